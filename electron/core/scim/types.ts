@@ -1,0 +1,105 @@
+// Internal contracts of the SCIM client, shared by transport, listing, discovery and resources.
+// The connection options are what a profile (or the CLI's flags) turns into.
+
+import type { ListOutcome, ListProgress, PatchRequest, ResourceKind, ScimResource } from '../../../shared/scim';
+import type { DiscoveryResult, RequestLogEntry } from '../../../shared/scim';
+
+export interface ConnectionOptions {
+  /** Base URL as the admin typed it; the client normalises it (trailing slash, /v2, /scim/v2). */
+  baseUrl: string;
+  /**
+   * Called at the moment each request is built, so the token is never held longer than needed
+   * (the vault reads the keychain here). Never logged, never copied into errors.
+   */
+  token: () => string | Promise<string>;
+  /** Extra headers from the profile (never Authorization). */
+  headers?: Record<string, string>;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  /** Responses larger than this fail with body-too-large (default 50 MB). */
+  maxBodyBytes?: number;
+  /** Default page size for listings (default 100). */
+  pageSize?: number;
+  /** Pages fetched at once once the total is known (default 6, 1..16). */
+  concurrency?: number;
+  /** Total time a retried read may spend waiting and retrying (default 120 s). */
+  retryBudgetMs?: number;
+  /** Profile is read-only: every write is refused in the core with refused-read-only. */
+  readOnly?: boolean;
+  /** Vendor hint from the profile ('rfc', 'mindtickle', 'lettermint', 'mittr', 'entra', ...). */
+  vendor?: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path relative to the normalised base URL, e.g. "/Users" or "/Users/abc". */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Reads retry on resets/5xx/429; writes only on 429/503 that say the request was not processed. */
+  idempotent?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or null for an empty body (204). */
+  body: unknown;
+  /** Bytes received. */
+  size: number;
+  url: string;
+}
+
+export interface Transport {
+  readonly baseUrl: string;
+  request(req: HttpRequest): Promise<HttpResponse>;
+  readonly log: RequestLogApi;
+  close(): Promise<void>;
+}
+
+export interface RequestLogApi {
+  entries(): RequestLogEntry[];
+  clear(): void;
+  /** HAR 1.2 document, token redacted. */
+  toHar(): Record<string, unknown>;
+  /** A curl command that reads the token from $envVar instead of printing it. */
+  toCurl(entryId: number, envVar?: string): string;
+  subscribe(listener: (entry: RequestLogEntry) => void): () => void;
+}
+
+export interface ListOptions {
+  filter?: string;
+  attributes?: string[];
+  excludedAttributes?: string[];
+  sortBy?: string;
+  sortOrder?: 'ascending' | 'descending';
+  /** Stop after this many resources (the outcome is then complete: false unless it is all). */
+  limit?: number;
+  pageSize?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Pages as they arrive (already normalised and, with a filter, verified locally). */
+  onPage?: (resources: ScimResource[], progress: ListProgress) => void;
+}
+
+export interface WriteOptions {
+  /** ETag to send as If-Match; a 412 answer becomes precondition-failed. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
+export interface ScimClient {
+  readonly baseUrl: string;
+  readonly transport: Transport;
+  discover(signal?: AbortSignal): Promise<DiscoveryResult>;
+  list<T extends ScimResource = ScimResource>(kind: ResourceKind, options?: ListOptions): Promise<ListOutcome<T>>;
+  get<T extends ScimResource = ScimResource>(kind: ResourceKind, id: string, options?: { attributes?: string[]; signal?: AbortSignal }): Promise<T>;
+  create<T extends ScimResource = ScimResource>(kind: ResourceKind, body: Record<string, unknown>, options?: WriteOptions): Promise<T>;
+  replace<T extends ScimResource = ScimResource>(kind: ResourceKind, id: string, body: Record<string, unknown>, options?: WriteOptions): Promise<T>;
+  patch<T extends ScimResource = ScimResource>(kind: ResourceKind, id: string, patch: PatchRequest, options?: WriteOptions): Promise<T>;
+  delete(kind: ResourceKind, id: string, options?: WriteOptions): Promise<void>;
+  close(): Promise<void>;
+}
