@@ -1,0 +1,143 @@
+// The pre-cutover audit: every finding has a stable code and names its resource, and the counts
+// object is what the CLI, the Audit view and the tests compare. Runs on a snapshot, offline.
+
+import type { AuditCounts, AuditResult, Finding, Snapshot } from '../../../shared/audit';
+import type { ScimUser } from '../../../shared/scim';
+import { emailsOf, isInactive, memberIds, primaryEmail } from './user-fields';
+import { compareWithIdp, type IdpComparison } from './idp-compare';
+
+export interface AuditOptions {
+  /** Users not modified for this many days are stale (default 180). */
+  staleDays?: number;
+  /** Reference time for staleness (default: the snapshot's takenAt). */
+  now?: Date;
+  idp?: IdpComparison;
+}
+
+const FORMULA_START = /^[=+\-@]/;
+const SKIP_KEYS = new Set(['id', 'schemas', 'meta']);
+
+function label(user: ScimUser): string {
+  return typeof user.userName === 'string' ? user.userName : user.id;
+}
+
+/** Every string value under a resource with its attribute path, skipping id/schemas/meta. */
+function* stringValues(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) yield* stringValues(value[i], `${path}[${i}]`);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) if (!(path === '' && SKIP_KEYS.has(k))) yield* stringValues(v, path ? `${path}.${k}` : k);
+  }
+}
+
+export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): AuditResult {
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const add = (f: Finding): void => void findings.push(f);
+  const staleDays = options.staleDays ?? 180;
+  const now = options.now ?? new Date(snapshot.takenAt);
+  const staleBefore = now.getTime() - staleDays * 86_400_000;
+  const userIds = new Set(snapshot.users.map((u) => u.id));
+  const groupIds = new Set(snapshot.groups.map((g) => g.id));
+  const counts: AuditCounts = {
+    users: snapshot.users.length,
+    groups: snapshot.groups.length,
+    inactive: 0,
+    missingExternalId: 0,
+    duplicateUserNameSets: 0,
+    emailUserNameMismatch: 0,
+    noPrimaryEmail: 0,
+    multiplePrimaryEmails: 0,
+    emptyGroups: 0,
+    danglingMembers: 0,
+    usersInNoGroup: 0,
+    formulaLikeValues: 0,
+    staleUsers: 0,
+  };
+  if (!snapshot.complete) notes.push('The snapshot is not verified complete (see its warnings): counts may be short.');
+
+  const byUserName = new Map<string, ScimUser[]>();
+  for (const user of snapshot.users) {
+    const name = label(user);
+    if (isInactive(user)) {
+      counts.inactive += 1;
+      add({ code: 'inactive-user', severity: 'info', resourceType: 'User', id: user.id, detail: `${name} is inactive` });
+    }
+    if (typeof user.externalId !== 'string' || user.externalId.trim() === '') {
+      counts.missingExternalId += 1;
+      add({ code: 'missing-external-id', severity: 'high', resourceType: 'User', id: user.id, detail: `${name} has no externalId: the new IdP has nothing to match on` });
+    }
+    const key = name.toLowerCase();
+    byUserName.set(key, [...(byUserName.get(key) ?? []), user]);
+    const primaries = emailsOf(user).filter((e) => e.primary === true);
+    if (primaries.length === 0) {
+      counts.noPrimaryEmail += 1;
+      add({ code: 'no-primary-email', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${emailsOf(user).length} email(s), none marked primary` });
+    } else if (primaries.length > 1) {
+      counts.multiplePrimaryEmails += 1;
+      add({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries.length} emails marked primary` });
+    }
+    const email = primaryEmail(user);
+    if (email !== null && email.toLowerCase() !== key) {
+      counts.emailUserNameMismatch += 1;
+      add({ code: 'email-username-mismatch', severity: 'medium', resourceType: 'User', id: user.id, detail: `userName ${name} differs from primary email ${email}` });
+    }
+    const modified = Date.parse(String(user.meta?.lastModified ?? ''));
+    if (!Number.isNaN(modified) && modified < staleBefore) {
+      counts.staleUsers += 1;
+      add({ code: 'stale-user', severity: 'low', resourceType: 'User', id: user.id, detail: `${name} not modified since ${user.meta?.lastModified} (over ${staleDays} days)` });
+    }
+    for (const [path, value] of stringValues(user, '')) {
+      if (FORMULA_START.test(value)) {
+        counts.formulaLikeValues += 1;
+        add({ code: 'formula-like-value', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
+      }
+    }
+  }
+  for (const [, users] of byUserName) {
+    if (users.length < 2) continue;
+    counts.duplicateUserNameSets += 1;
+    const first = users[0] as ScimUser;
+    add({ code: 'duplicate-username', severity: 'high', resourceType: 'User', id: first.id, detail: `userNames equal ignoring case: ${users.map((u) => `${label(u)} (${u.id})`).join(', ')}` });
+  }
+
+  const hasGroups = snapshot.discovery?.capabilities.groups !== false;
+  if (!hasGroups) notes.push('The service has no /Groups endpoint: group checks (user-in-no-group, empty-group, dangling-member) were skipped.');
+  const grouped = new Set<string>();
+  for (const group of snapshot.groups) {
+    const members = memberIds(group);
+    if (members.length === 0) {
+      counts.emptyGroups += 1;
+      add({ code: 'empty-group', severity: 'low', resourceType: 'Group', id: group.id, detail: `${group.displayName} has no members` });
+    }
+    for (const member of members) {
+      grouped.add(member);
+      if (!userIds.has(member) && !groupIds.has(member)) {
+        counts.danglingMembers += 1;
+        add({ code: 'dangling-member', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName} lists member ${member}, which is no user or group` });
+      }
+    }
+    for (const [path, value] of stringValues({ displayName: group.displayName, externalId: group.externalId }, '')) {
+      if (FORMULA_START.test(value)) {
+        counts.formulaLikeValues += 1;
+        add({ code: 'formula-like-value', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
+      }
+    }
+  }
+  if (hasGroups) {
+    for (const user of snapshot.users) {
+      if (grouped.has(user.id)) continue;
+      counts.usersInNoGroup += 1;
+      add({ code: 'user-in-no-group', severity: 'low', resourceType: 'User', id: user.id, detail: `${label(user)} is in no group` });
+    }
+  }
+  if (options.idp) {
+    const idp = compareWithIdp(snapshot.users, options.idp);
+    findings.push(...idp.findings);
+    counts.notInIdp = idp.notInIdp;
+    counts.notInTenant = idp.notInTenant;
+    counts.attributeDrift = idp.attributeDrift;
+    notes.push(...idp.notes);
+  }
+  return { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, complete: snapshot.complete, counts, findings, notes };
+}

@@ -1,0 +1,89 @@
+// Audit, snapshot and diff documents: what the CLI prints with --json and the Audit view shows.
+
+import type { DiscoveryResult, ScimGroup, ScimUser } from './scim';
+
+export const SNAPSHOT_FORMAT = 'scim-inspector/snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+export interface Snapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  takenAt: string;
+  baseUrl: string;
+  /** False when a listing could not be verified complete; audits on it say so. */
+  complete: boolean;
+  warnings: string[];
+  discovery: DiscoveryResult | null;
+  users: ScimUser[];
+  groups: ScimGroup[];
+}
+
+export const FINDING_CODES = [
+  'missing-external-id',
+  'duplicate-username',
+  'inactive-user',
+  'email-username-mismatch',
+  'no-primary-email',
+  'multiple-primary-emails',
+  'user-in-no-group',
+  'empty-group',
+  'dangling-member',
+  'formula-like-value',
+  'stale-user',
+  'not-in-idp',
+  'not-in-tenant',
+  'attribute-drift',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  resourceType: 'User' | 'Group' | 'IdpRecord';
+  /** Resource id (for not-in-tenant: the IdP key value). */
+  id: string;
+  detail: string;
+}
+
+export interface AuditCounts {
+  users: number;
+  groups: number;
+  inactive: number;
+  missingExternalId: number;
+  duplicateUserNameSets: number;
+  emailUserNameMismatch: number;
+  noPrimaryEmail: number;
+  multiplePrimaryEmails: number;
+  emptyGroups: number;
+  danglingMembers: number;
+  usersInNoGroup: number;
+  formulaLikeValues: number;
+  staleUsers: number;
+  notInIdp?: number;
+  notInTenant?: number;
+  attributeDrift?: number;
+}
+
+export interface AuditResult {
+  takenAt: string;
+  baseUrl: string;
+  complete: boolean;
+  counts: AuditCounts;
+  findings: Finding[];
+  /** Limits of this audit (e.g. "the service has no /Groups: group checks skipped"). */
+  notes: string[];
+}
+
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface SnapshotDiff {
+  added: { resourceType: 'User' | 'Group'; id: string; name: string }[];
+  removed: { resourceType: 'User' | 'Group'; id: string; name: string }[];
+  changed: { resourceType: 'User' | 'Group'; id: string; name: string; fields: FieldChange[] }[];
+}
