@@ -1,0 +1,94 @@
+// The append-only journal every write goes to: one JSON object a line, fsync'ed before the call
+// returns, so that after a crash (even SIGKILL between two writes) the file says exactly which
+// writes were intended and which completed. A torn last line — the process died mid-append — is
+// reported and ignored on read, never taken for a record.
+
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { InspectorError } from '../../../shared/errors';
+
+export interface JournalRecordBase {
+  /** Record schema version. */
+  v: 1;
+  /** ISO time the record was written. */
+  at: string;
+  type: string;
+}
+
+export interface JournalWriter<R extends { type: string }> {
+  readonly path: string;
+  append(record: R): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens (creating if needed) a journal for appending. Appends are serialised and fsync'ed. */
+export async function openJournal<R extends { type: string }>(path: string, now: () => Date = () => new Date()): Promise<JournalWriter<R>> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'a', 0o600);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InspectorError('io', `Cannot open the journal ${path}: ${reason}. Choose a writable location; nothing was sent.`, { file: path });
+  }
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    path,
+    append(record: R): Promise<void> {
+      const line = `${JSON.stringify({ v: 1, at: now().toISOString(), ...record })}\n`;
+      const next = queue.then(async () => {
+        await handle.appendFile(line, 'utf8');
+        await handle.sync();
+      });
+      // A failed append must surface to its caller and stop later appends from pretending order.
+      queue = next.catch(() => undefined);
+      return next.catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new InspectorError('io', `Could not write to the journal ${path}: ${reason}. Stop and check the disk before retrying.`, { file: path });
+      });
+    },
+    async close(): Promise<void> {
+      await queue;
+      await handle.close();
+    },
+  };
+}
+
+export interface JournalContents<R> {
+  records: (R & JournalRecordBase)[];
+  /** Set when the last line was cut short by a crash; that line is not in records. */
+  tornTail: boolean;
+}
+
+/** Reads a journal; a malformed line other than a torn last line is a hard error. */
+export async function readJournal<R>(path: string, isRecord: (value: unknown) => value is R & JournalRecordBase): Promise<JournalContents<R>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InspectorError('invalid-input', `Cannot read the journal ${path}: ${reason}.`, { file: path });
+  }
+  const lines = text.split('\n');
+  const endsClean = text.endsWith('\n') || text === '';
+  const records: (R & JournalRecordBase)[] = [];
+  let tornTail = false;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    const last = i === lines.length - 1;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      if (last && !endsClean) {
+        tornTail = true;
+        continue;
+      }
+      throw new InspectorError('invalid-input', `${path} line ${i + 1} is not a journal record (not JSON); the journal was edited or is not one.`, { file: path, line: i + 1 });
+    }
+    if (!isRecord(parsed)) {
+      throw new InspectorError('invalid-input', `${path} line ${i + 1} is not a journal record this version understands.`, { file: path, line: i + 1 });
+    }
+    records.push(parsed);
+  }
+  return { records, tornTail };
+}
