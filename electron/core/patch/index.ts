@@ -1,0 +1,11 @@
+// The PatchOp builder and preview core: what the edit forms, expert mode, the CLI `patch` command,
+// the deactivation flow and post-write verification build on.
+
+export { buildPatch, type BuiltPatch, type PatchWarning, type PatchWarningCode } from './build';
+export { dialectForVendor, KNOWN_DIALECTS, RFC_DIALECT, type MemberRemoval, type PatchDialect } from './dialect';
+export { diffResources, SERVER_MANAGED_ATTRIBUTES, type DiffOptions, type FieldChange } from './diff';
+export { parsePath, formatPath, valueFilterPath, type ParsedPath } from './paths';
+export { previewPatch, type PatchPreview } from './preview';
+export { buildReplaceBody } from './replace';
+export { describeRequest, REDACTED, type DescribedRequest, type DescribeRequestInput } from './request';
+export { validateOperations, type ValidateOptions } from './validate';
