@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, parseRateLimitReset, parseRetryAfter, RetryBudget, serverRequestedWait, sleep } from '../../../electron/core/scim/retry';
+import { InspectorError } from '../../../shared/errors';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+
+describe('Retry-After parsing', () => {
+  it('reads delta-seconds', () => {
+    expect(parseRetryAfter('3', NOW)).toBe(3000);
+    expect(parseRetryAfter(' 0 ', NOW)).toBe(0);
+    expect(parseRetryAfter('1.5', NOW)).toBe(1500);
+  });
+  it('reads an HTTP-date relative to now, never negative', () => {
+    expect(parseRetryAfter('Mon, 23 Nov 2026 12:00:07 GMT', NOW)).toBe(7000);
+    expect(parseRetryAfter('Mon, 23 Nov 2026 11:59:00 GMT', NOW)).toBe(0);
+  });
+  it('ignores absent or unreadable values', () => {
+    expect(parseRetryAfter(undefined, NOW)).toBeNull();
+    expect(parseRetryAfter('', NOW)).toBeNull();
+    expect(parseRetryAfter('-5', NOW)).toBeNull();
+    expect(parseRetryAfter('soon', NOW)).toBeNull();
+  });
+});
+
+describe('X-Rate-Limit-Reset parsing', () => {
+  it('reads epoch seconds as an instant', () => {
+    expect(parseRateLimitReset(String(NOW / 1000 + 4), NOW)).toBe(4000);
+  });
+  it('reads small numbers as a delta in seconds', () => {
+    expect(parseRateLimitReset('12', NOW)).toBe(12_000);
+  });
+  it('reads epoch milliseconds', () => {
+    expect(parseRateLimitReset(String(NOW + 2500), NOW)).toBe(2500);
+  });
+  it('prefers Retry-After, then falls back to the reset headers', () => {
+    expect(serverRequestedWait({ 'retry-after': '2', 'x-rate-limit-reset': '9' }, NOW)).toBe(2000);
+    expect(serverRequestedWait({ 'x-rate-limit-reset': '9' }, NOW)).toBe(9000);
+    expect(serverRequestedWait({ 'x-ratelimit-reset': String(NOW / 1000 + 1) }, NOW)).toBe(1000);
+    expect(serverRequestedWait({}, NOW)).toBeNull();
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially, stays within [step/2, step] and under the cap', () => {
+    expect(backoffDelay(0, { random: () => 0 })).toBe(125);
+    expect(backoffDelay(0, { random: () => 1 })).toBe(250);
+    expect(backoffDelay(3, { random: () => 1 })).toBe(2000);
+    expect(backoffDelay(30, { random: () => 1, capMs: 10_000 })).toBe(10_000);
+  });
+  it('is jittered', () => {
+    expect(backoffDelay(2, { random: () => 0.1 })).not.toBe(backoffDelay(2, { random: () => 0.9 }));
+  });
+  it('budget says whether a wait still fits', () => {
+    let t = 0;
+    const budget = new RetryBudget(1000, () => t);
+    expect(budget.allows(900)).toBe(true);
+    t = 500;
+    expect(budget.allows(900)).toBe(false);
+    expect(budget.remainingMs()).toBe(500);
+  });
+});
+
+describe('sleep', () => {
+  it('rejects with cancelled as soon as the signal aborts', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = sleep(60_000, controller.signal);
+    setTimeout(() => controller.abort(), 10);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InspectorError);
+    expect((error as InspectorError).code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+  it('rejects at once for an already aborted signal', async () => {
+    await expect(sleep(60_000, AbortSignal.abort())).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
