@@ -1,0 +1,20 @@
+// The command registry. Adding a command: write commands/<name>.ts exporting a Command (or
+// several), and list it here; the parser, help and exit-code mapping pick it up.
+
+import type { Command } from '../command';
+import { discoverCommand } from './discover';
+import { findCommand } from './find';
+import { getCommand } from './get';
+import { groupsList, usersList } from './list';
+import { sandboxCommand } from './sandbox';
+import { serveCommand } from './serve';
+
+export const COMMANDS: readonly Command[] = [
+  discoverCommand,
+  usersList,
+  groupsList,
+  getCommand,
+  findCommand,
+  sandboxCommand,
+  serveCommand,
+];

@@ -1,0 +1,102 @@
+// `users list` / `groups list`: every resource, verified complete by the core's listing engine,
+// printed as the document of design/cli.md. Exit 1 when the listing could not be verified complete,
+// after printing what was found — a script must never mistake a short list for the whole tenant.
+
+import { InspectorError } from '../../../../shared/errors';
+import type { ListOutcome, ResourceKind, ScimResource } from '../../../../shared/scim';
+import type { ListOptions, ScimClient } from '../../../core/scim/types';
+import { commaList, optFlag, optInt, optString } from '../args';
+import type { Command, CommandContext } from '../command';
+import { withConnection } from '../connect';
+import { LIST_OPTIONS } from '../options';
+import type { Output } from '../output';
+import { checkFilterSyntax } from '../filter-check';
+import { renderList } from '../render';
+import { fetchMissingMembers } from './members';
+
+export interface ListDocument {
+  complete: boolean;
+  count: number;
+  reportedTotal: number | null;
+  warnings: string[];
+  Resources: ScimResource[];
+}
+
+function listOptions(ctx: CommandContext, kind: ResourceKind): ListOptions {
+  const { args } = ctx;
+  const filter = optString(args, 'filter');
+  if (filter !== undefined) checkFilterSyntax(filter);
+  const attributes = commaList(args, 'attributes');
+  const excludedAttributes = commaList(args, 'excluded-attributes');
+  const members = optFlag(args, 'members');
+  if (members && kind !== 'Groups') throw new InspectorError('usage', '--members is for `groups list`; users carry their groups in the "groups" attribute.', { option: 'members' });
+  if (members && excludedAttributes?.some((a) => a.toLowerCase() === 'members')) {
+    throw new InspectorError('usage', '--members and --excluded-attributes members contradict each other; drop one.', { option: 'members' });
+  }
+  // With --attributes the server returns only what is named, so members must be named too.
+  const attrs = members && attributes && !attributes.some((a) => a.toLowerCase() === 'members') ? [...attributes, 'members'] : attributes;
+  const limit = optInt(args, 'limit');
+  return {
+    ...(filter !== undefined ? { filter } : {}),
+    ...(attrs ? { attributes: attrs } : {}),
+    ...(excludedAttributes ? { excludedAttributes } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+    signal: ctx.signal,
+    onPage: (_resources, p) => ctx.out.progress(`${p.resourcesDone}${p.reportedTotal !== null ? `/${p.reportedTotal}` : ''} resources, page ${p.pagesDone}${p.pagesTotal !== null ? `/${p.pagesTotal}` : ''}`),
+  };
+}
+
+export function toListDocument(outcome: ListOutcome, filterSent: boolean): ListDocument {
+  const warnings = [...outcome.warnings];
+  // The core should already say so; make sure the person reading never misses it.
+  if (filterSent && outcome.serverHonouredFilter === false && !warnings.some((w) => /filter/i.test(w))) {
+    warnings.push('The server ignored the filter and returned non-matching resources; the filter was applied locally.');
+  }
+  return { complete: outcome.complete, count: outcome.Resources.length, reportedTotal: outcome.reportedTotal, warnings, Resources: outcome.Resources };
+}
+
+export function printList(out: Output, doc: ListDocument, kind: ResourceKind): number {
+  for (const w of doc.warnings) out.warn(w);
+  if (out.ndjson) {
+    for (const r of doc.Resources) out.line(r);
+    const { Resources: _omitted, ...summary } = doc;
+    out.info(JSON.stringify({ summary }));
+  } else {
+    out.result(doc, () => renderList(doc, kind));
+  }
+  if (!doc.complete) {
+    out.info(`The listing could not be verified complete (${doc.count} ${kind.toLowerCase()} received${doc.reportedTotal !== null ? `, the server reports ${doc.reportedTotal}` : ''}); exit code 1.`);
+    return 1;
+  }
+  return 0;
+}
+
+async function listKind(ctx: CommandContext, client: ScimClient, kind: ResourceKind, options: ListOptions): Promise<number> {
+  const outcome = await client.list(kind, options);
+  ctx.out.endProgress();
+  const doc = toListDocument(outcome, options.filter !== undefined);
+  if (kind === 'Groups' && optFlag(ctx.args, 'members')) {
+    doc.Resources = await fetchMissingMembers(client, doc.Resources, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal });
+  }
+  return printList(ctx.out, doc, kind);
+}
+
+function listCommand(word: 'users' | 'groups', kind: ResourceKind): Command {
+  return {
+    words: [word, 'list'],
+    operands: '',
+    minOperands: 0,
+    maxOperands: 0,
+    summary: `every ${word === 'users' ? 'user' : 'group'} of the tenant, verified complete${word === 'groups' ? ' (--members: with full member lists)' : ''}`,
+    options: LIST_OPTIONS,
+    connects: true,
+    run: (ctx) => {
+      // Flags (filter syntax included) are checked before anything connects or starts.
+      const options = listOptions(ctx, kind);
+      return withConnection(ctx.args, ctx.env, ctx.out, ({ client }) => listKind(ctx, client, kind, options));
+    },
+  };
+}
+
+export const usersList = listCommand('users', 'Users');
+export const groupsList = listCommand('groups', 'Groups');

@@ -1,0 +1,153 @@
+// Turns the connection flags into a ScimClient — one module for every command, so --profile,
+// --url/--token-env and --sandbox mean the same thing everywhere — and writes --har when done,
+// also when the command failed (that is when the request log is most wanted).
+
+import { writeFile } from 'node:fs/promises';
+import { InspectorError } from '../../../shared/errors';
+import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
+import { optInt, optList, optString, type ParsedArgs } from './args';
+import { createClient, startSandbox, type RunningSandbox } from './core-bindings';
+import type { Output } from './output';
+import { resolveProfile } from './profile-connection';
+
+export interface Connection {
+  client: ScimClient;
+  /** Where the commands talk to, for human messages (never includes a token). */
+  label: string;
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Credentials must come from --token-env or the keychain, never from argv (shell history, ps).
+const REFUSED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
+
+export function parseHeaders(raw: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const item of raw) {
+    const colon = item.indexOf(':');
+    const name = colon === -1 ? '' : item.slice(0, colon).trim();
+    if (!HEADER_NAME.test(name)) throw new InspectorError('usage', `--header must look like "Name: value", got "${item}".`, { option: 'header' });
+    if (REFUSED_HEADERS.has(name.toLowerCase())) {
+      throw new InspectorError('usage', `--header ${name} is refused: credentials are never accepted on the command line. Use --token-env VAR or a saved --profile.`, { option: 'header', header: name });
+    }
+    headers[name] = item.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+export function checkBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InspectorError('invalid-url', `"${raw}" is not a URL. Give the SCIM base URL, e.g. https://example.com/scim/v2.`, { url: raw });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InspectorError('invalid-url', `"${raw}" is not an http(s) URL. Give the SCIM base URL, e.g. https://example.com/scim/v2.`, { url: raw });
+  }
+  if (url.username || url.password) {
+    throw new InspectorError('invalid-url', 'The URL contains credentials; remove them and pass the token with --token-env VAR.', { url: `${url.protocol}//${url.host}${url.pathname}` });
+  }
+  return url.href;
+}
+
+/** The tuning flags every connection shares. */
+function commonOptions(args: ParsedArgs): Omit<ConnectionOptions, 'baseUrl' | 'token'> {
+  const timeout = optInt(args, 'timeout');
+  const headers = parseHeaders(optList(args, 'header'));
+  return {
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    ...(timeout !== undefined ? { connectTimeoutMs: timeout * 1000, headersTimeoutMs: timeout * 1000, bodyTimeoutMs: timeout * 1000 } : {}),
+    ...(optInt(args, 'page-size') !== undefined ? { pageSize: optInt(args, 'page-size') } : {}),
+    ...(optInt(args, 'concurrency') !== undefined ? { concurrency: optInt(args, 'concurrency') } : {}),
+  };
+}
+
+const WHICH_TENANT = 'Say which tenant to talk to: --profile NAME, --url URL --token-env VAR, or --sandbox [VENDOR].';
+
+interface Resolved {
+  options: ConnectionOptions;
+  label: string;
+  /** Secret to scrub from anything we write ourselves (HAR), as a second line of defence. */
+  secret: string | null;
+  sandbox: RunningSandbox | null;
+}
+
+async function resolve(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output): Promise<Resolved> {
+  const profile = optString(args, 'profile');
+  const url = optString(args, 'url');
+  const tokenEnv = optString(args, 'token-env');
+  const sandbox = optString(args, 'sandbox');
+  const given = [profile !== undefined, url !== undefined, sandbox !== undefined].filter(Boolean).length;
+  if (given === 0) throw new InspectorError('usage', WHICH_TENANT);
+  if (given > 1) throw new InspectorError('usage', `Use only one of --profile, --url and --sandbox. ${WHICH_TENANT}`);
+  if (tokenEnv !== undefined && url === undefined) throw new InspectorError('usage', '--token-env goes with --url URL (a profile or the sandbox brings its own token).');
+  const common = commonOptions(args);
+
+  if (url !== undefined) {
+    const baseUrl = checkBaseUrl(url);
+    if (tokenEnv === undefined) throw new InspectorError('usage', '--url needs --token-env VAR: the bearer token is read from that environment variable, never from the command line.');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) throw new InspectorError('usage', `--token-env takes the NAME of an environment variable (like SCIM_TOKEN), not "${tokenEnv.slice(0, 3)}…".`);
+    const token = env[tokenEnv];
+    if (token === undefined || token.trim() === '') {
+      throw new InspectorError('token-missing', `The environment variable ${tokenEnv} is not set or empty. Export the bearer token in it and run again.`, { tokenEnv });
+    }
+    return { options: { ...common, baseUrl, token: () => token }, label: new URL(baseUrl).host, secret: token, sandbox: null };
+  }
+
+  if (sandbox !== undefined) {
+    out.info(`Starting the sandbox tenant (${sandbox})…`);
+    const running = await startSandbox({ vendor: sandbox });
+    return { options: { ...common, baseUrl: running.url, token: () => running.token, vendor: sandbox }, label: `sandbox ${sandbox}`, secret: running.token, sandbox: running };
+  }
+
+  const fromProfile = await resolveProfile(profile ?? '');
+  return { options: { ...fromProfile.options, ...common, headers: { ...fromProfile.options.headers, ...common.headers } }, label: `profile ${profile}`, secret: null, sandbox: null };
+}
+
+function scrub(text: string, secret: string | null): string {
+  // The transport already redacts; this only guards what this host writes to disk itself.
+  if (!secret || secret.length < 4) return text;
+  return text.split(secret).join('[REDACTED]');
+}
+
+/**
+ * Opens the connection the flags describe, runs `work`, then writes --har (even on failure) and
+ * closes the client and any in-process sandbox.
+ */
+export async function withConnection<T>(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output, work: (conn: Connection) => Promise<T>): Promise<T> {
+  const resolved = await resolve(args, env, out);
+  const harFile = optString(args, 'har');
+  let client: ScimClient | null = null;
+  let result: { value: T } | { error: unknown };
+  try {
+    client = await createClient(resolved.options);
+    result = { value: await work({ client, label: resolved.label }) };
+  } catch (error) {
+    result = { error };
+  }
+  let harError: unknown = null;
+  try {
+    if (client && harFile !== undefined) await writeHar(client, harFile, resolved.secret);
+  } catch (error) {
+    harError = error;
+  }
+  await client?.close();
+  await resolved.sandbox?.close();
+  if ('error' in result) {
+    // Do not let a HAR write failure hide the command's own error; report it beside it.
+    if (harError) out.warn(harError instanceof Error ? harError.message : String(harError));
+    throw result.error;
+  }
+  if (harError) throw harError;
+  return result.value;
+}
+
+async function writeHar(client: ScimClient, file: string, secret: string | null): Promise<void> {
+  const text = scrub(JSON.stringify(client.transport.log.toHar(), null, 2), secret);
+  try {
+    await writeFile(file, `${text}\n`, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InspectorError('io', `Could not write the HAR file ${file}: ${reason}. Check the path and permissions.`, { file });
+  }
+}

@@ -1,0 +1,82 @@
+// The CLI's links to core modules that are loaded on demand: the client, the sandbox tenant, the
+// browser-mode host. Loaded lazily so `--help` or a usage error costs no undici/http start-up,
+// and checked at the boundary so a changed export fails with a clear message, not a TypeError.
+
+import { InspectorError } from '../../../shared/errors';
+import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
+
+type Loader = () => Promise<unknown>;
+
+// Specifiers are kept in variables so TypeScript does not resolve modules that other engineers
+// are still writing; each binding validates what it gets.
+const CLIENT_MODULE = '../../core/scim/client';
+const SANDBOX_MODULE = '../../core/sandbox/index';
+const WEB_HOST_MODULE = '../web';
+
+const load = (specifier: string): Loader => () => import(/* @vite-ignore */ specifier) as Promise<unknown>;
+
+function exportNamed(mod: unknown, name: string, what: string): (...args: unknown[]) => unknown {
+  const fn = typeof mod === 'object' && mod !== null ? (mod as Record<string, unknown>)[name] : undefined;
+  if (typeof fn !== 'function') throw new InspectorError('internal', `This build has no ${what} (${name} is missing); update scim-inspector.`);
+  return fn as (...args: unknown[]) => unknown;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+export async function createClient(options: ConnectionOptions): Promise<ScimClient> {
+  const create = exportNamed(await load(CLIENT_MODULE)(), 'createScimClient', 'SCIM client');
+  const client: unknown = await create(options);
+  if (!isRecord(client) || typeof client.list !== 'function' || !isRecord(client.transport)) {
+    throw new InspectorError('internal', 'createScimClient returned something that is not a SCIM client; update scim-inspector.');
+  }
+  return client as unknown as ScimClient;
+}
+
+export interface SandboxOptions {
+  vendor: string;
+  users?: number;
+  port?: number;
+}
+
+export interface RunningSandbox {
+  /** Base URL of the tenant's SCIM service. */
+  url: string;
+  /** The demo token (not a secret: it only opens this loopback tenant). */
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const start = exportNamed(await load(SANDBOX_MODULE)(), 'startSandbox', 'sandbox tenant');
+  const started: unknown = await start({ vendor: options.vendor, users: options.users, port: options.port ?? 0, host: '127.0.0.1' });
+  if (!isRecord(started)) throw new InspectorError('internal', 'startSandbox returned nothing usable; update scim-inspector.');
+  const url = typeof started.url === 'string' ? started.url : started.baseUrl;
+  const { token, close } = started;
+  if (typeof url !== 'string' || typeof token !== 'string' || typeof close !== 'function') {
+    throw new InspectorError('internal', 'startSandbox did not report a url, token and close(); update scim-inspector.');
+  }
+  return { url, token, close: async () => { await (close as () => unknown).call(started); } };
+}
+
+export interface WebHostOptions {
+  port?: number;
+  open: boolean;
+  sandboxVendor?: string;
+}
+
+export interface RunningWebHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
+  const start = exportNamed(await load(WEB_HOST_MODULE)(), 'startWebHost', 'browser-mode host');
+  const started: unknown = await start(options);
+  if (!isRecord(started) || typeof started.url !== 'string' || typeof started.close !== 'function') {
+    throw new InspectorError('internal', 'startWebHost did not report a url and close(); update scim-inspector.');
+  }
+  const close = started.close as () => unknown;
+  return { url: started.url, close: async () => { await close.call(started); } };
+}

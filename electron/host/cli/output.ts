@@ -1,0 +1,86 @@
+// Output discipline: stdout carries only the command's result (one JSON document with --json, one
+// resource a line with --ndjson, a human rendering otherwise); everything for people — progress,
+// warnings, errors — goes to stderr, so `… --json | jq` never sees anything but JSON.
+
+import type { AppError } from '../../../shared/errors';
+
+export interface Sink {
+  write(text: string): unknown;
+}
+
+export interface Output {
+  readonly json: boolean;
+  readonly ndjson: boolean;
+  /** The result document: JSON with --json, else rendered by `human`. */
+  result(doc: unknown, human?: (doc: unknown) => string): void;
+  /** One resource per line on stdout (--ndjson). */
+  line(value: unknown): void;
+  /** Human information on stderr. */
+  info(message: string): void;
+  warn(message: string): void;
+  error(error: AppError): void;
+  /** Progress on stderr, only when stderr is a terminal (keeps logs and tests quiet). */
+  progress(message: string): void;
+  endProgress(): void;
+}
+
+export interface OutputStreams {
+  stdout: Sink;
+  stderr: Sink;
+  stderrIsTty?: boolean;
+}
+
+export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjson: boolean }): Output {
+  const { stdout, stderr } = streams;
+  let progressShown = false;
+  const clearProgress = (): void => {
+    if (progressShown) {
+      stderr.write('\r\x1b[K');
+      progressShown = false;
+    }
+  };
+  return {
+    json: mode.json,
+    ndjson: mode.ndjson,
+    result(doc, human) {
+      clearProgress();
+      if (mode.json || !human) stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      else stdout.write(ensureNewline(human(doc)));
+    },
+    line(value) {
+      clearProgress();
+      stdout.write(`${JSON.stringify(value)}\n`);
+    },
+    info(message) {
+      clearProgress();
+      stderr.write(ensureNewline(message));
+    },
+    warn(message) {
+      clearProgress();
+      stderr.write(ensureNewline(`warning: ${message}`));
+    },
+    error(error) {
+      clearProgress();
+      if (mode.json || mode.ndjson) stderr.write(`${JSON.stringify({ error })}\n`);
+      else stderr.write(ensureNewline(`scim-inspector: ${error.message}${humanDetails(error)}`));
+    },
+    progress(message) {
+      if (!streams.stderrIsTty) return;
+      stderr.write(`\r\x1b[K${message}`);
+      progressShown = true;
+    },
+    endProgress: clearProgress,
+  };
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** Candidates of a not-found/ambiguous lookup are the useful part for a person: list them. */
+function humanDetails(error: AppError): string {
+  const candidates = error.details?.candidates;
+  if (!Array.isArray(candidates) || candidates.length === 0) return '';
+  const lines = candidates.map((c) => `  ${JSON.stringify(c)}`);
+  return `\ncandidates:\n${lines.join('\n')}`;
+}
