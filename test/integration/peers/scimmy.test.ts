@@ -98,6 +98,26 @@ describe('SCIMMY peer', () => {
     expect(body(res).totalResults).toBe(0);
   });
 
+  it('quirk: a string value with an escaped quote is a 400 invalidFilter (valid per RFC 7644)', async () => {
+    const res = await get(`/Users?filter=${q('userName eq "a\\"b"')}`);
+    expect(res.status).toBe(400);
+    expect(body(res).scimType).toBe('invalidFilter');
+  });
+
+  it('quirk: a URN-qualified attribute path silently matches nothing', async () => {
+    const plain = await get(`/Users?filter=${q('userName eq "peer.user0001"')}`);
+    expect(resourceIds(plain)).toEqual([peer.seedUserIds[1]]);
+    const qualified = await get(`/Users?filter=${q(`${USER_SCHEMA}:userName eq "peer.user0001"`)}`);
+    expect(qualified.status).toBe(200);
+    expect(body(qualified).totalResults).toBe(0);
+  });
+
+  it('quirk: a value filter on an attribute no user has is a 400 invalidValue (a server-side TypeError)', async () => {
+    const res = await get(`/Users?filter=${q('groups[value eq "x"]')}`);
+    expect(res.status).toBe(400);
+    expect(body(res).scimType).toBe('invalidValue');
+  });
+
   it('serves POST /.search like GET with a filter', async () => {
     const res = await peerFetch(peer.url, peer.token, '/Users/.search', {
       method: 'POST',

@@ -25,6 +25,9 @@ export const SCIMMY_QUIRKS = [
   'express adds a weak body-hash ETag (W/"...") to every response; meta.version is absent and If-Match is ignored',
   'meta.location is relative (/scim/v2/Users/<id>) because no https base URI is configured',
   'a comparison without a value ("userName eq") is accepted and matches nothing instead of 400',
+  'a string value with an escaped quote ("a\\"b") is rejected with 400 invalidFilter',
+  'a URN-qualified attribute path (urn:...:User:userName eq ...) silently matches nothing',
+  'a value filter on an attribute absent from every resource (groups[value eq "x"]) is 400 invalidValue',
   'full filter grammar, sortBy/sortOrder, POST /.search and /Bulk',
 ];
 
