@@ -3,6 +3,7 @@
 // displayName are case-insensitive; externalId is case-exact).
 
 import type { ResourceKind, ScimResource } from '../../../../shared/scim';
+import { buildFilter } from '../../../core/scim/filter';
 
 export type MatchField = 'userName' | 'externalId' | 'primaryEmail' | 'displayName';
 
@@ -52,13 +53,8 @@ export function candidatesFor(resources: readonly ScimResource[], kind: Resource
   return out;
 }
 
-/** A SCIM string literal: JSON string escaping is exactly RFC 7644's (quotes and backslashes). */
-export function scimString(value: string): string {
-  return JSON.stringify(value);
-}
-
 /** One filter that asks the server for every possible match; the answer is re-checked locally. */
 export function lookupFilter(kind: ResourceKind, value: string): string {
-  const v = scimString(value);
-  return kind === 'Users' ? `userName eq ${v} or externalId eq ${v} or emails.value eq ${v}` : `displayName eq ${v} or externalId eq ${v}`;
+  const fields = kind === 'Users' ? ['userName', 'externalId', 'emails.value'] : ['displayName', 'externalId'];
+  return buildFilter(fields.map((attribute) => ({ attribute, operator: 'eq' as const, value, join: 'or' as const })));
 }

@@ -4,13 +4,13 @@
 
 import { InspectorError } from '../../../../shared/errors';
 import type { ListOutcome, ResourceKind, ScimResource } from '../../../../shared/scim';
+import { parseFilter } from '../../../core/scim/filter';
 import type { ListOptions, ScimClient } from '../../../core/scim/types';
 import { commaList, optFlag, optInt, optString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { withConnection } from '../connect';
 import { LIST_OPTIONS } from '../options';
 import type { Output } from '../output';
-import { checkFilterSyntax } from '../filter-check';
 import { renderList } from '../render';
 import { fetchMissingMembers } from './members';
 
@@ -25,7 +25,8 @@ export interface ListDocument {
 function listOptions(ctx: CommandContext, kind: ResourceKind): ListOptions {
   const { args } = ctx;
   const filter = optString(args, 'filter');
-  if (filter !== undefined) checkFilterSyntax(filter);
+  // Syntax is checked before anything connects: a typo exits 2 with the error's position.
+  if (filter !== undefined) parseFilter(filter);
   const attributes = commaList(args, 'attributes');
   const excludedAttributes = commaList(args, 'excluded-attributes');
   const members = optFlag(args, 'members');
