@@ -1,0 +1,143 @@
+// Turning what an admin typed or HR sent (userName, email, externalId or id) into exactly one
+// user each, or a reported reason. Every server answer is verified locally: a filter the server
+// ignored (Mittr returns ALL users for filters it does not support) never widens the target set.
+
+import { InspectorError } from '../../../shared/errors';
+import type { ScimUser } from '../../../shared/scim';
+import type { ScimClient } from '../scim/types';
+import { buildFilter, matchesFilter } from '../scim/filter';
+
+export interface Match {
+  input: string;
+  user: ScimUser;
+  matchedBy: string[];
+}
+
+export interface Resolution {
+  matches: Match[];
+  unresolved: { input: string; reason: string; candidates: { id: string; userName: string }[] }[];
+  refused: { input: string; reason: string; kind: 'unverifiable' }[];
+  warnings: string[];
+}
+
+/** Strategies after the id lookup, in order. `emails.value` is the fallback for `emails`. */
+const ATTRIBUTES: { label: string; filters: string[] }[] = [
+  { label: 'userName', filters: ['userName'] },
+  { label: 'externalId', filters: ['externalId'] },
+  { label: 'email', filters: ['emails', 'emails.value'] },
+];
+
+function eqFilter(attribute: string, value: string): string {
+  return buildFilter([{ attribute, operator: 'eq', value }]);
+}
+
+function isNoMatchStatus(error: unknown): boolean {
+  return error instanceof InspectorError && (error.code === 'not-found' || error.details?.status === 400 || error.details?.status === 404);
+}
+
+function isUnsupportedFilter(error: unknown): boolean {
+  return error instanceof InspectorError && (error.code === 'invalid-filter' || error.details?.status === 400 || error.details?.scimType === 'invalidFilter');
+}
+
+/**
+ * A full, verified-complete listing, taken once when the server is found ignoring filters, so
+ * each later value is matched locally instead of paging the whole tenant again.
+ */
+class LocalIndex {
+  private users: ScimUser[] | null = null;
+  constructor(private readonly client: ScimClient, private readonly signal?: AbortSignal) {}
+
+  async all(): Promise<ScimUser[] | null> {
+    if (this.users) return this.users;
+    const outcome = await this.client.list<ScimUser>('Users', { signal: this.signal });
+    if (!outcome.complete) return null;
+    this.users = outcome.Resources;
+    return this.users;
+  }
+}
+
+export async function resolveTargets(
+  client: ScimClient,
+  inputs: string[],
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Resolution> {
+  const values = [...new Set(inputs.map((v) => v.trim()).filter((v) => v !== ''))];
+  const result: Resolution = { matches: [], unresolved: [], refused: [], warnings: [] };
+  const ignoring = new Set<string>();
+  const unsupported = new Set<string>();
+  const index = new LocalIndex(client, options.signal);
+  let done = 0;
+  for (const value of values) {
+    const found = new Map<string, { user: ScimUser; by: Set<string> }>();
+    const note = (user: ScimUser, by: string): void => {
+      const entry = found.get(user.id) ?? { user, by: new Set<string>() };
+      entry.by.add(by);
+      found.set(user.id, entry);
+    };
+    let unverifiable: string | null = null;
+
+    try {
+      const user = await client.get<ScimUser>('Users', value, { signal: options.signal });
+      if (user.id === value) note(user, 'id');
+    } catch (error) {
+      if (!isNoMatchStatus(error)) throw error;
+    }
+
+    for (const { label, filters } of ATTRIBUTES) {
+      for (const attribute of filters) {
+        if (unsupported.has(attribute)) continue;
+        const filter = eqFilter(attribute, value);
+        if (ignoring.has(attribute)) {
+          const all = await index.all();
+          if (all === null) {
+            unverifiable = `the server ignores "${attribute} eq" filters and a full listing to check locally could not be verified complete`;
+            break;
+          }
+          for (const user of all) if (matchesFilter(user, filter)) note(user, label);
+          break;
+        }
+        try {
+          const outcome = await client.list<ScimUser>('Users', { filter, signal: options.signal });
+          if (outcome.serverHonouredFilter === false) {
+            ignoring.add(attribute);
+            result.warnings.push(`The server ignored the filter "${attribute} eq …" and returned other users; matches were verified locally.`);
+            if (!outcome.complete) {
+              unverifiable = `the server ignored the filter ${filter} and its full answer could not be verified complete`;
+              break;
+            }
+          }
+          // The listing engine already keeps only resources that match the filter locally.
+          for (const user of outcome.Resources) if (matchesFilter(user, filter)) note(user, label);
+          break;
+        } catch (error) {
+          if (!isUnsupportedFilter(error)) throw error;
+          unsupported.add(attribute);
+          result.warnings.push(`The server does not support "${attribute} eq" filters; values are not looked up by ${label} through it.`);
+        }
+      }
+      if (unverifiable) break;
+    }
+
+    if (unverifiable) {
+      result.refused.push({ input: value, kind: 'unverifiable', reason: `Cannot verify who "${value}" is: ${unverifiable}.` });
+    } else if (found.size === 1) {
+      const [entry] = [...found.values()];
+      if (entry) result.matches.push({ input: value, user: entry.user, matchedBy: [...entry.by] });
+    } else if (found.size === 0) {
+      result.unresolved.push({ input: value, reason: `No user has the id, userName, externalId or email "${value}".`, candidates: [] });
+    } else {
+      const candidates = [...found.values()].map(({ user, by }) => ({ id: user.id, userName: user.userName, by: [...by] }));
+      result.unresolved.push({
+        input: value,
+        reason: `"${value}" matches ${found.size} users (${candidates.map((c) => `${c.userName} by ${c.by.join('/')}`).join(', ')}); name one by id.`,
+        candidates: candidates.map(({ id, userName }) => ({ id, userName })),
+      });
+    }
+    done += 1;
+    options.onProgress?.(done, values.length);
+  }
+  // The same user reached through two inputs (email and userName of one person) is one target.
+  const seen = new Set<string>();
+  result.matches = result.matches.filter((m) => (seen.has(m.user.id) ? false : (seen.add(m.user.id), true)));
+  return result;
+}

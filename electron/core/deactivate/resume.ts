@@ -1,0 +1,73 @@
+// Finishing an interrupted run and undoing a finished one, from the journal alone. Every pending
+// target is re-checked before any write, so a write that landed just before a crash (intent
+// recorded, outcome not) is never sent twice.
+
+import { InspectorError } from '../../../shared/errors';
+import type { RunResult } from '../../../shared/deactivate';
+import type { ScimClient } from '../scim/types';
+import { openJournal, readJournal } from '../journal/journal';
+import { executeRun, newRunId, type ExecuteOptions } from './execute';
+import { foldRuns, isDeactivationRecord, type DeactivationRecord, type RunState } from './records';
+
+async function load(client: ScimClient, path: string): Promise<{ runs: RunState[]; warnings: string[] }> {
+  const { records, tornTail } = await readJournal(path, isDeactivationRecord);
+  const runs = foldRuns(records);
+  if (runs.length === 0) throw new InspectorError('invalid-input', `${path} holds no deactivation run.`, { file: path });
+  const foreign = runs.find((r) => r.run.baseUrl.replace(/\/+$/, '') !== client.baseUrl.replace(/\/+$/, ''));
+  if (foreign) {
+    throw new InspectorError('refused-unverifiable', `The journal ${path} is for ${foreign.run.baseUrl}, but this connection is ${client.baseUrl}; connect to the tenant the run was made on.`, { file: path });
+  }
+  return { runs, warnings: tornTail ? ['The journal ends with a torn line (the process stopped mid-write); that line was ignored and its target is re-checked.'] : [] };
+}
+
+/** Finishes the last unfinished run in the journal (or reports that it is complete). */
+export async function resumeRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
+  const { runs, warnings } = await load(client, path);
+  const state = [...runs].reverse().find((r) => r.run.targets.some((t) => r.outcomes.get(t.id)?.status !== 'done')) ?? runs[runs.length - 1];
+  if (!state) throw new InspectorError('invalid-input', `${path} holds no run to resume.`);
+  const alreadyDone = new Set([...state.outcomes.values()].filter((o) => o.status === 'done').map((o) => o.id));
+  const names = new Map(state.run.targets.map((t) => [t.id, t.userName]));
+  const journal = await openJournal<DeactivationRecord>(path);
+  try {
+    const result = await executeRun(client, state.run, journal, { ...options, appendRunRecord: false, alreadyDone, recheck: true });
+    const earlier = [...alreadyDone].map((id) => ({ id, userName: names.get(id) ?? id, wrote: state.outcomes.get(id)?.wrote ?? false, note: 'done before the resume' }));
+    return { ...result, done: [...earlier, ...result.done], warnings };
+  } finally {
+    await journal.close();
+  }
+}
+
+/** Sets active back to true for every user the journal's deactivation runs deactivated. */
+export async function reactivateRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
+  const { runs, warnings } = await load(client, path);
+  const targets = new Map<string, string>();
+  let method: 'patch' | 'put' = 'patch';
+  let vendor: string | undefined;
+  for (const state of runs) {
+    if (state.run.action !== 'deactivate') continue;
+    if (state.run.method === 'put') method = 'put';
+    vendor = state.run.vendor ?? vendor;
+    for (const t of state.run.targets) {
+      // Ours: an intent was recorded (we sent the write) and the outcome is done. Users that were
+      // already inactive before the run never got an intent and stay as they were.
+      if (state.intents.has(t.id) && state.outcomes.get(t.id)?.status === 'done') targets.set(t.id, t.userName);
+    }
+  }
+  const journal = await openJournal<DeactivationRecord>(path);
+  try {
+    const run = {
+      type: 'run' as const,
+      runId: newRunId(),
+      action: 'reactivate' as const,
+      method,
+      baseUrl: client.baseUrl,
+      ...(vendor ? { vendor } : {}),
+      targets: [...targets].map(([id, userName]) => ({ id, userName })),
+      skipped: [],
+    };
+    const result = await executeRun(client, run, journal, { ...options, recheck: true });
+    return { ...result, warnings };
+  } finally {
+    await journal.close();
+  }
+}
