@@ -8,14 +8,15 @@
 //   multi-valued      → replace the whole array (emails, phoneNumbers …): exact and order-keeping,
 //                       where value-filter paths are ambiguous when types repeat or are missing
 //   group members     → add members [{value}…] and per-dialect removal; display/$ref are computed
-//                       by the service, so only value (and type) are sent
+//                       by the service, so only value (and type) are sent. An id the filter parser
+//                       cannot read back (a backslash) is removed by value even in the filter dialect
 // Order of items in multi-valued attributes keyed by `value` is not a change (see diff.ts).
 
 import { InspectorError } from '../../../shared/errors';
 import { SCHEMAS, type PatchOperation, type PatchRequest, type ScimResource } from '../../../shared/scim';
 import { RFC_DIALECT, type PatchDialect } from './dialect';
 import { isPlainObject, isUnassigned, jsonEqual, keyedByValue, pruneUnassigned, type JsonObject } from './json';
-import { valueFilterPath } from './paths';
+import { valueFilterPath, valueFilterRoundTrips } from './paths';
 
 export type PatchWarningCode = 'ignored-by-service' | 'read-only';
 
@@ -111,7 +112,9 @@ function memberOperations(a: unknown, b: unknown, dialect: PatchDialect): PatchO
   } else if (removed.length > 0 && dialect.memberRemoval === 'value-array') {
     ops.push({ op: 'remove', path: 'members', value: removed.map((value) => ({ value })) });
   } else {
-    for (const value of removed) ops.push({ op: 'remove', path: valueFilterPath('members', value) });
+    const unquotable = removed.filter((value) => !valueFilterRoundTrips(value));
+    for (const value of removed) if (!unquotable.includes(value)) ops.push({ op: 'remove', path: valueFilterPath('members', value) });
+    if (unquotable.length > 0) ops.push({ op: 'remove', path: 'members', value: unquotable.map((value) => ({ value })) });
   }
   if (added.length > 0) ops.push({ op: 'add', path: 'members', value: added.map(memberValue) });
   return ops;

@@ -93,6 +93,20 @@ export function valueFilterPath(attribute: string, value: string): string {
 }
 
 /**
+ * True when scim2-parse-filter (used by the preview's library and by the sandbox) reads the value
+ * back from valueFilterPath. It does not unescape an escaped backslash (\\), so an id with a backslash fails here
+ * even though the path is valid RFC syntax; the builder removes such members by value instead.
+ */
+export function valueFilterRoundTrips(value: string): boolean {
+  try {
+    const parsed = parseFilter(`value eq ${JSON.stringify(value)}`);
+    return 'compValue' in parsed && parsed.compValue === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The value of a path that is exactly `attr[value eq "x"]`, or null. The preview applies these
  * removals itself (see preview.ts), so it reads the quoted value as JSON.
  */

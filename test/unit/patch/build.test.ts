@@ -88,6 +88,13 @@ describe('buildPatch group members', () => {
     expect(ops(group(['x"y', 'z']), group(['z']))).toEqual([{ op: 'remove', path: 'members[value eq "x\\"y"]' }]);
   });
 
+  it('removes a member whose id the filter parser cannot read back (a backslash) by value', () => {
+    expect(ops(group(['a\\b', 'c', 'z']), group(['z']))).toEqual([
+      { op: 'remove', path: 'members[value eq "c"]' },
+      { op: 'remove', path: 'members', value: [{ value: 'a\\b' }] },
+    ]);
+  });
+
   it('removes the attribute when the last member goes, and ignores member order', () => {
     expect(ops(group(['a', 'b']), group([]))).toEqual([{ op: 'remove', path: 'members' }]);
     expect(ops(group(['a', 'b']), group(['b', 'a']))).toEqual([]);
