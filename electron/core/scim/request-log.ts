@@ -14,7 +14,7 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)
 
 /** Replaces every occurrence of the secret (the bearer token) in text. Short secrets are still replaced. */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret) return text;
+  if (!secret || !text.includes(secret)) return text;
   return text.split(secret).join(REDACTED);
 }
 
@@ -36,8 +36,10 @@ export function redactHeaders(headers: Record<string, string>, secret?: string):
 
 /** Cuts text to maxBytes of UTF-8 (never mid-character). */
 export function capText(text: string, maxBytes: number): { text: string; truncated: boolean } {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) return { text, truncated: false };
+  // Every character is at least one byte, so a long text can be cut before encoding (bodies reach 50 MB).
+  const head = text.length > maxBytes ? text.slice(0, maxBytes) : text;
+  const bytes = Buffer.from(head, 'utf8');
+  if (head === text && bytes.length <= maxBytes) return { text, truncated: false };
   const cut = bytes.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
   return { text: cut, truncated: true };
 }

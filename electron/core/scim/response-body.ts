@@ -1,0 +1,104 @@
+// Reading and parsing response bodies: a size cap enforced while streaming (a 2 GB answer never
+// reaches memory), and content-type rules that tell a SCIM JSON answer from a login page.
+
+import { InspectorError } from '../../../shared/errors';
+import { describeNonScimBody } from './errors';
+
+export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+interface Readable extends AsyncIterable<Buffer | Uint8Array> {
+  destroy(error?: Error): unknown;
+}
+
+export interface BodyContext {
+  method: string;
+  url: string;
+  status: number;
+}
+
+function tooLarge(ctx: BodyContext, maxBytes: number, seen: number | null): InspectorError {
+  const mb = (maxBytes / 1024 / 1024).toFixed(maxBytes >= 1024 * 1024 ? 0 : 2);
+  return new InspectorError(
+    'body-too-large',
+    `The answer to ${ctx.method} ${ctx.url} is larger than the ${mb} MB limit${seen !== null ? ` (${seen} bytes announced)` : ''}. Ask for fewer resources per page (a smaller page size) or fewer attributes, or raise the body limit for this connection.`,
+    { status: ctx.status, method: ctx.method, url: ctx.url, maxBytes },
+  );
+}
+
+/** Reads a body up to maxBytes; throws body-too-large as soon as the cap is passed. */
+export async function readCapped(body: Readable, ctx: BodyContext, maxBytes: number, contentLength: string | undefined): Promise<{ text: string; size: number }> {
+  const announced = contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : null;
+  if (announced !== null && announced > maxBytes) {
+    body.destroy();
+    throw tooLarge(ctx, maxBytes, announced);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      body.destroy();
+      throw tooLarge(ctx, maxBytes, null);
+    }
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  }
+  const text = Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, '');
+  return { text, size };
+}
+
+/** application/scim+json, application/json, text/json and other +json types, any parameters. */
+export function isJsonType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/scim+json' || type === 'application/json' || type === 'text/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/** Types under which some servers still send JSON (and nothing else a browser would render). */
+function isLenientType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === '' || type === 'text/plain' || type === 'application/octet-stream';
+}
+
+/**
+ * The JSON body of a successful answer, or null when it is empty. A truncated or malformed JSON
+ * body throws bad-response marked retryable (a reset mid-body looks exactly like this); an HTML
+ * or other non-JSON answer throws not-scim naming the content type.
+ */
+export function parseSuccessBody(text: string, contentType: string, ctx: BodyContext, size: number): unknown {
+  if (text.trim() === '') return null;
+  const json = isJsonType(contentType);
+  if (json || isLenientType(contentType)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      if (json || /^\s*[[{]/.test(text)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return badJson(ctx, contentType, size, reason);
+      }
+    }
+  }
+  const excerpt = describeNonScimBody(text, contentType);
+  throw new InspectorError(
+    'not-scim',
+    `${ctx.method} ${ctx.url} answered ${ctx.status} with ${contentType || 'no content type'}${excerpt ? ` ("${excerpt}")` : ''}, not SCIM JSON. The base URL probably points at a web page or login portal rather than the SCIM API; check it in the service's admin console.`,
+    { status: ctx.status, method: ctx.method, url: ctx.url, contentType, ...(excerpt ? { detail: excerpt } : {}) },
+  );
+}
+
+function badJson(ctx: BodyContext, contentType: string, size: number, reason: string): never {
+  throw new InspectorError(
+    'bad-response',
+    `The answer to ${ctx.method} ${ctx.url} was cut off or is not valid JSON (${size} bytes of ${contentType || 'no content type'}: ${reason}). This is usually a dropped connection; try again, and if it repeats, send the request log (HAR) to the vendor.`,
+    { status: ctx.status, method: ctx.method, url: ctx.url, contentType, retryable: true },
+  );
+}
+
+/** An error answer's body: JSON when it parses (whatever the content type claims), else null. */
+export function parseErrorBody(text: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON after all: the caller describes the raw text instead.
+    return null;
+  }
+}

@@ -1,0 +1,194 @@
+// The HTTP transport every SCIM call goes through: one keep-alive undici Pool per connection,
+// timeouts, cancellation, same-origin redirects, retries within a budget, and a request log entry
+// for every exchange. The bearer token is fetched from options.token() for each exchange and only
+// ever written into the Authorization header; everything that leaves this file is scrubbed of it.
+
+import { Pool } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { InspectorError } from '../../../shared/errors';
+import { joinUrl, normalizeBaseUrl } from './base-url';
+import { httpError, isRetryableFailure, transportError } from './errors';
+import { createRequestLog, redactSecret, type RequestLogOptions } from './request-log';
+import { DEFAULT_MAX_BODY_BYTES, parseErrorBody, parseSuccessBody, readCapped } from './response-body';
+import { backoffDelay, cancelled, RetryBudget, serverRequestedWait, sleep } from './retry';
+import type { ConnectionOptions, HttpRequest, HttpResponse, Transport } from './types';
+
+const MAX_ATTEMPTS = 8;
+const MAX_REDIRECTS = 5;
+const USER_AGENT = 'scim-inspector/0.1.0';
+const ACCEPT = 'application/scim+json, application/json;q=0.9, text/json;q=0.8';
+// Headers the profile may not set: the transport owns them.
+const RESERVED = /^(authorization|host|content-length|connection|transfer-encoding)$/i;
+
+export interface TransportTuning {
+  log?: RequestLogOptions;
+  /** Backoff randomness; injected by tests that need determinism. */
+  random?: () => number;
+  /** Backoff base (default 250 ms). */
+  backoffBaseMs?: number;
+}
+
+interface Exchange {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  size: number;
+  url: string;
+}
+
+function flatten(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function allowedHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) if (!RESERVED.test(name)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+async function bearer(options: ConnectionOptions): Promise<string> {
+  const token = await options.token();
+  if (typeof token !== 'string' || token.trim() === '') {
+    throw new InspectorError('token-missing', 'No token is set for this connection. Paste the SCIM bearer token from the service admin console into the profile.');
+  }
+  return token.trim();
+}
+
+export function createTransport(options: ConnectionOptions, tuning: TransportTuning = {}): Transport {
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const origin = new URL(baseUrl).origin;
+  const pool = new Pool(origin, {
+    connections: 16,
+    keepAliveTimeout: 30_000,
+    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+    headersTimeout: options.headersTimeoutMs ?? 60_000,
+    bodyTimeout: options.bodyTimeoutMs ?? 60_000,
+  });
+  const log = createRequestLog(tuning.log);
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const budgetMs = options.retryBudgetMs ?? 120_000;
+
+  /** One HTTP exchange including same-origin redirects; each hop is logged. */
+  async function exchange(req: HttpRequest, startUrl: string, bodyText: string | null): Promise<Exchange> {
+    let url = startUrl;
+    let method: HttpRequest['method'] = req.method;
+    let body = bodyText;
+    for (let hop = 0; ; hop++) {
+      const token = await bearer(options);
+      const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': USER_AGENT, ...allowedHeaders(options.headers), ...allowedHeaders(req.headers) };
+      if (body !== null) headers['content-type'] = 'application/scim+json; charset=utf-8';
+      const started = Date.now();
+      const t0 = performance.now();
+      let logged = false;
+      const record = (status: number | null, resHeaders: Record<string, string>, text: string | null, size: number, error: string | null): void => {
+        logged = true;
+        // The log gets a placeholder, not the token: redaction there is a second line of defence.
+        const requestHeaders = { ...headers, authorization: 'Bearer [redacted]' };
+        log.record({ startedAt: started, method, url, status, durationMs: performance.now() - t0, requestHeaders, requestBody: body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, secret: token });
+      };
+      let status: number | null = null;
+      let resHeaders: Record<string, string> = {};
+      try {
+        const target = new URL(url);
+        const res = await pool.request({
+          path: `${target.pathname}${target.search}`,
+          method,
+          headers: { ...headers, authorization: `Bearer ${token}` },
+          body,
+          signal: req.signal ?? null,
+        });
+        status = res.statusCode;
+        resHeaders = flatten(res.headers);
+        const ctx = { method, url, status };
+        const { text: raw, size } = await readCapped(res.body, ctx, maxBody, resHeaders['content-length']);
+        const text = redactSecret(raw, token);
+        record(status, resHeaders, text, size, null);
+        const location = resHeaders.location;
+        if (status >= 300 && status < 400 && location !== undefined && status !== 304) {
+          const next = new URL(location, url);
+          if (next.origin !== origin) {
+            throw new InspectorError('bad-response', `${method} ${url} redirected to another site (${next.origin}); the token is not sent there. If that is the real SCIM endpoint, use ${next.origin}${next.pathname.replace(/\/+$/, '')} as the base URL.`, { status, method, url, redirect: next.origin });
+          }
+          if (hop + 1 > MAX_REDIRECTS) throw new InspectorError('bad-response', `${method} ${startUrl} redirected more than ${MAX_REDIRECTS} times. Check the base URL.`, { status, method, url });
+          if (status === 303 || ((status === 301 || status === 302) && method === 'GET')) {
+            method = 'GET';
+            body = null;
+          } else if (status !== 307 && status !== 308) {
+            // Turning a write into a GET (what browsers do on 301/302) would silently drop the change.
+            throw new InspectorError('bad-response', `${method} ${url} was redirected (${status}) in a way that would drop the request body. Use the redirect target ${next.href} as the base URL.`, { status, method, url });
+          }
+          url = next.href;
+          continue;
+        }
+        return { status, headers: resHeaders, text, size, url };
+      } catch (error) {
+        const failure = transportError(error, { method, url });
+        if (!logged) record(status, resHeaders, null, 0, failure.message);
+        throw failure;
+      }
+    }
+  }
+
+  async function request(req: HttpRequest): Promise<HttpResponse> {
+    const idempotent = req.idempotent ?? req.method === 'GET';
+    const url = joinUrl(baseUrl, req.path, req.query);
+    const bodyText = req.body === undefined ? null : JSON.stringify(req.body);
+    const budget = new RetryBudget(budgetMs);
+    for (let attempt = 0; ; attempt++) {
+      if (req.signal?.aborted) throw cancelled();
+      const last = attempt + 1 >= MAX_ATTEMPTS;
+      const retryAfter = async (ms: number): Promise<boolean> => {
+        if (last || !budget.allows(ms)) return false;
+        await sleep(ms, req.signal);
+        return true;
+      };
+      const backoff = (): number => backoffDelay(attempt, { random: tuning.random, baseMs: tuning.backoffBaseMs });
+      let ex: Exchange;
+      try {
+        ex = await exchange(req, url, bodyText);
+      } catch (error) {
+        const failure = error instanceof InspectorError ? error : transportError(error, { method: req.method, url });
+        if (failure.code === 'cancelled' || req.signal?.aborted) throw cancelled();
+        if (idempotent && isRetryableFailure(failure) && (await retryAfter(backoff()))) continue;
+        throw idempotent || failure.code === 'token-missing' ? failure : writeOutcomeUnknown(failure, req.method);
+      }
+      const ctx = { method: req.method, url: ex.url, status: ex.status };
+      if (ex.status >= 200 && ex.status < 300) {
+        try {
+          return { status: ex.status, headers: ex.headers, body: parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size), size: ex.size, url: ex.url };
+        } catch (error) {
+          if (!(error instanceof InspectorError)) throw error;
+          if (idempotent && isRetryableFailure(error) && (await retryAfter(backoff()))) continue;
+          if (idempotent || error.code !== 'bad-response') throw error;
+          throw new InspectorError(error.code, `${error.message} The ${req.method} was probably applied (the server answered ${ex.status}); reload the resource to see its state.`, error.details);
+        }
+      }
+      const asked = serverRequestedWait(ex.headers);
+      // 429 and 503 state the request was not processed, so even writes may be repeated.
+      if (ex.status === 429 || ex.status === 503) {
+        if (await retryAfter(asked ?? backoff())) continue;
+      } else if (idempotent && ex.status >= 500 && ex.status !== 501 && (await retryAfter(backoff()))) {
+        continue;
+      }
+      throw httpError({ status: ex.status, method: req.method, url: ex.url, body: parseErrorBody(ex.text), text: ex.text, contentType: ex.headers['content-type'] ?? '', retryAfterMs: asked });
+    }
+  }
+
+  return {
+    baseUrl,
+    request,
+    log,
+    close: () => pool.close(),
+  };
+}
+
+/** A write whose connection failed: it may have been applied, so it is not repeated blindly. */
+function writeOutcomeUnknown(failure: InspectorError, method: string): InspectorError {
+  if (failure.code !== 'network' && failure.code !== 'timeout') return failure;
+  return new InspectorError(failure.code, `${failure.message} The ${method} may or may not have been applied: reload the resource to check before trying again.`, failure.details);
+}
