@@ -12,9 +12,10 @@ export interface DescribeRequestInput {
   baseUrl: string;
   kind: ResourceKind;
   id: string;
-  body: PatchRequest | Record<string, unknown>;
-  /** Defaults to PATCH for a PatchOp body and PUT otherwise. */
-  method?: 'PATCH' | 'PUT';
+  /** null (or omitted) for DELETE. */
+  body?: PatchRequest | Record<string, unknown> | null;
+  /** Defaults to PATCH for a PatchOp body, DELETE without a body, PUT otherwise. */
+  method?: 'PATCH' | 'PUT' | 'DELETE';
   /** The resource's ETag (meta.version); sent as If-Match so a concurrent change gives 412. */
   version?: string | null;
   /** Extra headers from the profile. */
@@ -22,17 +23,19 @@ export interface DescribeRequestInput {
 }
 
 export interface DescribedRequest {
-  method: 'PATCH' | 'PUT';
+  method: 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   headers: Record<string, string>;
-  body: PatchRequest | Record<string, unknown>;
+  /** null for DELETE, which sends no body. */
+  body: PatchRequest | Record<string, unknown> | null;
 }
 
 const SECRET_HEADER = /authorization|token|secret|password|api[-_]?key|cookie/i;
 
 export function describeRequest(input: DescribeRequestInput): DescribedRequest {
   const isPatchOp = isPlainObject(input.body) && Array.isArray(input.body.schemas) && input.body.schemas.includes(SCHEMAS.patchOp);
-  const method = input.method ?? (isPatchOp ? 'PATCH' : 'PUT');
+  const method = input.method ?? (isPatchOp ? 'PATCH' : input.body === undefined || input.body === null ? 'DELETE' : 'PUT');
+  const body = method === 'DELETE' ? null : (input.body ?? {});
   const url = `${input.baseUrl.replace(/\/+$/, '')}/${input.kind}/${encodeURIComponent(input.id)}`;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.headers ?? {})) {
@@ -40,8 +43,8 @@ export function describeRequest(input: DescribeRequestInput): DescribedRequest {
     headers[name] = SECRET_HEADER.test(name) ? REDACTED : value;
   }
   headers.Accept = 'application/scim+json';
-  headers['Content-Type'] = 'application/scim+json';
+  if (body !== null) headers['Content-Type'] = 'application/scim+json';
   headers.Authorization = `Bearer ${REDACTED}`;
   if (input.version) headers['If-Match'] = input.version;
-  return { method, url, headers, body: input.body };
+  return { method, url, headers, body };
 }

@@ -22,6 +22,11 @@ describe('describeRequest', () => {
     expect(described.method).toBe('PUT');
     expect(described.headers['If-Match']).toBeUndefined();
   });
+
+  it('describes a DELETE without body or Content-Type', () => {
+    const described = describeRequest({ baseUrl: 'http://127.0.0.1:1/scim', kind: 'Users', id: 'u', version: 'W/"3"' });
+    expect(described).toEqual({ method: 'DELETE', url: 'http://127.0.0.1:1/scim/Users/u', headers: { Accept: 'application/scim+json', Authorization: 'Bearer [redacted]', 'If-Match': 'W/"3"' }, body: null });
+  });
 });
 
 describe('buildReplaceBody', () => {
