@@ -1,0 +1,171 @@
+// startIndex/count paging that verifies itself. Every page after the first starts ON the last
+// resource of the page before (a one-resource overlap), so a shift between two page fetches
+// (a resource added or removed mid-listing, or a server that pages inconsistently) shows up as a
+// mismatch instead of a silently skipped or doubled resource. The real page size is learned from
+// the first page; pages are fetched concurrently only while the reported total says where to go.
+
+import { InspectorError } from '../../../shared/errors';
+import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import { fetchPage, type ListPage, type PageQuery } from './listing-page';
+import type { ListingState } from './listing-state';
+import type { Transport } from './types';
+
+export interface IndexPagingInput<T extends ScimResource> {
+  transport: Transport;
+  kind: ResourceKind;
+  query: PageQuery;
+  /** The count sent with every request. */
+  requested: number;
+  concurrency: number;
+  signal: AbortSignal;
+  state: ListingState<T>;
+}
+
+/** The server answered with a cursor: the caller continues with cursor paging from here. */
+export type IndexResult = { next: 'done' } | { next: 'cursor'; cursor: string };
+
+type Verdict = 'continue' | 'end' | 'resequence';
+
+/** Hard stop for a server that never ends its list (1e6 pages is far beyond any tenant). */
+const MAX_SEQUENTIAL_PAGES = 1_000_000;
+
+export async function listByIndex<T extends ScimResource>(input: IndexPagingInput<T>): Promise<IndexResult> {
+  const { transport, kind, query, requested, signal, state } = input;
+  const get = (startIndex: number): Promise<ListPage> => fetchPage(transport, kind, { ...query, startIndex, count: requested }, signal);
+
+  const first = await get(1);
+  state.noteTotal(first.totalResults);
+  state.add(first.resources);
+  if (first.nextCursor !== null) return { next: 'cursor', cursor: first.nextCursor };
+  const n1 = first.resources.length;
+  const total = first.totalResults;
+  if (n1 === 0 || state.limitReached) {
+    if (n1 === 0 && total !== null && total > 0) state.warn(`The server reported ${total} resources but its first page was empty.`);
+    await probeHead(input, first.startIndex === 0);
+    return { next: 'done' };
+  }
+  // The learned page size: what the server really gives per page, whatever count we asked for.
+  const pageSize = n1;
+  if (n1 > requested) state.warn(`The server ignored count=${requested} and returned ${n1} resources per page.`);
+  else if (n1 < requested && total !== null && total > n1) state.warn(`The server caps pages at ${n1} (asked for ${requested}).`);
+  const overlap = pageSize >= 2;
+  const stride = overlap ? pageSize - 1 : pageSize;
+  let prev = { start: 1, len: n1, lastId: (first.resources[n1 - 1] as ScimResource).id };
+
+  const consume = (page: ListPage, start: number, isPlanned: boolean): Verdict => {
+    state.noteTotal(page.totalResults);
+    const items = page.resources;
+    if (items.length === 0) {
+      state.add([]);
+      return 'end';
+    }
+    let fresh: readonly ScimResource[] = items;
+    const allSeen = items.every((r) => state.seen.has(r.id));
+    if (overlap) {
+      const expectedIdx = prev.start + prev.len - 1 - start;
+      // The previous page was shorter than the learned size: this page does not reach back to it.
+      if (expectedIdx < 0) return 'resequence';
+      if (items[expectedIdx]?.id === prev.lastId) {
+        fresh = items.slice(expectedIdx + 1);
+      } else if (allSeen) {
+        state.warn(`The server answered startIndex=${start} with resources it had already returned (it repeats the list past the end); the listing stopped there.`);
+        return 'end';
+      } else {
+        state.anomaly = true;
+        state.warn('Resources moved between pages while listing (the tenant changed during the listing, or the server pages inconsistently), so some may be missing. List again.');
+      }
+    } else if (allSeen) {
+      state.warn(`The server answered startIndex=${start} with resources it had already returned (it repeats the list past the end); the listing stopped there.`);
+      return 'end';
+    }
+    const { duplicates } = state.add(fresh);
+    if (duplicates > 0) {
+      state.anomaly = true;
+      state.warn('The same resource came back on two pages (the tenant changed during the listing, or the server pages inconsistently). List again.');
+    }
+    prev = { start, len: items.length, lastId: (items[items.length - 1] as ScimResource).id };
+    if (state.limitReached) return 'end';
+    if (fresh.length === 0) return 'end';
+    if (items.length < pageSize) {
+      const reported = state.reportedTotal;
+      // A short page ends the list only when the reported total agrees; otherwise ask once more.
+      if (reported !== null && state.seen.size >= reported) return 'end';
+      return isPlanned ? 'resequence' : 'continue';
+    }
+    return 'continue';
+  };
+
+  let verdict: Verdict = 'continue';
+  if (total !== null && total > n1 && input.concurrency > 1) {
+    const plannedLast = Math.ceil((total - pageSize) / stride);
+    state.pagesTotal = plannedLast + 1;
+    verdict = await planned(plannedLast, (k) => 1 + k * stride, get, consume, input.concurrency);
+    if (verdict !== 'end') state.pagesTotal = null;
+  } else if (total !== null && n1 >= total && n1 < requested) {
+    verdict = 'end';
+  }
+  for (let i = 0; verdict !== 'end' && i < MAX_SEQUENTIAL_PAGES; i += 1) {
+    const start = prev.start + prev.len - (overlap ? 1 : 0);
+    verdict = consume(await get(start), start, false);
+  }
+  if (verdict !== 'end') {
+    throw new InspectorError('incomplete-listing', `The server kept returning new pages after ${MAX_SEQUENTIAL_PAGES} requests; the listing was stopped. Use a filter to narrow it.`);
+  }
+  await probeHead(input, first.startIndex === 0);
+  return { next: 'done' };
+}
+
+/**
+ * Pages 1..plannedLast at fixed starts, at most `concurrency` in flight and never more than that
+ * buffered ahead of the consumer (memory stays bounded); consumed strictly in order.
+ */
+async function planned(
+  plannedLast: number,
+  startOf: (k: number) => number,
+  get: (start: number) => Promise<ListPage>,
+  consume: (page: ListPage, start: number, isPlanned: boolean) => Verdict,
+  concurrency: number,
+): Promise<Verdict> {
+  const inflight = new Map<number, Promise<ListPage>>();
+  let issued = 1;
+  try {
+    for (let k = 1; k <= plannedLast; k += 1) {
+      while (issued <= plannedLast && issued < k + concurrency) {
+        const p = get(startOf(issued));
+        // Rejections are observed when the page is consumed; this keeps stragglers from being "unhandled".
+        p.catch(() => undefined);
+        inflight.set(issued, p);
+        issued += 1;
+      }
+      const page = await (inflight.get(k) as Promise<ListPage>);
+      inflight.delete(k);
+      const verdict = consume(page, startOf(k), k < plannedLast);
+      if (verdict !== 'continue') return verdict;
+    }
+    return 'continue';
+  } finally {
+    inflight.clear();
+  }
+}
+
+/**
+ * A server that counts startIndex from 0 answers startIndex=1 from its second resource, so the
+ * first is never seen. When the total says something is missing (or cannot say), ask for
+ * startIndex=0: RFC servers read it as 1 (nothing new), 0-based ones return the skipped head.
+ */
+async function probeHead<T extends ScimResource>(input: IndexPagingInput<T>, echoedZero: boolean): Promise<void> {
+  const { state } = input;
+  const total = state.reportedTotal;
+  if (state.limitReached || state.anomaly) return;
+  if (!echoedZero && total !== null && state.seen.size >= total) return;
+  let head: ListPage;
+  try {
+    head = await fetchPage(input.transport, input.kind, { ...input.query, startIndex: 0, count: input.requested }, input.signal);
+  } catch (error) {
+    // Servers may reject startIndex=0 outright; that only means they are not 0-based.
+    if (error instanceof InspectorError && (error.code === 'invalid-input' || error.code === 'bad-response')) return;
+    throw error;
+  }
+  const added = state.prepend(head.resources);
+  if (added > 0) state.warn(`The server counts startIndex from 0 (RFC 7644 says 1); fetched the ${added} resource(s) it skipped separately.`);
+}

@@ -1,0 +1,108 @@
+// listResources: the one way the product lists Users or Groups. It returns `complete: true` only
+// when the engine verified it holds every resource the server has for the query; anything it had
+// to work around is a warning sentence, and a filter the server ignored is applied locally.
+
+import { InspectorError } from '../../../shared/errors';
+import type { Capabilities, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
+import { filterAttributes, parseFilter, type Filter } from './filter';
+import { listByCursor } from './listing-cursor';
+import { listByIndex } from './listing-index';
+import type { PageQuery } from './listing-page';
+import { ListingState } from './listing-state';
+import type { ListOptions, Transport } from './types';
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_CONCURRENCY = 6;
+const MAX_CONCURRENCY = 16;
+
+function positiveInt(value: unknown, name: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new InspectorError('invalid-input', `${name} must be a whole number of at least 1 (got ${String(value)}).`);
+  }
+  return value;
+}
+
+function buildQuery(options: ListOptions, filter: Filter | null): PageQuery {
+  const query: PageQuery = {};
+  if (options.filter !== undefined && filter) query.filter = options.filter.trim();
+  if (options.attributes && options.attributes.length > 0) {
+    // The attributes a filter reads must come back, or local verification could not check them.
+    const wanted = new Set([...options.attributes, ...(filter ? filterAttributes(filter) : [])]);
+    query.attributes = [...wanted].join(',');
+  }
+  if (options.excludedAttributes && options.excludedAttributes.length > 0) {
+    const needed = new Set((filter ? filterAttributes(filter) : []).map((a) => a.toLowerCase().split('.')[0]));
+    const excluded = options.excludedAttributes.filter((a) => !needed.has(a.toLowerCase().split('.')[0]));
+    if (excluded.length > 0) query.excludedAttributes = excluded.join(',');
+  }
+  if (options.sortBy) query.sortBy = options.sortBy;
+  if (options.sortOrder) query.sortOrder = options.sortOrder;
+  return query;
+}
+
+function cancelled(): InspectorError {
+  return new InspectorError('cancelled', 'The listing was cancelled.');
+}
+
+export async function listResources<T extends ScimResource>(
+  transport: Transport,
+  kind: ResourceKind,
+  options: ListOptions & { capabilities?: Capabilities },
+): Promise<ListOutcome<T>> {
+  const filter = options.filter !== undefined && options.filter.trim() !== '' ? parseFilter(options.filter) : null;
+  const limit = positiveInt(options.limit, 'The limit');
+  let requested = positiveInt(options.pageSize, 'The page size') ?? DEFAULT_PAGE_SIZE;
+  const maxPage = options.capabilities?.maxPageSize ?? null;
+  if (maxPage !== null && maxPage > 0 && requested > maxPage) requested = maxPage;
+  if (limit !== null && filter === null && limit < requested) requested = limit;
+  const concurrency = Math.min(MAX_CONCURRENCY, positiveInt(options.concurrency, 'The concurrency') ?? DEFAULT_CONCURRENCY);
+  if (options.signal?.aborted) throw cancelled();
+
+  // One controller for the whole listing: the caller's signal cancels it, and finishing aborts
+  // any page still in flight (pages fetched ahead past the end, a failed sibling's neighbours).
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const state = new ListingState<T>(filter, limit, options.onPage);
+  const query = buildQuery(options, filter);
+  const base = { transport, kind, query, requested, signal: controller.signal, state };
+  try {
+    if (options.capabilities?.pagination === 'cursor') {
+      await listByCursor({ ...base, cursor: '' });
+    } else {
+      const result = await listByIndex({ ...base, concurrency });
+      if (result.next === 'cursor') await listByCursor({ ...base, cursor: result.cursor });
+    }
+  } catch (error) {
+    if (options.signal?.aborted) throw cancelled();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    controller.abort();
+  }
+  return outcome(state, filter !== null, limit);
+}
+
+function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boolean, limit: number | null): ListOutcome<T> {
+  const total = state.reportedTotal;
+  const listed = state.seen.size;
+  let complete = !state.anomaly && !state.limitReached;
+  if (total !== null && listed < total) {
+    complete = false;
+    if (!state.limitReached) state.warn(`The server reported ${total} resources but only ${listed} could be listed; the list is incomplete.`);
+  } else if (total !== null && listed > total) {
+    state.warn(`The server reported totalResults ${total} but ${listed} were listed by paging to the end (its total is wrong or capped).`);
+  }
+  if (filtered && state.filterIgnored) state.warn('The server ignored the filter; filtered locally.');
+  // A limit that happens to cover everything still leaves the result complete.
+  if (state.limitReached && limit !== null && total !== null && !filtered && listed <= limit && listed >= total && !state.anomaly) complete = true;
+  return {
+    complete,
+    count: state.resources.length,
+    reportedTotal: total,
+    warnings: state.warnings,
+    serverHonouredFilter: filtered ? !state.filterIgnored : null,
+    Resources: state.resources,
+  };
+}

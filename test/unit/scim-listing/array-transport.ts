@@ -1,0 +1,51 @@
+// A stand-in for the Transport interface that serves Users from an array, 1-based startIndex,
+// with a hook called before each page so a test can change the tenant mid-listing. Deliberately
+// minimal: server quirks are exercised against the sandbox tenant in the integration tests.
+
+import type { HttpRequest, HttpResponse, Transport } from '../../../electron/core/scim/types';
+
+export interface ArrayServer {
+  transport: Transport;
+  requests: HttpRequest[];
+}
+
+export function arrayTransport(users: Record<string, unknown>[], options: { pageCap?: number; beforePage?: (n: number) => void | Promise<void> } = {}): ArrayServer {
+  const requests: HttpRequest[] = [];
+  let base = 'http://127.0.0.1:1/scim/v2';
+  const transport: Transport = {
+    get baseUrl() {
+      return base;
+    },
+    setBaseUrl(next: string) {
+      base = next;
+    },
+    async request(req: HttpRequest): Promise<HttpResponse> {
+      requests.push(req);
+      await options.beforePage?.(requests.length);
+      if (req.signal?.aborted) throw new Error('aborted');
+      const start = Math.max(1, Number(req.query?.startIndex ?? 1));
+      const count = Math.min(Number(req.query?.count ?? 100), options.pageCap ?? Infinity);
+      const page = users.slice(start - 1, start - 1 + count);
+      const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: users.length, startIndex: start, itemsPerPage: page.length, Resources: page };
+      return { status: 200, headers: {}, body, size: 0, url: `${base}${req.path}` };
+    },
+    log: {
+      entries: () => [],
+      clear: () => undefined,
+      toHar: () => ({}),
+      toCurl: () => '',
+      subscribe: () => () => undefined,
+    },
+    close: async () => undefined,
+  };
+  return { transport, requests };
+}
+
+export function makeUsers(n: number, from = 0): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    id: `u${String(from + i).padStart(6, '0')}`,
+    userName: `user${from + i}@example.com`,
+    active: (from + i) % 3 !== 0,
+  }));
+}
