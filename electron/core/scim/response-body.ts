@@ -6,9 +6,7 @@ import { describeNonScimBody } from './errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
-interface Readable extends AsyncIterable<Buffer | Uint8Array> {
-  destroy(error?: Error): unknown;
-}
+type Readable = AsyncIterable<Buffer | Uint8Array>;
 
 export interface BodyContext {
   method: string;
@@ -28,18 +26,14 @@ function tooLarge(ctx: BodyContext, maxBytes: number, seen: number | null): Insp
 /** Reads a body up to maxBytes; throws body-too-large as soon as the cap is passed. */
 export async function readCapped(body: Readable, ctx: BodyContext, maxBytes: number, contentLength: string | undefined): Promise<{ text: string; size: number }> {
   const announced = contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : null;
-  if (announced !== null && announced > maxBytes) {
-    body.destroy();
-    throw tooLarge(ctx, maxBytes, announced);
-  }
   const chunks: Buffer[] = [];
   let size = 0;
+  // Throwing inside the loop ends the iterator, which destroys the stream and frees the socket;
+  // an explicit destroy() outside it would surface as an unhandled 'error' event instead.
   for await (const chunk of body) {
+    if (announced !== null && announced > maxBytes) throw tooLarge(ctx, maxBytes, announced);
     size += chunk.byteLength;
-    if (size > maxBytes) {
-      body.destroy();
-      throw tooLarge(ctx, maxBytes, null);
-    }
+    if (size > maxBytes) throw tooLarge(ctx, maxBytes, null);
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   }
   const text = Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, '');

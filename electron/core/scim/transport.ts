@@ -60,8 +60,17 @@ async function bearer(options: ConnectionOptions): Promise<string> {
 }
 
 export function createTransport(options: ConnectionOptions, tuning: TransportTuning = {}): Transport {
-  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  let baseUrl = normalizeBaseUrl(options.baseUrl);
   const origin = new URL(baseUrl).origin;
+  // The pool is bound to one origin, and the token must not travel elsewhere: other bases are
+  // accepted only on the same origin.
+  const sameOriginBase = (input: string): string => {
+    const candidate = normalizeBaseUrl(input);
+    if (new URL(candidate).origin !== origin) {
+      throw new InspectorError('invalid-url', `${candidate} is on another host than this connection (${origin}). Create a connection for that URL instead.`);
+    }
+    return candidate;
+  };
   const pool = new Pool(origin, {
     connections: 16,
     keepAliveTimeout: 30_000,
@@ -136,7 +145,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const idempotent = req.idempotent ?? req.method === 'GET';
-    const url = joinUrl(baseUrl, req.path, req.query);
+    const url = joinUrl(req.baseUrl === undefined ? baseUrl : sameOriginBase(req.baseUrl), req.path, req.query);
     const bodyText = req.body === undefined ? null : JSON.stringify(req.body);
     const budget = new RetryBudget(budgetMs);
     for (let attempt = 0; ; attempt++) {
@@ -180,7 +189,12 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
   }
 
   return {
-    baseUrl,
+    get baseUrl() {
+      return baseUrl;
+    },
+    setBaseUrl(next: string) {
+      baseUrl = sameOriginBase(next);
+    },
     request,
     log,
     close: () => pool.close(),

@@ -41,6 +41,11 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Reads retry on resets/5xx/429; writes only on 429/503 that say the request was not processed. */
   idempotent?: boolean;
+  /**
+   * Another base URL on the same origin for this one call (discovery probing the candidates of
+   * candidateBaseUrls in base-url.ts); another origin is refused with invalid-url.
+   */
+  baseUrl?: string;
 }
 
 export interface HttpResponse {
@@ -56,6 +61,8 @@ export interface HttpResponse {
 export interface Transport {
   readonly baseUrl: string;
   request(req: HttpRequest): Promise<HttpResponse>;
+  /** Switches the base URL (same origin only), e.g. to the candidate discovery found answering. */
+  setBaseUrl(baseUrl: string): void;
   readonly log: RequestLogApi;
   close(): Promise<void>;
 }
