@@ -67,17 +67,22 @@ export function buildPatch(before: ScimResource, after: ScimResource, dialect: P
     }
   }
 
-  let needsReplace = false;
-  if (isUser && dialect.activeOnlyUsers) {
-    for (const operation of operations) {
-      const isActive = operation.path === undefined ? isActiveOnlyValue(operation.value) : operation.path.toLowerCase() === 'active';
-      if (isActive) continue;
-      needsReplace = true;
-      const path = operation.path ?? '(no path)';
-      warnings.push({ code: 'ignored-by-service', path, message: `${path}: will be ignored by this service (${dialect.name} PATCH changes only "active"); use PUT (full replace) to change it.` });
-    }
+  const ignored = isUser ? ignoredByService(operations, dialect) : [];
+  warnings.push(...ignored);
+  return { request: { schemas: [SCHEMAS.patchOp], Operations: operations }, warnings, needsReplace: ignored.length > 0 };
+}
+
+/** For a user: the operations a service that honours PATCH only for `active` will ignore. */
+export function ignoredByService(operations: readonly PatchOperation[], dialect: PatchDialect): PatchWarning[] {
+  if (!dialect.activeOnlyUsers) return [];
+  const warnings: PatchWarning[] = [];
+  for (const operation of operations) {
+    const isActive = operation.path === undefined ? isActiveOnlyValue(operation.value) : operation.path.toLowerCase() === 'active';
+    if (isActive) continue;
+    const path = operation.path ?? '(no path)';
+    warnings.push({ code: 'ignored-by-service', path, message: `${path}: will be ignored by this service (${dialect.name} PATCH changes only "active"); use PUT (full replace) to change it.` });
   }
-  return { request: { schemas: [SCHEMAS.patchOp], Operations: operations }, warnings, needsReplace };
+  return warnings;
 }
 
 /** Operations for one attribute (top-level or inside an extension), given its full path. */

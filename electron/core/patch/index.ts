@@ -9,3 +9,5 @@ export { previewPatch, type PatchPreview } from './preview';
 export { buildReplaceBody } from './replace';
 export { describeRequest, REDACTED, type DescribedRequest, type DescribeRequestInput } from './request';
 export { validateOperations, type ValidateOptions } from './validate';
+export { operationFromFlag, planEdit, planOperations, type PatchPlan, type PlanTarget } from './plan';
+export { verifyWrite, type WriteVerification } from './verify';
