@@ -12,7 +12,7 @@ import type { DeactivationRecord } from './records';
 
 export { resolveTargets } from './resolve';
 export { buildPlan, activePatch } from './plan';
-export { resumeRun, reactivateRun } from './resume';
+export { resumeRun, reactivateRun, journalCounts } from './resume';
 export { isDeactivationRecord, foldRuns } from './records';
 
 export interface PlanRequest {

@@ -40,19 +40,10 @@ export async function resumeRun(client: ScimClient, path: string, options: Execu
 /** Sets active back to true for every user the journal's deactivation runs deactivated. */
 export async function reactivateRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
   const { runs, warnings } = await load(client, path);
-  const targets = new Map<string, string>();
-  let method: 'patch' | 'put' = 'patch';
-  let vendor: string | undefined;
-  for (const state of runs) {
-    if (state.run.action !== 'deactivate') continue;
-    if (state.run.method === 'put') method = 'put';
-    vendor = state.run.vendor ?? vendor;
-    for (const t of state.run.targets) {
-      // Ours: an intent was recorded (we sent the write) and the outcome is done. Users that were
-      // already inactive before the run never got an intent and stay as they were.
-      if (state.intents.has(t.id) && state.outcomes.get(t.id)?.status === 'done') targets.set(t.id, t.userName);
-    }
-  }
+  const targets = deactivatedBy(runs);
+  const deactivations = runs.filter((r) => r.run.action === 'deactivate');
+  const method: 'put' | 'patch' = deactivations.some((r) => r.run.method === 'put') ? 'put' : 'patch';
+  const vendor = deactivations.map((r) => r.run.vendor).filter(Boolean).pop();
   const journal = await openJournal<DeactivationRecord>(path);
   try {
     const run = {
@@ -70,4 +61,27 @@ export async function reactivateRun(client: ScimClient, path: string, options: E
   } finally {
     await journal.close();
   }
+}
+
+/** How many users `resume` and `reactivate` would touch, for the typed confirmation. */
+export async function journalCounts(path: string): Promise<{ pending: number; reactivatable: number }> {
+  const { records } = await readJournal(path, isDeactivationRecord);
+  const runs = foldRuns(records);
+  const last = [...runs].reverse().find((r) => r.run.targets.some((t) => r.outcomes.get(t.id)?.status !== 'done'));
+  const pending = last ? last.run.targets.filter((t) => last.outcomes.get(t.id)?.status !== 'done').length : 0;
+  return { pending, reactivatable: deactivatedBy(runs).size };
+}
+
+/**
+ * The users the journal's deactivation runs deactivated: an intent was recorded (the write was
+ * sent) and the outcome is done. Users already inactive before a run never got an intent and
+ * stay as they were on undo.
+ */
+function deactivatedBy(runs: RunState[]): Map<string, string> {
+  const ours = new Map<string, string>();
+  for (const r of runs) {
+    if (r.run.action !== 'deactivate') continue;
+    for (const t of r.run.targets) if (r.intents.has(t.id) && r.outcomes.get(t.id)?.status === 'done') ours.set(t.id, t.userName);
+  }
+  return ours;
 }

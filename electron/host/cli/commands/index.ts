@@ -2,7 +2,10 @@
 // several), and list it here; the parser, help and exit-code mapping pick it up.
 
 import type { Command } from '../command';
+import { auditCommand, diffCommand, snapshotCommand } from './audit';
+import { deactivateCommand, reactivateCommand, resumeCommand } from './deactivate';
 import { discoverCommand } from './discover';
+import { exportCommand } from './export';
 import { findCommand } from './find';
 import { getCommand } from './get';
 import { groupsList, usersList } from './list';
@@ -17,4 +20,11 @@ export const COMMANDS: readonly Command[] = [
   findCommand,
   sandboxCommand,
   serveCommand,
+  snapshotCommand,
+  auditCommand,
+  diffCommand,
+  exportCommand,
+  deactivateCommand,
+  resumeCommand,
+  reactivateCommand,
 ];

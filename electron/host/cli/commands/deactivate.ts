@@ -1,0 +1,152 @@
+// `deactivate`, `resume --journal`, `reactivate --journal`: the CLI face of the deactivation core.
+// Dry run prints the plan with the exact requests; a real run needs --yes (or a typed count at a
+// terminal) and always writes a journal.
+
+import { InspectorError } from '../../../../shared/errors';
+import type { DeactivationMethod, DeactivationPlan, RunResult } from '../../../../shared/deactivate';
+import type { Command, CommandContext } from '../command';
+import { optFlag, optList, optString } from '../args';
+import { withConnection } from '../connect';
+import { confirmCount } from '../confirm';
+import { readCsvFile, columnIndex } from '../../../core/csv/read';
+import { executePlan, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../../core/deactivate';
+
+const METHODS: readonly DeactivationMethod[] = ['patch', 'put', 'delete'];
+
+async function inputsFrom(ctx: CommandContext): Promise<string[]> {
+  const users = optList(ctx.args, 'user');
+  const csv = optString(ctx.args, 'from-csv');
+  if (users.length > 0 && csv !== undefined) throw new InspectorError('usage', 'Use either --user VALUE… or --from-csv FILE, not both.');
+  if (csv === undefined) {
+    if (users.length === 0) throw new InspectorError('usage', 'Name the users: --user VALUE (repeatable) or --from-csv FILE [--column NAME].');
+    return users;
+  }
+  const column = optString(ctx.args, 'column');
+  const table = await readCsvFile(csv, column === undefined ? {} : { column });
+  const index = column === undefined ? (table.headers.length === 1 ? 0 : -1) : columnIndex(table, column, csv);
+  if (index === -1) throw new InspectorError('usage', `${csv} has ${table.headers.length} columns (${table.headers.join(', ')}); say which with --column NAME.`);
+  const values = table.rows.map((row) => (row[index] ?? '').trim());
+  const blank = values.findIndex((v) => v === '');
+  if (blank !== -1) throw new InspectorError('invalid-csv', `${csv} line ${table.lines[blank] ?? '?'} has an empty ${table.headers[index]}; fix the file. Nothing was done.`, { file: csv });
+  return values;
+}
+
+function defaultJournal(): string {
+  return `scim-inspector-deactivate-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`;
+}
+
+function planDocument(plan: DeactivationPlan, journal: string | null): Record<string, unknown> {
+  return {
+    planned: plan.targets.map((t) => ({ id: t.id, userName: t.userName, displayName: t.displayName, active: t.active, matchedBy: t.matchedBy, request: t.request })),
+    done: [],
+    skipped: plan.skipped.map((s) => ({ id: s.id, reason: s.reason, userName: s.userName })),
+    failed: [],
+    unresolved: plan.unresolved,
+    refused: plan.refused,
+    warnings: plan.warnings,
+    journal,
+    dryRun: true,
+  };
+}
+
+function runDocument(result: RunResult, warnings: string[]): Record<string, unknown> {
+  return { ...result, warnings };
+}
+
+function exitFor(result: { failed: unknown[]; unresolved: unknown[] }): number {
+  if (result.failed.length > 0) return 1;
+  return result.unresolved.length > 0 ? 3 : 0;
+}
+
+function humanPlan(plan: DeactivationPlan): string {
+  const lines = [`Plan: ${plan.method.toUpperCase()} ${plan.targets.length} user(s) to inactive on ${plan.baseUrl}`];
+  for (const t of plan.targets) lines.push(`  ${t.request.method} ${t.request.url}  ${t.userName}${t.displayName ? ` (${t.displayName})` : ''}`);
+  for (const s of plan.skipped) lines.push(`  skip ${s.userName}: ${s.reason}`);
+  for (const u of plan.unresolved) lines.push(`  ? ${u.input}: ${u.reason}`);
+  for (const r of plan.refused) lines.push(`  REFUSED ${r.input}: ${r.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function humanRun(result: RunResult): string {
+  const lines = [`${result.action}: ${result.done.length} done, ${result.failed.length} failed, ${result.skipped.length} skipped; journal ${result.journal}`];
+  for (const f of result.failed) lines.push(`  failed ${f.id}: ${f.error}`);
+  for (const u of result.unresolved) lines.push(`  ? ${u.input}: ${u.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const deactivateCommand: Command = {
+  words: ['deactivate'],
+  operands: '',
+  minOperands: 0,
+  maxOperands: 0,
+  summary: 'deactivate users (dry run first; --yes to write); every write is journalled',
+  options: {
+    user: { kind: 'repeatable', valueName: 'VALUE', help: 'userName, email, externalId or id (repeatable)' },
+    'from-csv': { kind: 'string', valueName: 'FILE', help: 'CSV file of users to deactivate' },
+    column: { kind: 'string', valueName: 'NAME', help: 'CSV column holding the values (name or number)' },
+    'dry-run': { kind: 'boolean', help: 'show the plan and the exact requests; write nothing' },
+    yes: { kind: 'boolean', help: 'confirm the writes (required when not at a terminal)' },
+    journal: { kind: 'string', valueName: 'FILE', help: 'journal file (default: a new file in the current directory)' },
+    method: { kind: 'string', choices: METHODS, valueName: 'patch|put|delete', help: 'PATCH active=false (default where PATCH works), PUT, or DELETE (only by name)' },
+    protect: { kind: 'repeatable', valueName: 'VALUE', help: 'never deactivate this user (break-glass accounts; adds to the profile list)' },
+  },
+  connects: true,
+  run: async (ctx) => {
+    const inputs = await inputsFrom(ctx);
+    const method = optString(ctx.args, 'method') as DeactivationMethod | undefined;
+    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
+      const plan = await planDeactivation(client, { inputs, method, protectedUsers: optList(ctx.args, 'protect'), signal: ctx.signal });
+      for (const w of plan.warnings) ctx.out.warn(w);
+      if (plan.refused.length > 0 || optFlag(ctx.args, 'dry-run')) {
+        ctx.out.result(planDocument(plan, null), () => humanPlan(plan));
+        if (plan.refused.length > 0) {
+          const code = plan.refused.some((r) => r.kind === 'unverifiable') ? 'refused-unverifiable' : 'refused-protected';
+          throw new InspectorError(code, `Refused, nothing was written: ${plan.refused.map((r) => r.reason).join(' ')}`, { refused: plan.refused });
+        }
+        return plan.unresolved.length > 0 ? 3 : 0;
+      }
+      if (plan.targets.length > 0) await confirmCount(plan.targets.length, 'deactivate', optFlag(ctx.args, 'yes'));
+      const journal = optString(ctx.args, 'journal') ?? defaultJournal();
+      const result = await executePlan(client, plan, journal, {
+        signal: ctx.signal,
+        onProgress: (p) => ctx.out.progress(`${p.done + p.failed}/${p.total} (${p.failed} failed)`),
+      });
+      ctx.out.endProgress();
+      ctx.out.result(runDocument(result, plan.warnings), () => humanRun(result));
+      return exitFor(result);
+    });
+  },
+};
+
+function journalCommand(word: 'resume' | 'reactivate'): Command {
+  return {
+    words: [word],
+    operands: '',
+    minOperands: 0,
+    maxOperands: 0,
+    summary: word === 'resume' ? 'finish an interrupted deactivation run from its journal' : 'undo a deactivation run: set active back to true for the users it deactivated',
+    options: {
+      journal: { kind: 'string', valueName: 'FILE', help: 'the journal of the run' },
+      yes: { kind: 'boolean', help: 'confirm the writes (required when not at a terminal)' },
+    },
+    connects: true,
+    run: async (ctx) => {
+      const journal = optString(ctx.args, 'journal');
+      if (journal === undefined) throw new InspectorError('usage', `${word} needs --journal FILE (the journal the deactivate run wrote).`);
+      const counts = await journalCounts(journal);
+      const count = word === 'resume' ? counts.pending : counts.reactivatable;
+      if (count > 0) await confirmCount(count, word === 'resume' ? 'finish deactivating' : 'reactivate', optFlag(ctx.args, 'yes'));
+      return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
+        const run = word === 'resume' ? resumeRun : reactivateRun;
+        const result = await run(client, journal, { signal: ctx.signal, onProgress: (p) => ctx.out.progress(`${p.done + p.failed}/${p.total}`) });
+        ctx.out.endProgress();
+        for (const w of result.warnings) ctx.out.warn(w);
+        ctx.out.result(runDocument(result, result.warnings), () => humanRun(result));
+        return exitFor(result);
+      });
+    },
+  };
+}
+
+export const resumeCommand = journalCommand('resume');
+export const reactivateCommand = journalCommand('reactivate');
