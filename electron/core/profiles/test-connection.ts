@@ -1,0 +1,98 @@
+// "Test connection": discovery with the profile's token, reduced to what the first screen shows —
+// the capability table, the round-trip time and every warning. Failures are part of the result
+// (the screen shows them), never thrown, and never contain the token.
+
+import { toAppError, type AppError } from '../../../shared/errors';
+import type { Capabilities } from '../../../shared/scim';
+import type { ConnectionOptions, ScimClient } from '../scim/types';
+import type { Vault } from '../vault';
+import { connectionOptionsFor } from './connection';
+import type { Profile } from './types';
+
+export interface CapabilityRow {
+  key: keyof Capabilities;
+  label: string;
+  /** Display value: "yes" / "no", the paging kind, or the max page size ("not stated"). */
+  value: string;
+}
+
+export interface TestConnectionResult {
+  ok: boolean;
+  /** Null when discovery did not get far enough to know. */
+  capabilities: Capabilities | null;
+  table: CapabilityRow[];
+  roundTripMs: number;
+  warnings: string[];
+  /** The normalised base URL discovery settled on. */
+  baseUrl: string | null;
+  error?: AppError;
+}
+
+export interface TestConnectionDeps {
+  /** Normally createScimClient from electron/core/scim/client. */
+  createClient: (options: ConnectionOptions) => ScimClient | Promise<ScimClient>;
+  /** Monotonic clock in ms (default performance.now). */
+  now?: () => number;
+}
+
+export interface TestConnectionOptions {
+  /** Test this token instead of the stored one (token rotation tries the candidate first). */
+  token?: string;
+  signal?: AbortSignal;
+  /** Overall bound on the test (default 30 s): the admin is waiting on this screen. */
+  timeoutMs?: number;
+}
+
+const yesNo = (v: boolean): string => (v ? 'yes' : 'no');
+
+export function capabilityTable(c: Capabilities): CapabilityRow[] {
+  return [
+    { key: 'groups', label: 'Groups', value: yesNo(c.groups) },
+    { key: 'patch', label: 'PATCH', value: yesNo(c.patch) },
+    { key: 'etag', label: 'ETags', value: yesNo(c.etag) },
+    { key: 'filter', label: 'Filtering', value: yesNo(c.filter) },
+    { key: 'sort', label: 'Sorting', value: yesNo(c.sort) },
+    { key: 'pagination', label: 'Paging', value: c.pagination },
+    { key: 'maxPageSize', label: 'Max page size', value: c.maxPageSize === null ? 'not stated' : String(c.maxPageSize) },
+    { key: 'bulk', label: 'Bulk', value: yesNo(c.bulk) },
+  ];
+}
+
+export async function testConnection(profile: Profile, vault: Vault, deps: TestConnectionDeps, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+  const now = deps.now ?? (() => performance.now());
+  const base = connectionOptionsFor(profile, vault);
+  const candidate = options.token;
+  const connection: ConnectionOptions = candidate === undefined ? base : { ...base, token: () => candidate };
+  const started = now();
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let client: ScimClient | null = null;
+  let result: TestConnectionResult;
+  try {
+    client = await deps.createClient(connection);
+    const discovery = await client.discover(signal);
+    result = {
+      ok: true,
+      capabilities: discovery.capabilities,
+      table: capabilityTable(discovery.capabilities),
+      roundTripMs: Math.round(discovery.roundTripMs),
+      warnings: [...discovery.warnings],
+      baseUrl: discovery.baseUrl,
+    };
+  } catch (error) {
+    const appError: AppError =
+      timeout.aborted && !options.signal?.aborted
+        ? { code: 'timeout', message: `The service did not finish discovery within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s; check the URL and your network, then retry.` }
+        : toAppError(error);
+    result = { ok: false, capabilities: null, table: [], roundTripMs: Math.round(now() - started), warnings: [], baseUrl: null, error: appError };
+  }
+  if (client) {
+    // A connection that will not close is worth knowing about, but it does not change the verdict.
+    try {
+      await client.close();
+    } catch (error) {
+      result.warnings.push(`Closing the test connection failed: ${toAppError(error).message}`);
+    }
+  }
+  return result;
+}
