@@ -28,6 +28,8 @@ type Verdict = 'continue' | 'end' | 'resequence';
 
 /** Hard stop for a server that never ends its list (1e6 pages is far beyond any tenant). */
 const MAX_SEQUENTIAL_PAGES = 1_000_000;
+/** How far past the page being consumed the concurrent fetch may run. */
+const PAGES_AHEAD = 64;
 
 export async function listByIndex<T extends ScimResource>(input: IndexPagingInput<T>): Promise<IndexResult> {
   const { transport, kind, query, requested, signal, state } = input;
@@ -116,8 +118,10 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
 }
 
 /**
- * Pages 1..plannedLast at fixed starts, at most `concurrency` in flight and never more than that
- * buffered ahead of the consumer (memory stays bounded); consumed strictly in order.
+ * Pages 1..plannedLast at fixed starts, consumed strictly in order. At most `concurrency`
+ * requests run at once; a page that stalls (429 + Retry-After) does not idle the other slots,
+ * which keep fetching up to PAGES_AHEAD pages past it. Buffered pages are resources the result
+ * will hold anyway, so memory stays bounded by the result plus that window.
  */
 async function planned(
   plannedLast: number,
@@ -126,25 +130,41 @@ async function planned(
   consume: (page: ListPage, start: number, isPlanned: boolean) => Verdict,
   concurrency: number,
 ): Promise<Verdict> {
-  const inflight = new Map<number, Promise<ListPage>>();
+  const aheadLimit = Math.max(PAGES_AHEAD, concurrency * 4);
+  const buffered = new Map<number, Promise<ListPage>>();
   let issued = 1;
+  let running = 0;
+  let consuming = 1;
+  let stopped = false;
+  const refill = (): void => {
+    while (!stopped && issued <= plannedLast && running < concurrency && issued < consuming + aheadLimit) {
+      const k = issued;
+      issued += 1;
+      running += 1;
+      const p = get(startOf(k));
+      buffered.set(k, p);
+      // Rejections are observed when the page is consumed; this only frees the slot.
+      p.then(
+        () => undefined,
+        () => undefined,
+      ).finally(() => {
+        running -= 1;
+        refill();
+      });
+    }
+  };
   try {
-    for (let k = 1; k <= plannedLast; k += 1) {
-      while (issued <= plannedLast && issued < k + concurrency) {
-        const p = get(startOf(issued));
-        // Rejections are observed when the page is consumed; this keeps stragglers from being "unhandled".
-        p.catch(() => undefined);
-        inflight.set(issued, p);
-        issued += 1;
-      }
-      const page = await (inflight.get(k) as Promise<ListPage>);
-      inflight.delete(k);
-      const verdict = consume(page, startOf(k), k < plannedLast);
+    for (; consuming <= plannedLast; consuming += 1) {
+      refill();
+      const page = await (buffered.get(consuming) as Promise<ListPage>);
+      buffered.delete(consuming);
+      const verdict = consume(page, startOf(consuming), consuming < plannedLast);
       if (verdict !== 'continue') return verdict;
     }
     return 'continue';
   } finally {
-    inflight.clear();
+    stopped = true;
+    buffered.clear();
   }
 }
 

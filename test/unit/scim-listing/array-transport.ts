@@ -7,10 +7,14 @@ import type { HttpRequest, HttpResponse, Transport } from '../../../electron/cor
 export interface ArrayServer {
   transport: Transport;
   requests: HttpRequest[];
+  /** Most requests that were being answered at the same moment. */
+  maxInFlight: () => number;
 }
 
 export function arrayTransport(users: Record<string, unknown>[], options: { pageCap?: number; beforePage?: (n: number) => void | Promise<void> } = {}): ArrayServer {
   const requests: HttpRequest[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   let base = 'http://127.0.0.1:1/scim/v2';
   const transport: Transport = {
     get baseUrl() {
@@ -21,7 +25,13 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
     },
     async request(req: HttpRequest): Promise<HttpResponse> {
       requests.push(req);
-      await options.beforePage?.(requests.length);
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        await options.beforePage?.(requests.length);
+      } finally {
+        inFlight -= 1;
+      }
       if (req.signal?.aborted) throw new Error('aborted');
       const start = Math.max(1, Number(req.query?.startIndex ?? 1));
       const count = Math.min(Number(req.query?.count ?? 100), options.pageCap ?? Infinity);
@@ -38,7 +48,7 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
     },
     close: async () => undefined,
   };
-  return { transport, requests };
+  return { transport, requests, maxInFlight: () => maxInFlight };
 }
 
 export function makeUsers(n: number, from = 0): Record<string, unknown>[] {

@@ -22,6 +22,13 @@ describe('listing engine (interface stand-in)', () => {
     expect(last.pagesTotal).toBe(last.pagesDone);
   });
 
+  it('keeps at most `concurrency` pages in flight (and does use them)', async () => {
+    const server = arrayTransport(makeUsers(2000), { beforePage: () => new Promise((r) => setTimeout(r, 2)) });
+    const out = await listResources(server.transport, 'Users', { pageSize: 50, concurrency: 3 });
+    expect(out.complete).toBe(true);
+    expect(server.maxInFlight()).toBe(3);
+  });
+
   it('says incomplete, never a short complete list, when a resource is deleted mid-listing', async () => {
     const users = makeUsers(500);
     const { transport } = arrayTransport(users, {
