@@ -1,0 +1,47 @@
+// The SCIM client a host holds per connection: one transport (one pool, one request log), the
+// single-resource calls, discovery and the listing engine wired together. Discovery's findings
+// (the base URL that answered, page-size caps, cursor paging) feed every later listing.
+
+import type { DiscoveryResult, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
+import { discover } from './discovery';
+import { listResources } from './listing';
+import { createResources } from './resources';
+import { createTransport } from './transport';
+import type { ConnectionOptions, ListOptions, ScimClient } from './types';
+
+export function createScimClient(options: ConnectionOptions): ScimClient {
+  const transport = createTransport(options);
+  const resources = createResources(transport, { readOnly: options.readOnly });
+  let discovered: DiscoveryResult | null = null;
+
+  return {
+    get baseUrl() {
+      return transport.baseUrl;
+    },
+    transport,
+
+    async discover(signal?: AbortSignal): Promise<DiscoveryResult> {
+      // discover() re-binds the transport when the API answers one segment away from what was
+      // typed (/scim/v2 vs /v2); its capabilities then shape every later listing.
+      const result = await discover(transport, signal);
+      discovered = result;
+      return result;
+    },
+
+    list<T extends ScimResource = ScimResource>(kind: ResourceKind, opts: ListOptions = {}): Promise<ListOutcome<T>> {
+      return listResources<T>(transport, kind, {
+        ...opts,
+        pageSize: opts.pageSize ?? options.pageSize,
+        concurrency: opts.concurrency ?? options.concurrency,
+        ...(discovered ? { capabilities: discovered.capabilities } : {}),
+      });
+    },
+
+    get: (kind, id, opts) => resources.get(kind, id, opts),
+    create: (kind, body, opts) => resources.create(kind, body, opts),
+    replace: (kind, id, body, opts) => resources.replace(kind, id, body, opts),
+    patch: (kind, id, patch, opts) => resources.patch(kind, id, patch, opts),
+    delete: (kind, id, opts) => resources.delete(kind, id, opts),
+    close: () => transport.close(),
+  };
+}
