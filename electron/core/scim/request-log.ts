@@ -66,6 +66,11 @@ export interface RequestLogOptions {
   maxEntries?: number;
   /** Cap per body kept in the log (default 64 KB). */
   maxBodyBytes?: number;
+  /**
+   * Cap on all bodies kept together (default 24 MB of text): a 100,000-user listing must not keep
+   * hundreds of MB of page bodies alive. The oldest entries lose their bodies first.
+   */
+  maxTotalBodyBytes?: number;
 }
 
 export interface RequestLog extends RequestLogApi {
@@ -75,7 +80,11 @@ export interface RequestLog extends RequestLogApi {
 export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   const maxEntries = Math.max(1, options.maxEntries ?? 2000);
   const maxBody = Math.max(0, options.maxBodyBytes ?? 64 * 1024);
+  const maxTotal = Math.max(0, options.maxTotalBodyBytes ?? 24 * 1024 * 1024);
   const ring: RequestLogEntry[] = [];
+  let totalBody = 0;
+  let oldestWithBody = 0; // index into ring: entries before it have had their bodies dropped
+  const bodySize = (e: RequestLogEntry): number => (e.requestBody?.length ?? 0) + (e.responseBody?.length ?? 0);
   const listeners = new Set<(entry: RequestLogEntry) => void>();
   // The shared entry type has one bodiesTruncated flag; curl needs to know about the request side.
   const requestCut = new Set<number>();
@@ -107,9 +116,26 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
         error: input.error === null ? null : redactSecret(input.error, input.secret),
       };
       ring.push(entry);
+      totalBody += bodySize(entry);
       if (req.truncated) requestCut.add(entry.id);
       if (ring.length > maxEntries) {
-        for (const dropped of ring.splice(0, ring.length - maxEntries)) requestCut.delete(dropped.id);
+        const dropped = ring.splice(0, ring.length - maxEntries);
+        for (const d of dropped) requestCut.delete(d.id);
+        // Bodies of dropped entries are counted only if they still had them.
+        dropped.forEach((d, i) => {
+          if (i >= oldestWithBody) totalBody -= bodySize(d);
+        });
+        oldestWithBody = Math.max(0, oldestWithBody - dropped.length);
+      }
+      // Entries are handed out, so they are replaced rather than mutated when their bodies go.
+      while (totalBody > maxTotal && oldestWithBody < ring.length - 1) {
+        const old = ring[oldestWithBody];
+        if (old) {
+          totalBody -= bodySize(old);
+          if (old.requestBody !== null) requestCut.add(old.id);
+          ring[oldestWithBody] = { ...old, requestBody: null, responseBody: null, bodiesTruncated: old.bodiesTruncated || bodySize(old) > 0 };
+        }
+        oldestWithBody++;
       }
       for (const listener of listeners) {
         // A broken subscriber (a closed window) must not turn a finished SCIM call into a failure.
@@ -124,6 +150,8 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
     entries: () => ring.slice(),
     clear: () => {
       ring.length = 0;
+      totalBody = 0;
+      oldestWithBody = 0;
       requestCut.clear();
     },
     toHar: () => toHar(ring),

@@ -43,6 +43,20 @@ describe('request log', () => {
     expect(Buffer.byteLength(e.responseBody ?? '')).toBeLessThanOrEqual(10);
     expect(capText('héllo', 100)).toEqual({ text: 'héllo', truncated: false });
   });
+  it('drops the bodies of the oldest entries once all bodies together pass the total cap', () => {
+    const log = createRequestLog({ maxTotalBodyBytes: 250 });
+    const first = log.record(record({ requestBody: null, responseBody: 'a'.repeat(100) }));
+    log.record(record({ requestBody: 'b'.repeat(50), responseBody: 'b'.repeat(50) }));
+    log.record(record({ requestBody: null, responseBody: 'c'.repeat(100) }));
+    const [e1, e2, e3] = log.entries();
+    expect(e1).toMatchObject({ id: 1, responseBody: null, bodiesTruncated: true, status: 200 });
+    expect(e2?.responseBody).toBe('b'.repeat(50));
+    expect(e3?.responseBody).toBe('c'.repeat(100));
+    expect(first.responseBody).toBe('a'.repeat(100)); // handed-out entries are not mutated
+    log.record(record({ requestBody: null, responseBody: 'd'.repeat(100) }));
+    expect(log.entries()[1]?.requestBody).toBeNull();
+    expect(() => log.toCurl(2)).toThrow(/HAR/);
+  });
   it('is a bounded ring with increasing ids', () => {
     const log = createRequestLog({ maxEntries: 3 });
     for (let i = 0; i < 5; i++) log.record(record());
