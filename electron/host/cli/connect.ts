@@ -114,13 +114,25 @@ function scrub(text: string, secret: string | null): string {
  * Opens the connection the flags describe, runs `work`, then writes --har (even on failure) and
  * closes the client and any in-process sandbox.
  */
-export async function withConnection<T>(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output, work: (conn: Connection) => Promise<T>): Promise<T> {
+export async function withConnection<T>(
+  args: ParsedArgs,
+  env: NodeJS.ProcessEnv,
+  out: Output,
+  work: (conn: Connection) => Promise<T>,
+  options: { discover?: boolean; signal?: AbortSignal } = {},
+): Promise<T> {
   const resolved = await resolve(args, env, out);
   const harFile = optString(args, 'har');
   let client: ScimClient | null = null;
   let result: { value: T } | { error: unknown };
   try {
     client = await createClient(resolved.options);
+    if (options.discover !== false) {
+      // Discovery first: it settles the base URL (/scim/v2 typed or not) and the paging
+      // capabilities (page cap, cursor) every listing then relies on.
+      const found = await client.discover(options.signal);
+      for (const w of found.warnings) out.warn(`discovery: ${w}`);
+    }
     result = { value: await work({ client, label: resolved.label }) };
   } catch (error) {
     result = { error };

@@ -50,7 +50,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const start = exportNamed(await load(SANDBOX_MODULE)(), 'startSandbox', 'sandbox tenant');
-  const started: unknown = await start({ vendor: options.vendor, users: options.users, port: options.port ?? 0, host: '127.0.0.1' });
+  const started: unknown = await start({ vendor: options.vendor, port: options.port ?? 0, ...(options.users !== undefined ? { users: options.users } : {}) });
   if (!isRecord(started)) throw new InspectorError('internal', 'startSandbox returned nothing usable; update scim-inspector.');
   const url = typeof started.url === 'string' ? started.url : started.baseUrl;
   const { token, close } = started;

@@ -38,10 +38,16 @@ export const discoverCommand: Command = {
   options: {},
   connects: true,
   run: (ctx) =>
-    withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
-      const result = await client.discover(ctx.signal);
-      for (const w of result.warnings) ctx.out.warn(w);
-      ctx.out.result(discoveryDocument(result), () => human(result));
-      return 0;
-    }),
+    withConnection(
+      ctx.args,
+      ctx.env,
+      ctx.out,
+      async ({ client }) => {
+        const result = await client.discover(ctx.signal);
+        for (const w of result.warnings) ctx.out.warn(w);
+        ctx.out.result(discoveryDocument(result), () => human(result));
+        return 0;
+      },
+      { discover: false, signal: ctx.signal },
+    ),
 };

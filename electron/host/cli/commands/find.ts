@@ -58,6 +58,6 @@ export const findCommand: Command = {
       }
       ctx.out.result(matches[0]?.resource);
       return 0;
-    });
+    }, { signal: ctx.signal });
   },
 };

@@ -29,6 +29,6 @@ export const getCommand: Command = {
       const resource = await client.get(kind, id, { signal: ctx.signal });
       ctx.out.result(resource);
       return 0;
-    });
+    }, { signal: ctx.signal });
   },
 };

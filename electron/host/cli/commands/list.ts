@@ -56,7 +56,7 @@ export function toListDocument(outcome: ListOutcome, filterSent: boolean): ListD
   return { complete: outcome.complete, count: outcome.Resources.length, reportedTotal: outcome.reportedTotal, warnings, Resources: outcome.Resources };
 }
 
-export function printList(out: Output, doc: ListDocument, kind: ResourceKind): number {
+export function printList(out: Output, doc: ListDocument, kind: ResourceKind, limit?: number): number {
   for (const w of doc.warnings) out.warn(w);
   if (out.ndjson) {
     for (const r of doc.Resources) out.line(r);
@@ -66,7 +66,12 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind): n
     out.result(doc, () => renderList(doc, kind));
   }
   if (!doc.complete) {
-    out.info(`The listing could not be verified complete (${doc.count} ${kind.toLowerCase()} received${doc.reportedTotal !== null ? `, the server reports ${doc.reportedTotal}` : ''}); exit code 1.`);
+    const what = `${doc.count} ${kind.toLowerCase()} received${doc.reportedTotal !== null ? `, the server reports ${doc.reportedTotal}` : ''}`;
+    out.info(
+      limit !== undefined && doc.count >= limit
+        ? `Stopped at --limit ${limit} (${what}); exit code 1 because this is not the complete list.`
+        : `The listing could not be verified complete (${what}); exit code 1.`,
+    );
     return 1;
   }
   return 0;
@@ -79,7 +84,7 @@ async function listKind(ctx: CommandContext, client: ScimClient, kind: ResourceK
   if (kind === 'Groups' && optFlag(ctx.args, 'members')) {
     doc.Resources = await fetchMissingMembers(client, doc.Resources, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal });
   }
-  return printList(ctx.out, doc, kind);
+  return printList(ctx.out, doc, kind, options.limit);
 }
 
 function listCommand(word: 'users' | 'groups', kind: ResourceKind): Command {
@@ -94,7 +99,7 @@ function listCommand(word: 'users' | 'groups', kind: ResourceKind): Command {
     run: (ctx) => {
       // Flags (filter syntax included) are checked before anything connects or starts.
       const options = listOptions(ctx, kind);
-      return withConnection(ctx.args, ctx.env, ctx.out, ({ client }) => listKind(ctx, client, kind, options));
+      return withConnection(ctx.args, ctx.env, ctx.out, ({ client }) => listKind(ctx, client, kind, options), { signal: ctx.signal });
     },
   };
 }
