@@ -16,4 +16,4 @@ export {
   type TokenChange,
   type RemovedProfile,
 } from './connection';
-export { testConnection, capabilityTable, type TestConnectionResult, type TestConnectionDeps, type TestConnectionOptions, type CapabilityRow } from './test-connection';
+export { testConnection, discoveryTokenTest, capabilityTable, type TestConnectionResult, type TestConnectionDeps, type TestConnectionOptions, type CapabilityRow } from './test-connection';

@@ -2,10 +2,11 @@
 // the capability table, the round-trip time and every warning. Failures are part of the result
 // (the screen shows them), never thrown, and never contain the token.
 
-import { toAppError, type AppError } from '../../../shared/errors';
+import { InspectorError, toAppError, type AppError } from '../../../shared/errors';
 import type { Capabilities } from '../../../shared/scim';
+import { createScimClient } from '../scim/client';
 import type { ConnectionOptions, ScimClient } from '../scim/types';
-import type { Vault } from '../vault';
+import type { TokenTest, Vault } from '../vault';
 import { connectionOptionsFor } from './connection';
 import type { Profile } from './types';
 
@@ -29,8 +30,8 @@ export interface TestConnectionResult {
 }
 
 export interface TestConnectionDeps {
-  /** Normally createScimClient from electron/core/scim/client. */
-  createClient: (options: ConnectionOptions) => ScimClient | Promise<ScimClient>;
+  /** Default createScimClient; a host may pass one that records the request log. */
+  createClient?: (options: ConnectionOptions) => ScimClient | Promise<ScimClient>;
   /** Monotonic clock in ms (default performance.now). */
   now?: () => number;
 }
@@ -58,7 +59,8 @@ export function capabilityTable(c: Capabilities): CapabilityRow[] {
   ];
 }
 
-export async function testConnection(profile: Profile, vault: Vault, deps: TestConnectionDeps, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+export async function testConnection(profile: Profile, vault: Vault, deps: TestConnectionDeps = {}, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
+  const createClient = deps.createClient ?? createScimClient;
   const now = deps.now ?? (() => performance.now());
   const base = connectionOptionsFor(profile, vault);
   const candidate = options.token;
@@ -69,7 +71,7 @@ export async function testConnection(profile: Profile, vault: Vault, deps: TestC
   let client: ScimClient | null = null;
   let result: TestConnectionResult;
   try {
-    client = await deps.createClient(connection);
+    client = await createClient(connection);
     const discovery = await client.discover(signal);
     result = {
       ok: true,
@@ -95,4 +97,15 @@ export async function testConnection(profile: Profile, vault: Vault, deps: TestC
     }
   }
   return result;
+}
+
+/** A TokenTest for rotation: the candidate token must pass discovery against the profile's URL. */
+export function discoveryTokenTest(profile: Profile, vault: Vault, deps: TestConnectionDeps = {}): TokenTest {
+  return async (candidate) => {
+    const result = await testConnection(profile, vault, deps, { token: candidate });
+    if (!result.ok) {
+      const error = result.error ?? { code: 'internal' as const, message: 'The connection test failed.' };
+      throw new InspectorError(error.code, error.message, error.details);
+    }
+  };
 }

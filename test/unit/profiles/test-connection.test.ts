@@ -1,0 +1,88 @@
+// "Test connection" against a real third-party SCIM server (Better Auth's SCIM plugin) on
+// 127.0.0.1, through the real SCIM client. Tokens live in a memory vault here: the keychain
+// itself is covered in test/integration/vault.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProfileStore, discoveryTokenTest, rotateProfileToken, testConnection, type Profile, type ProfileStore } from '../../../electron/core/profiles';
+import { createMemoryVault } from '../../../electron/core/vault';
+import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
+import { freshDir } from './helpers';
+
+let peer: PeerHandle;
+let store: ProfileStore;
+let profile: Profile;
+
+beforeAll(async () => {
+  peer = await startBetterAuthScim({ users: 3 });
+});
+afterAll(async () => {
+  await peer.close();
+});
+
+function setup(): void {
+  store = createProfileStore({ dir: freshDir() });
+  profile = store.add({ name: 'peer', baseUrl: peer.url, vendor: 'generic' });
+}
+
+describe('testConnection', () => {
+  it('runs discovery and returns the capability table, round trip and warnings', async () => {
+    setup();
+    const vault = createMemoryVault({ [profile.id]: peer.token });
+    const result = await testConnection(profile, vault);
+    expect(result.error).toBeUndefined();
+    expect(result.ok).toBe(true);
+    expect(result.capabilities).not.toBeNull();
+    expect(result.table.map((r) => r.label)).toEqual(['Groups', 'PATCH', 'ETags', 'Filtering', 'Sorting', 'Paging', 'Max page size', 'Bulk']);
+    expect(result.table.find((r) => r.key === 'pagination')?.value).toBe(result.capabilities?.pagination);
+    expect(result.roundTripMs).toBeGreaterThanOrEqual(0);
+    expect(Array.isArray(result.warnings)).toBe(true);
+    expect(result.baseUrl).toContain('127.0.0.1');
+    expect(JSON.stringify(result)).not.toContain(peer.token);
+  });
+
+  it('reports a rejected token as a result, without the token', async () => {
+    setup();
+    const wrong = `wrong-${peer.token}`;
+    const vault = createMemoryVault({ [profile.id]: wrong });
+    const result = await testConnection(profile, vault);
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('unauthorized');
+    expect(result.table).toEqual([]);
+    expect(JSON.stringify(result)).not.toContain(wrong);
+  });
+
+  it('reports a missing token with how to set it', async () => {
+    setup();
+    const result = await testConnection(profile, createMemoryVault());
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatchObject({ code: 'token-missing', message: expect.stringContaining('profiles set-token peer') });
+  });
+
+  it('reports an unreachable service as a network failure', async () => {
+    setup();
+    const dead = store.add({ name: 'dead', baseUrl: 'http://127.0.0.1:9/scim/v2' });
+    const result = await testConnection(dead, createMemoryVault({ [dead.id]: 'token-for-nothing' }), {}, { timeoutMs: 10_000 });
+    expect(result.ok).toBe(false);
+    expect(['network', 'timeout']).toContain(result.error?.code);
+  });
+});
+
+describe('rotation tested by discovery', () => {
+  it('keeps the old token when the new one is refused by the server', async () => {
+    setup();
+    const vault = createMemoryVault({ [profile.id]: peer.token });
+    await expect(rotateProfileToken(store, vault, profile.id, 'not-the-right-token', discoveryTokenTest(profile, vault))).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringMatching(/old token was kept/),
+    });
+    expect(await vault.get(profile.id)).toBe(peer.token);
+  });
+
+  it('swaps in a new token that passes discovery', async () => {
+    setup();
+    const vault = createMemoryVault({ [profile.id]: 'stale-token-that-no-longer-works' });
+    const change = await rotateProfileToken(store, vault, profile.id, `Bearer ${peer.token}`, discoveryTokenTest(profile, vault));
+    expect(await vault.get(profile.id)).toBe(peer.token);
+    expect(change.metadata.hasToken).toBe(true);
+    expect(store.get(profile.id).tokenSetAt).toBe(change.metadata.setAt);
+  });
+});
