@@ -20,11 +20,15 @@ export interface Resolution {
   warnings: string[];
 }
 
-/** Strategies after the id lookup, in order. `emails.value` is the fallback for `emails`. */
+/**
+ * Strategies after the id lookup, in order. Within one strategy the filter forms are tried until
+ * the server honours one; matches seen only through ignored forms stay unconfirmed.
+ */
 const ATTRIBUTES: { label: string; filters: string[] }[] = [
   { label: 'userName', filters: ['userName'] },
   { label: 'externalId', filters: ['externalId'] },
-  { label: 'email', filters: ['emails', 'emails.value'] },
+  // RFC form first; Mittr documents only `emails eq` and ignores the sub-attribute form.
+  { label: 'email', filters: ['emails.value', 'emails'] },
 ];
 
 function eqFilter(attribute: string, value: string): string {
@@ -68,17 +72,20 @@ export async function resolveTargets(
   const index = new LocalIndex(client, options.signal);
   let done = 0;
   for (const value of values) {
-    const found = new Map<string, { user: ScimUser; by: Set<string> }>();
-    const note = (user: ScimUser, by: string): void => {
-      const entry = found.get(user.id) ?? { user, by: new Set<string>() };
+    // confirmed: the server itself found this user for the value (id lookup, or a filter it
+    // honoured). A match seen only by filtering an unfiltered answer locally is not confirmed.
+    const found = new Map<string, { user: ScimUser; by: Set<string>; confirmed: boolean }>();
+    const note = (user: ScimUser, by: string, confirmed: boolean): void => {
+      const entry = found.get(user.id) ?? { user, by: new Set<string>(), confirmed: false };
       entry.by.add(by);
+      entry.confirmed ||= confirmed;
       found.set(user.id, entry);
     };
     let unverifiable: string | null = null;
 
     try {
       const user = await client.get<ScimUser>('Users', value, { signal: options.signal });
-      if (user.id === value) note(user, 'id');
+      if (user.id === value) note(user, 'id', true);
     } catch (error) {
       if (!isNoMatchStatus(error)) throw error;
     }
@@ -93,22 +100,23 @@ export async function resolveTargets(
             unverifiable = `the server ignores "${attribute} eq" filters and a full listing to check locally could not be verified complete`;
             break;
           }
-          for (const user of all) if (matchesFilter(user, filter)) note(user, label);
-          break;
+          for (const user of all) if (matchesFilter(user, filter)) note(user, label, false);
+          continue;
         }
         try {
           const outcome = await client.list<ScimUser>('Users', { filter, signal: options.signal });
-          if (outcome.serverHonouredFilter === false) {
+          const honoured = outcome.serverHonouredFilter !== false;
+          if (!honoured) {
             ignoring.add(attribute);
-            result.warnings.push(`The server ignored the filter "${attribute} eq …" and returned other users; matches were verified locally.`);
+            result.warnings.push(`The server ignored the filter "${attribute} eq …" and returned other users; such matches were checked locally and are not taken as confirmed.`);
             if (!outcome.complete) {
               unverifiable = `the server ignored the filter ${filter} and its full answer could not be verified complete`;
               break;
             }
           }
           // The listing engine already keeps only resources that match the filter locally.
-          for (const user of outcome.Resources) if (matchesFilter(user, filter)) note(user, label);
-          break;
+          for (const user of outcome.Resources) if (matchesFilter(user, filter)) note(user, label, honoured);
+          if (honoured) break;
         } catch (error) {
           if (!isUnsupportedFilter(error)) throw error;
           unsupported.add(attribute);
@@ -122,7 +130,14 @@ export async function resolveTargets(
       result.refused.push({ input: value, kind: 'unverifiable', reason: `Cannot verify who "${value}" is: ${unverifiable}.` });
     } else if (found.size === 1) {
       const [entry] = [...found.values()];
-      if (entry) result.matches.push({ input: value, user: entry.user, matchedBy: [...entry.by] });
+      if (entry?.confirmed) result.matches.push({ input: value, user: entry.user, matchedBy: [...entry.by] });
+      else if (entry) {
+        result.refused.push({
+          input: value,
+          kind: 'unverifiable',
+          reason: `"${value}" matches ${entry.user.userName} only by ${[...entry.by].join('/')}, which this server cannot filter on (it ignored the filter and returned every user), so the server never confirmed the match; name the user by id or userName instead.`,
+        });
+      }
     } else if (found.size === 0) {
       result.unresolved.push({ input: value, reason: `No user has the id, userName, externalId or email "${value}".`, candidates: [] });
     } else {

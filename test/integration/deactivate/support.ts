@@ -1,0 +1,50 @@
+// Shared set-up for the deactivation tests: a sandbox tenant of a given vendor and a client on it.
+
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
+import type { FaultOptions, VendorName } from '../../../electron/core/sandbox/types';
+import { createScimClient } from '../../../electron/core/scim/client';
+import type { ScimClient } from '../../../electron/core/scim/types';
+import type { ScimUser } from '../../../shared/scim';
+
+export interface Tenant {
+  sandbox: SandboxHandle;
+  client: ScimClient;
+  users: ScimUser[];
+  journal: string;
+  close(): Promise<void>;
+}
+
+export async function tenant(vendor: VendorName, options: { users?: number; faults?: FaultOptions } = {}): Promise<Tenant> {
+  const sandbox = await startSandbox({ vendor, users: options.users ?? 120, seed: 7 });
+  const client = createScimClient({ baseUrl: sandbox.url, token: () => sandbox.token, vendor, retryBudgetMs: 60_000 });
+  const listed = await client.list<ScimUser>('Users');
+  if (options.faults) sandbox.setFaults(options.faults);
+  const dir = await mkdtemp(join(tmpdir(), `deactivate-${vendor}-`));
+  return {
+    sandbox,
+    client,
+    users: listed.Resources,
+    journal: join(dir, 'run.jsonl'),
+    close: async () => {
+      await client.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Active users with a unique userName (no case-colliding twin), an email and an externalId. */
+export function plainActiveUsers(users: ScimUser[]): ScimUser[] {
+  const counts = new Map<string, number>();
+  for (const u of users) counts.set(u.userName.toLowerCase(), (counts.get(u.userName.toLowerCase()) ?? 0) + 1);
+  return users.filter(
+    (u) => u.active === true && counts.get(u.userName.toLowerCase()) === 1 && typeof u.externalId === 'string' && Array.isArray(u.emails) && u.emails.length > 0,
+  );
+}
+
+export function writes(sandbox: SandboxHandle): number {
+  const by = sandbox.stats().byMethod;
+  return (by.PATCH ?? 0) + (by.PUT ?? 0) + (by.DELETE ?? 0) + (by.POST ?? 0);
+}
