@@ -1,0 +1,102 @@
+// The built-in sandbox SCIM tenant: a real HTTP SCIM 2.0 service on 127.0.0.1, in memory, with
+// seeded data, vendor profiles and fault injection. The one emulator the whole project tests against.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { InspectorError } from '../../../shared/errors';
+import { FaultState } from './faults';
+import { buildTenant, type PlantedData } from './seed';
+import { handle, resetState, statsOf, type SandboxState } from './server';
+import { SandboxStore } from './store';
+import { VENDOR_NAMES, type FaultOptions, type SandboxOptions, type VendorName, type VendorProfile } from './types';
+import { VENDORS } from './vendors';
+
+export type { FaultOptions, SandboxOptions, VendorName, VendorProfile } from './types';
+export type { PlantedData } from './seed';
+export { SandboxStore } from './store';
+export { VENDOR_NAMES } from './types';
+export { VENDORS } from './vendors';
+
+/** Not a secret: printed by `scim-inspector sandbox` and baked into the demo profile. */
+export const DEMO_TOKEN = 'sandbox-demo-token';
+export const DEFAULT_USERS = 2000;
+export const DEFAULT_SEED = 20260101;
+
+export interface SandboxHandle {
+  /** SCIM base URL including the vendor's base path, e.g. http://127.0.0.1:PORT/scim/v2. */
+  url: string;
+  origin: string;
+  token: string;
+  vendor: VendorName;
+  /** Replace the whole fault set; "every Nth" counters restart. */
+  setFaults(f: FaultOptions): void;
+  stats(): { requests: number; byMethod: Record<string, number>; writes: number };
+  /** Direct access for tests (ids, rows, planted facts). */
+  store: SandboxStore;
+  /** Back to the seeded data, no faults, zero counters. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function resolve(options: SandboxOptions): { profile: VendorProfile; users: number; groups: number | undefined; seed: number } {
+  const vendor = options.vendor ?? 'rfc';
+  if (!VENDOR_NAMES.includes(vendor)) {
+    throw new InspectorError('usage', `Unknown sandbox vendor "${String(vendor)}"; use one of ${VENDOR_NAMES.join(', ')}.`);
+  }
+  const users = options.users ?? DEFAULT_USERS;
+  if (!Number.isInteger(users) || users < 0 || users > 1_000_000) {
+    throw new InspectorError('usage', `Sandbox users must be a whole number from 0 to 1,000,000 (got ${String(users)}).`);
+  }
+  if (options.groups !== undefined && (!Number.isInteger(options.groups) || options.groups < 0)) {
+    throw new InspectorError('usage', `Sandbox groups must be a whole number (got ${String(options.groups)}).`);
+  }
+  return { profile: VENDORS[vendor], users, groups: options.groups, seed: options.seed ?? DEFAULT_SEED };
+}
+
+/** The facts planted in a tenant built with these options, without starting a server. */
+export function describePlantedData(options: Omit<SandboxOptions, 'port' | 'token' | 'faults'> = {}): PlantedData {
+  const r = resolve(options);
+  return buildTenant(r.profile, { users: r.users, groups: r.groups, seed: r.seed }).planted;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const r = resolve(options);
+  const token = options.token ?? DEMO_TOKEN;
+  if (token === '' || /\s/.test(token)) throw new InspectorError('usage', 'The sandbox token must be a non-empty string without spaces.');
+  const store = new SandboxStore(r.profile, { users: r.users, groups: r.groups, seed: r.seed });
+  const faults = new FaultState();
+  faults.set(options.faults ?? {});
+  const state: SandboxState = { store, faults, token, origin: '', requests: 0, byMethod: {} };
+  const server: Server = createServer((req, res) => {
+    handle(state, req, res).catch(() => res.destroy());
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? `port ${String(options.port)} is in use; pick another or use 0` : error.message;
+      fail(new InspectorError('io', `The sandbox could not listen on 127.0.0.1: ${why}.`));
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  state.origin = `http://127.0.0.1:${port}`;
+  let closed: Promise<void> | null = null;
+  return {
+    url: `${state.origin}${r.profile.basePath}`,
+    origin: state.origin,
+    token,
+    vendor: r.profile.name,
+    setFaults: (f) => faults.set(f),
+    stats: () => statsOf(state),
+    store,
+    reset: () => resetState(state),
+    close: () => {
+      closed ??= new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive sockets from clients would hold close() open; the sandbox owns its lifetime.
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// GET /Users and /Groups: filter policy per vendor, sort, index or cursor paging, and the paging
+// faults (page cap, wrong/capped totals, 0-based index, ignored count, cursor only).
+
+import type { Filter } from 'scim2-parse-filter';
+import { SCHEMAS } from '../../../shared/scim';
+import { FilterSyntaxError, parseFilter } from './filter';
+import { runQuery } from './query';
+import { renderResource, type RenderOptions } from './render';
+import { ScimHttpError } from './respond';
+import type { SandboxStore } from './store';
+import type { Json, Kind } from './types';
+
+function intParam(params: URLSearchParams, name: string): number | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ScimHttpError(400, 'invalidValue', `${name} must be an integer, got "${raw}".`);
+  return Number.parseInt(raw, 10);
+}
+
+/** Comma-separated attribute list parameter, or undefined when absent. */
+export function listParam(params: URLSearchParams, name: string): string[] | undefined {
+  const raw = params.get(name);
+  if (raw === null) return undefined;
+  const list = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return list.length > 0 ? list : undefined;
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(raw: string | null): number {
+  if (raw === null || raw === '') return 0;
+  const text = Buffer.from(raw, 'base64url').toString('utf8');
+  const m = /^o:(\d+)$/.exec(text);
+  if (!m || !m[1]) throw new ScimHttpError(400, 'invalidCursor', 'The cursor is not one this server issued; start again without a cursor.');
+  return Number(m[1]);
+}
+
+function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, ignoreAll: boolean): Filter | null {
+  if (text === null || text.trim() === '' || ignoreAll) return null;
+  let parsed: Filter | null = null;
+  let syntax: FilterSyntaxError | null = null;
+  try {
+    parsed = parseFilter(text);
+  } catch (error) {
+    if (!(error instanceof FilterSyntaxError)) throw error;
+    syntax = error;
+  }
+  const policy = store.profile.filterPolicy(kind, parsed);
+  if (policy === 'ignore') return null;
+  if (syntax) throw new ScimHttpError(400, 'invalidFilter', `The filter could not be parsed: ${syntax.message}`);
+  if (policy === 'reject') throw new ScimHttpError(400, 'invalidFilter', `This server does not support the filter ${JSON.stringify(text)}.`);
+  return parsed;
+}
+
+export function listResources(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): Json {
+  const { profile, faults } = render;
+  const filter = chooseFilter(store, kind, params.get('filter'), faults.ignoreFilter === true);
+  const sortOrderRaw = params.get('sortOrder');
+  if (sortOrderRaw !== null && !['ascending', 'descending'].includes(sortOrderRaw.toLowerCase())) {
+    throw new ScimHttpError(400, 'invalidValue', 'sortOrder must be "ascending" or "descending".');
+  }
+  // Vendors without sort support ignore sortBy silently, as their ServiceProviderConfig says.
+  const sortBy = profile.sort ? (params.get('sortBy') ?? undefined) : undefined;
+  const sortOrder = sortOrderRaw?.toLowerCase() === 'descending' ? 'descending' : 'ascending';
+  const ids = runQuery(store, kind, { filter, sortBy, sortOrder });
+  const total = ids.length;
+
+  const count = intParam(params, 'count');
+  let pageSize = faults.ignoreCount || count === undefined ? profile.defaultPageSize : Math.max(0, count);
+  pageSize = Math.min(pageSize, profile.maxPageSize);
+  if (faults.pageCap !== undefined && faults.pageCap > 0) pageSize = Math.min(pageSize, faults.pageCap);
+
+  const cursorMode = faults.cursorOnly === true || (profile.cursor && params.has('cursor'));
+  let offset: number;
+  if (cursorMode) {
+    offset = decodeCursor(params.get('cursor'));
+  } else {
+    const startIndex = intParam(params, 'startIndex');
+    offset = faults.zeroBasedIndex ? Math.max(0, startIndex ?? 0) : Math.max(1, startIndex ?? 1) - 1;
+  }
+  const page = ids.slice(offset, offset + pageSize);
+
+  let reported = total;
+  if (faults.totalResultsCapped !== undefined) reported = Math.min(reported, faults.totalResultsCapped);
+  if (faults.wrongTotalResults !== undefined) reported = Math.max(0, reported + faults.wrongTotalResults);
+
+  const body: Json = { schemas: [SCHEMAS.listResponse], totalResults: reported };
+  if (!faults.omitItemsPerPage) body.itemsPerPage = page.length;
+  if (!cursorMode) body.startIndex = faults.zeroBasedIndex ? offset : offset + 1;
+  if (cursorMode && offset + page.length < total && page.length > 0) body.nextCursor = encodeCursor(offset + page.length);
+  if (cursorMode && offset > 0) body.previousCursor = encodeCursor(Math.max(0, offset - pageSize));
+  const resources: Json[] = [];
+  for (const id of page) {
+    const row = store.get(kind, id);
+    if (row) resources.push(renderResource(row, kind, render));
+  }
+  body.Resources = resources;
+  return body;
+}
