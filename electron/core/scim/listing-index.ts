@@ -43,7 +43,7 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
   const total = first.totalResults;
   if (n1 === 0 || state.limitReached) {
     if (n1 === 0 && total !== null && total > 0) state.warn(`The server reported ${total} resources but its first page was empty.`);
-    await probeHead(input, first.startIndex === 0);
+    await probeHead(input);
     return { next: 'done' };
   }
   // The learned page size: what the server really gives per page, whatever count we asked for.
@@ -113,7 +113,7 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
   if (verdict !== 'end') {
     throw new InspectorError('incomplete-listing', `The server kept returning new pages after ${MAX_SEQUENTIAL_PAGES} requests; the listing was stopped. Use a filter to narrow it.`);
   }
-  await probeHead(input, first.startIndex === 0);
+  await probeHead(input);
   return { next: 'done' };
 }
 
@@ -169,18 +169,17 @@ async function planned(
 }
 
 /**
- * A server that counts startIndex from 0 answers startIndex=1 from its second resource, so the
- * first is never seen. When the total says something is missing (or cannot say), ask for
- * startIndex=0: RFC servers read it as 1 (nothing new), 0-based ones return the skipped head.
+ * A server that counts startIndex from 0 answers startIndex=1 from its second resource, so its
+ * first is never seen, and neither the echoed startIndex nor a wrong total reliably gives that
+ * away. So every verified listing ends by asking for startIndex=0, count=1: RFC servers read it
+ * as 1 (nothing new), 0-based ones return the skipped head. One small request buys certainty.
  */
-async function probeHead<T extends ScimResource>(input: IndexPagingInput<T>, echoedZero: boolean): Promise<void> {
+async function probeHead<T extends ScimResource>(input: IndexPagingInput<T>): Promise<void> {
   const { state } = input;
-  const total = state.reportedTotal;
   if (state.limitReached || state.anomaly) return;
-  if (!echoedZero && total !== null && state.seen.size >= total) return;
   let head: ListPage;
   try {
-    head = await fetchPage(input.transport, input.kind, { ...input.query, startIndex: 0, count: input.requested }, input.signal);
+    head = await fetchPage(input.transport, input.kind, { ...input.query, startIndex: 0, count: 1 }, input.signal);
   } catch (error) {
     // Servers may reject startIndex=0 outright; that only means they are not 0-based.
     if (error instanceof InspectorError && (error.code === 'invalid-input' || error.code === 'bad-response')) return;
