@@ -100,8 +100,10 @@ async function resolve(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output): P
     return { options: { ...common, baseUrl: running.url, token: () => running.token, vendor: sandbox }, label: `sandbox ${sandbox}`, secret: running.token, sandbox: running };
   }
 
-  const fromProfile = await resolveProfile(profile ?? '');
-  return { options: { ...fromProfile.options, ...common, headers: { ...fromProfile.options.headers, ...common.headers } }, label: `profile ${profile}`, secret: null, sandbox: null };
+  const fromProfile = await resolveProfile(profile ?? '', env);
+  // Flags win over the profile's settings; --header adds to the profile's headers.
+  const headers = { ...fromProfile.options.headers, ...common.headers };
+  return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, secret: null, sandbox: null };
 }
 
 function scrub(text: string, secret: string | null): string {

@@ -9,7 +9,6 @@ type Loader = () => Promise<unknown>;
 
 // Specifiers are kept in variables so TypeScript does not resolve modules that other engineers
 // are still writing; each binding validates what it gets.
-const CLIENT_MODULE = '../../core/scim/client';
 const SANDBOX_MODULE = '../../core/sandbox/index';
 const WEB_HOST_MODULE = '../web';
 
@@ -26,12 +25,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export async function createClient(options: ConnectionOptions): Promise<ScimClient> {
-  const create = exportNamed(await load(CLIENT_MODULE)(), 'createScimClient', 'SCIM client');
-  const client: unknown = await create(options);
-  if (!isRecord(client) || typeof client.list !== 'function' || !isRecord(client.transport)) {
-    throw new InspectorError('internal', 'createScimClient returned something that is not a SCIM client; update scim-inspector.');
-  }
-  return client as unknown as ScimClient;
+  const { createScimClient } = await import('../../core/scim/client');
+  return createScimClient(options);
 }
 
 export interface SandboxOptions {

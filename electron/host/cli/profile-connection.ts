@@ -1,14 +1,22 @@
-// --profile NAME: the saved profile (URL, headers, read-only flag) plus a token read from the OS
-// keychain at the moment each request is built. Wired to the profiles/vault core when it lands.
+// --profile NAME: the saved profile (URL, headers, read-only flag, paging) from the profile store,
+// with the token read from the OS keychain at the moment each request is built. Loaded lazily so
+// commands that do not use a profile never touch conf or the keychain binding.
 
 import { InspectorError } from '../../../shared/errors';
 import type { ConnectionOptions } from '../../core/scim/types';
 
 export interface ProfileConnection {
   options: ConnectionOptions;
+  /** The profile's stored name (as saved, whatever case was typed). */
+  name: string;
 }
 
-export async function resolveProfile(name: string): Promise<ProfileConnection> {
+export async function resolveProfile(name: string, env: NodeJS.ProcessEnv): Promise<ProfileConnection> {
   if (name.trim() === '') throw new InspectorError('usage', '--profile needs the name of a saved profile (see `scim-inspector profiles list`).');
-  throw new InspectorError('internal', `Saved profiles are not available in this build yet; use --url URL --token-env VAR for now (profile "${name}").`, { profile: name });
+  const { connectionOptionsFor, createProfileStore, userDataDir } = await import('../../core/profiles/index');
+  const { createKeytarVault } = await import('../../core/vault/index');
+  const store = createProfileStore({ dir: userDataDir(env) });
+  const profile = store.getByName(name.trim());
+  // The keychain is only opened when the first request needs the token.
+  return { options: connectionOptionsFor(profile, createKeytarVault()), name: profile.name };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InspectorError } from '../../../shared/errors';
 import type { Command } from '../../../electron/host/cli/command';
@@ -73,6 +76,17 @@ describe('runCli usage handling (no server needed: all of these fail before conn
     const r = await run(['users', 'list', '--url', 'http://127.0.0.1:9/', '--token-env', 'T', '--filter', 'userName eqq "a"', '--json'], { T: 't' });
     expect(r.code).toBe(2);
     expect(errorDoc(r.stderr)).toMatchObject({ code: 'invalid-filter', details: { position: 9 } });
+  });
+
+  it('--profile reads the profile store under SCIM_INSPECTOR_HOME: an unknown name exits 3', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'cli-home-'));
+    try {
+      const r = await run(['users', 'list', '--profile', 'prod', '--json'], { SCIM_INSPECTOR_HOME: home });
+      expect(r.code).toBe(3);
+      expect(errorDoc(r.stderr)).toMatchObject({ code: 'profile-not-found', details: { name: 'prod' } });
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 
   it('--members is only for groups', async () => {

@@ -9,6 +9,7 @@ import { exportCommand } from './export';
 import { findCommand } from './find';
 import { getCommand } from './get';
 import { groupsList, usersList } from './list';
+import { PROFILES_COMMANDS } from './profiles';
 import { sandboxCommand } from './sandbox';
 import { serveCommand } from './serve';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   groupsList,
   getCommand,
   findCommand,
+  ...PROFILES_COMMANDS, // before sandbox: its --vendor choices must stay the parser's (see profiles.ts)
   sandboxCommand,
   serveCommand,
   snapshotCommand,
