@@ -12,10 +12,16 @@ export const REDACTED = '[redacted]';
 
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password/i;
 
-/** Replaces every occurrence of the secret (the bearer token) in text. Short secrets are still replaced. */
+/**
+ * Replaces every occurrence of the secret (the bearer token) in text, also in its URL-encoded
+ * form: a HAR viewer decodes query strings, which would otherwise bring it back.
+ */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret || !text.includes(secret)) return text;
-  return text.split(secret).join(REDACTED);
+  if (!secret) return text;
+  let out = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+  const encoded = encodeURIComponent(secret);
+  if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
+  return out;
 }
 
 /** Headers as they may be shown anywhere: Authorization becomes "Bearer [redacted]". */

@@ -52,7 +52,14 @@ function allowedHeaders(headers: Record<string, string> | undefined): Record<str
 }
 
 async function bearer(options: ConnectionOptions): Promise<string> {
-  const token = await options.token();
+  let token: unknown;
+  try {
+    token = await options.token();
+  } catch (error) {
+    if (error instanceof InspectorError) throw error;
+    // Never echo what the token source said verbatim: it might include the secret itself.
+    throw new InspectorError('token-missing', `The token for this connection could not be read (${error instanceof Error ? error.name : 'error'}). Set the token in the profile again.`);
+  }
   if (typeof token !== 'string' || token.trim() === '') {
     throw new InspectorError('token-missing', 'No token is set for this connection. Paste the SCIM bearer token from the service admin console into the profile.');
   }
@@ -136,7 +143,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         }
         return { status, headers: resHeaders, text, size, url };
       } catch (error) {
-        const failure = transportError(error, { method, url });
+        const failure = scrub(transportError(error, { method, url }), token);
         if (!logged) record(status, resHeaders, null, 0, failure.message);
         throw failure;
       }
@@ -199,6 +206,23 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     log,
     close: () => pool.close(),
   };
+}
+
+/** The error with the token removed from its message and string details (a redirect target or
+ * an echoed header could carry it). */
+function scrub(error: InspectorError, secret: string): InspectorError {
+  const message = redactSecret(error.message, secret);
+  let changed = message !== error.message;
+  let details: Record<string, unknown> | undefined;
+  if (error.details) {
+    details = {};
+    for (const [key, value] of Object.entries(error.details)) {
+      const clean = typeof value === 'string' ? redactSecret(value, secret) : value;
+      if (clean !== value) changed = true;
+      details[key] = clean;
+    }
+  }
+  return changed ? new InspectorError(error.code, message, details) : error;
 }
 
 /** A write whose connection failed: it may have been applied, so it is not repeated blindly. */

@@ -166,6 +166,35 @@ describe('transport edge cases', () => {
     expect(seenByOther).toEqual([]);
   });
 
+  it('reports a token source that fails as token-missing, without repeating its words', async () => {
+    handler = (_req, res) => json(res, 200, { id: '1' });
+    const t = createTransport({
+      baseUrl: main.origin,
+      token: () => {
+        throw new Error(`keychain said ${TOKEN}`);
+      },
+    });
+    transports.push(t);
+    const error = await failure(t.request({ method: 'GET', path: '/Users/1' }));
+    expect(error.code).toBe('token-missing');
+    expect(error.message).not.toContain(TOKEN);
+    expect(seen).toEqual([]);
+    const empty = createTransport({ baseUrl: main.origin, token: () => '  ' });
+    transports.push(empty);
+    expect((await failure(empty.request({ method: 'GET', path: '/Users/1' }))).code).toBe('token-missing');
+  });
+
+  it('scrubs the token from a redirect error that would carry it', async () => {
+    handler = (req, res) => {
+      res.writeHead(302, { location: `${other.origin}/${encodeURIComponent(req.headers.authorization?.slice(7) ?? '')}` });
+      res.end();
+    };
+    const t = open();
+    const error = await failure(t.request({ method: 'GET', path: '/Users' }));
+    expect(error.message).toContain(other.origin);
+    expect(error.message + JSON.stringify(error) + JSON.stringify(t.log.toHar())).not.toContain(TOKEN);
+  });
+
   it('fails a write whose connection dropped without repeating it, saying it may have been applied', async () => {
     handler = (req, res) => {
       if (req.method === 'PATCH') res.socket?.destroy();

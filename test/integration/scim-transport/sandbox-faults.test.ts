@@ -111,6 +111,25 @@ describe('transport against sandbox faults', () => {
     expect(t.log.entries().filter((e) => e.method === 'PATCH')).toHaveLength(1);
   });
 
+  it('repeats a write refused with 503 (not processed) but not one refused with 502', async () => {
+    sandbox.setFaults({ serverErrorBurst: { every: 2, length: 1, status: 503 } });
+    const { t, r } = open();
+    await r.get('Users', userId); // 1 ok; the PATCH is 2: 503, its repeat 3: ok
+    expect((await r.patch<ScimUser>('Users', userId, deactivate)).active).toBe(false);
+    expect(t.log.entries().map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'PATCH 503', 'PATCH 200']);
+  });
+
+  it('cancels a call while its body is still arriving', async () => {
+    sandbox.setFaults({ slowBodyMs: 30_000 });
+    const { r } = open();
+    const controller = new AbortController();
+    const pending = failure(r.get('Users', userId, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    expect((await pending).code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('retries a read whose connection was reset mid-body', async () => {
     sandbox.setFaults({ resetEvery: 2 });
     const { t, r } = open();
