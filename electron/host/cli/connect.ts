@@ -4,6 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { InspectorError } from '../../../shared/errors';
+import type { DiscoveryResult } from '../../../shared/scim';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
 import { optInt, optList, optString, type ParsedArgs } from './args';
 import { createClient, startSandbox, type RunningSandbox } from './core-bindings';
@@ -12,6 +13,8 @@ import { resolveProfile } from './profile-connection';
 
 export interface Connection {
   client: ScimClient;
+  /** What discovery found (null for commands that skip it, such as `discover` itself). */
+  discovery: DiscoveryResult | null;
   /** Where the commands talk to, for human messages (never includes a token). */
   label: string;
 }
@@ -129,13 +132,14 @@ export async function withConnection<T>(
   let result: { value: T } | { error: unknown };
   try {
     client = await createClient(resolved.options);
+    let discovery: DiscoveryResult | null = null;
     if (options.discover !== false) {
       // Discovery first: it settles the base URL (/scim/v2 typed or not) and the paging
       // capabilities (page cap, cursor) every listing then relies on.
-      const found = await client.discover(options.signal);
-      for (const w of found.warnings) out.warn(`discovery: ${w}`);
+      discovery = await client.discover(options.signal);
+      for (const w of discovery.warnings) out.warn(`discovery: ${w}`);
     }
-    result = { value: await work({ client, label: resolved.label }) };
+    result = { value: await work({ client, discovery, label: resolved.label }) };
   } catch (error) {
     result = { error };
   }

@@ -5,10 +5,10 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { ListOutcome, ResourceKind, ScimResource } from '../../../../shared/scim';
 import { parseFilter } from '../../../core/scim/filter';
-import type { ListOptions, ScimClient } from '../../../core/scim/types';
+import type { ListOptions } from '../../../core/scim/types';
 import { commaList, optFlag, optInt, optString } from '../args';
 import type { Command, CommandContext } from '../command';
-import { withConnection } from '../connect';
+import { withConnection, type Connection } from '../connect';
 import { LIST_OPTIONS } from '../options';
 import type { Output } from '../output';
 import { renderList } from '../render';
@@ -77,7 +77,11 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind, li
   return 0;
 }
 
-async function listKind(ctx: CommandContext, client: ScimClient, kind: ResourceKind, options: ListOptions): Promise<number> {
+async function listKind(ctx: CommandContext, { client, discovery }: Connection, kind: ResourceKind, options: ListOptions): Promise<number> {
+  if (kind === 'Groups' && discovery?.capabilities.groups === false) {
+    // Said plainly: the generic 404 advice ("check the base URL") would send people astray.
+    throw new InspectorError('not-found', `${discovery.baseUrl} has no /Groups endpoint: this tenant does not manage groups over SCIM (Mittr, for one, has none).`, { baseUrl: discovery.baseUrl });
+  }
   const outcome = await client.list(kind, options);
   ctx.out.endProgress();
   const doc = toListDocument(outcome, options.filter !== undefined);
@@ -99,7 +103,7 @@ function listCommand(word: 'users' | 'groups', kind: ResourceKind): Command {
     run: (ctx) => {
       // Flags (filter syntax included) are checked before anything connects or starts.
       const options = listOptions(ctx, kind);
-      return withConnection(ctx.args, ctx.env, ctx.out, ({ client }) => listKind(ctx, client, kind, options), { signal: ctx.signal });
+      return withConnection(ctx.args, ctx.env, ctx.out, (conn) => listKind(ctx, conn, kind, options), { signal: ctx.signal });
     },
   };
 }
