@@ -1,0 +1,105 @@
+// `scim-inspector profiles …` end to end: the real CLI in a child process, the real keychain
+// (run under test/support/with-keyring.sh) and a real SCIM server (Better Auth) on 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const home = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-profiles-'));
+let peer: PeerHandle;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], stdin = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? home, SCIM_INSPECTOR_HOME: home };
+    // The throw-away keyring's bus (set by with-keyring.sh); without it the CLI must say so.
+    for (const key of ['DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'XDG_DATA_HOME']) if (process.env[key]) env[key] = process.env[key] as string;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/index.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`CLI ${args.join(' ')} timed out; stderr: ${stderr}`));
+    }, 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(stdin);
+  });
+}
+
+function everyFile(): string {
+  return readdirSync(home).map((f) => readFileSync(join(home, f), 'utf8')).join('\n');
+}
+
+beforeAll(async () => {
+  peer = await startBetterAuthScim({ users: 2 });
+});
+afterAll(async () => {
+  await cli(['profiles', 'remove', 'peer']).catch(() => undefined);
+  await peer.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+// Each CLI start costs seconds of tsx start-up on a busy machine; the default 30 s is too tight.
+describe('scim-inspector profiles', { timeout: 90_000 }, () => {
+  it('adds a profile, stores its token from stdin and tests the connection', async () => {
+    const added = await cli(['profiles', 'add', 'peer', '--url', peer.url, '--read-only', '--header', 'X-Tenant: t1', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ profile: { name: 'peer', readOnly: true, headers: ['X-Tenant'], token: { hasToken: false } } });
+
+    const set = await cli(['profiles', 'set-token', 'peer', '--json'], `Bearer ${peer.token}\n`);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stderr).toMatch(/Removed a leading "Bearer "/);
+    expect(JSON.parse(set.stdout)).toMatchObject({ profile: 'peer', token: { hasToken: true, length: peer.token.length, last4: peer.token.slice(-4) } });
+    expect(set.stdout + set.stderr).not.toContain(peer.token);
+    expect(everyFile()).not.toContain(peer.token);
+
+    const tested = await cli(['profiles', 'test', 'peer', '--json']);
+    expect(tested.code, tested.stderr).toBe(0);
+    const doc = JSON.parse(tested.stdout) as { ok: boolean; table: Array<{ label: string }>; roundTripMs: number };
+    expect(doc.ok).toBe(true);
+    expect(doc.table.map((r) => r.label)).toContain('Max page size');
+    expect(tested.stdout + tested.stderr).not.toContain(peer.token);
+
+    const listed = await cli(['profiles', 'list', '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ profiles: [{ name: 'peer', token: { hasToken: true } }] });
+    expect(listed.stdout).not.toContain(peer.token);
+  });
+
+  it('keeps the old token when --verify finds the new one refused, and exits 1', async () => {
+    const refused = await cli(['profiles', 'set-token', 'peer', '--verify'], 'definitely-not-the-token\n');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/old token was kept/);
+    expect(refused.stderr).not.toContain('definitely-not-the-token');
+    expect((await cli(['profiles', 'test', 'peer'])).code).toBe(0);
+  });
+
+  it('refuses a malformed or empty token on stdin with exit 2', async () => {
+    const spaced = await cli(['profiles', 'set-token', 'peer'], 'two words\n');
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toMatch(/whitespace/);
+    expect((await cli(['profiles', 'set-token', 'peer'], '')).code).toBe(2);
+  });
+
+  it('removes the profile and its keychain entry; a later test says the profile is gone', async () => {
+    const removed = await cli(['profiles', 'remove', 'peer', '--json']);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(JSON.parse(removed.stdout)).toMatchObject({ removed: { name: 'peer' }, notices: [] });
+    expect((await cli(['profiles', 'test', 'peer'])).code).toBe(3);
+  });
+});
