@@ -1,0 +1,140 @@
+// The real CLI, spawned, against the sandbox tenant on 127.0.0.1: exact listings under paging
+// quirks, a filter Mittr silently ignores, ambiguous finds, full member lists, and the
+// long-running `sandbox` command itself.
+
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
+import { REPO_ROOT, runCli, stderrError } from './spawn-cli';
+
+interface ListDoc {
+  complete: boolean;
+  count: number;
+  reportedTotal: number | null;
+  warnings: string[];
+  Resources: Record<string, unknown>[];
+}
+
+let rfc: SandboxHandle;
+let mittr: SandboxHandle;
+const conn = (s: SandboxHandle): string[] => ['--url', s.url, '--token-env', 'SANDBOX_TOKEN'];
+const env = (s: SandboxHandle): Record<string, string> => ({ SANDBOX_TOKEN: s.token });
+
+beforeAll(async () => {
+  rfc = await startSandbox({ vendor: 'rfc', users: 300 });
+  mittr = await startSandbox({ vendor: 'mittr', users: 300 });
+});
+
+afterAll(async () => {
+  await rfc?.close();
+  await mittr?.close();
+});
+
+describe('scim-inspector against the sandbox tenant', () => {
+  it('users list is exact under a page cap, missing itemsPerPage and a wrong total, and says what it worked around', async () => {
+    rfc.setFaults({ pageCap: 40, omitItemsPerPage: true, wrongTotalResults: -7 });
+    try {
+      const r = await runCli(['users', 'list', ...conn(rfc), '--json', '--page-size', '100'], { env: env(rfc) });
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout) as ListDoc;
+      expect(doc.complete).toBe(true);
+      expect(doc.count).toBe(300);
+      expect(doc.Resources.map((u) => u.id).sort()).toEqual([...rfc.store.ids('Users')].sort());
+      expect(doc.warnings.some((w) => /cap/i.test(w) && /40/.test(w))).toBe(true);
+      expect(doc.warnings.some((w) => /totalResults/.test(w))).toBe(true);
+      // Warnings also reach a person on stderr, never stdout beyond the document.
+      expect(r.stderr).toMatch(/warning: .*40/);
+    } finally {
+      rfc.setFaults({});
+    }
+  });
+
+  it('detects that Mittr ignored the filter, applies it locally, and warns', async () => {
+    const r = await runCli(['users', 'list', ...conn(mittr), '--json', '--filter', 'active eq false'], { env: env(mittr) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as ListDoc;
+    const expected = mittr.store.ids('Users').filter((id) => mittr.store.get('Users', id)?.res.active === false);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(doc.complete).toBe(true);
+    expect(doc.Resources.map((u) => u.id).sort()).toEqual([...expected].sort());
+    expect(doc.warnings.some((w) => /ignored the filter/i.test(w))).toBe(true);
+  });
+
+  it('groups list on Mittr (no /Groups) exits 3 and says the tenant has no groups', async () => {
+    const r = await runCli(['groups', 'list', ...conn(mittr), '--json'], { env: env(mittr) });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(stderrError(r).message).toMatch(/no \/Groups endpoint/);
+  });
+
+  it('groups list --members returns every group with its full member list', async () => {
+    const r = await runCli(['groups', 'list', ...conn(rfc), '--json', '--members', '--page-size', '5'], { env: env(rfc) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as ListDoc;
+    expect(doc.Resources.map((g) => g.id).sort()).toEqual([...rfc.store.ids('Groups')].sort());
+    for (const group of doc.Resources) {
+      const stored = rfc.store.get('Groups', String(group.id))?.res.members;
+      const want = (Array.isArray(stored) ? stored : []).map((m) => String((m as { value: unknown }).value)).sort();
+      const got = (group.members as { value: string }[]).map((m) => m.value).sort();
+      expect(got, String(group.displayName)).toEqual(want);
+    }
+  });
+
+  it('find with a userName two users share ignoring case exits 3 listing both', async () => {
+    const [first, second] = rfc.store.planted.caseCollidingUserNames[0] ?? ['', ''];
+    expect(first).not.toBe('');
+    const r = await runCli(['find', 'user', first, ...conn(rfc), '--json'], { env: env(rfc) });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    const error = stderrError(r);
+    expect(error.code).toBe('ambiguous');
+    const names = (error.details?.candidates as { userName: string }[]).map((c) => c.userName).sort();
+    expect(names).toEqual([first, second].sort());
+  });
+
+  it('a bad filter exits 2 with the position, before any request', async () => {
+    const before = rfc.stats().requests;
+    const r = await runCli(['users', 'list', ...conn(rfc), '--json', '--filter', 'userName eqq "a"'], { env: env(rfc) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(stderrError(r)).toMatchObject({ code: 'invalid-filter', details: { position: 9 } });
+    expect(rfc.stats().requests).toBe(before);
+  });
+});
+
+describe('scim-inspector sandbox', () => {
+  it('prints {url, token}, serves that tenant, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/index.ts', 'sandbox', '--users', '12', '--json'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let stdout = '';
+      child.stdout.setEncoding('utf8');
+      const printed = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no {url, token} within 15 s; got: ${stdout}`)), 15_000);
+        child.stdout.on('data', (d: string) => {
+          stdout += d;
+          try {
+            resolve(JSON.parse(stdout) as { url: string; token: string });
+            clearTimeout(timer);
+          } catch {
+            // not complete yet
+          }
+        });
+      });
+      expect(Object.keys(printed).sort()).toEqual(['token', 'url']);
+      expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      const res = await fetch(`${printed.url}/Users?count=1`, { headers: { Authorization: `Bearer ${printed.token}` } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { totalResults: number }).totalResults).toBe(12);
+
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
