@@ -96,8 +96,15 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     let body = bodyText;
     for (let hop = 0; ; hop++) {
       const token = await bearer(options);
-      const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': USER_AGENT, ...allowedHeaders(options.headers), ...allowedHeaders(req.headers) };
-      if (body !== null) headers['content-type'] = 'application/scim+json; charset=utf-8';
+      // A profile may override Content-Type: a few servers refuse application/scim+json.
+      const headers: Record<string, string> = {
+        accept: ACCEPT,
+        'user-agent': USER_AGENT,
+        ...(body !== null ? { 'content-type': 'application/scim+json; charset=utf-8' } : {}),
+        ...allowedHeaders(options.headers),
+        ...allowedHeaders(req.headers),
+      };
+      if (body === null) delete headers['content-type'];
       const started = Date.now();
       const t0 = performance.now();
       let logged = false;
@@ -143,7 +150,9 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         }
         return { status, headers: resHeaders, text, size, url };
       } catch (error) {
-        const failure = scrub(transportError(error, { method, url }), token);
+        let failure = scrub(transportError(error, { method, url }), token);
+        // A body that broke off after the status line still tells a write's caller it was accepted.
+        if (status !== null && failure.details?.status === undefined) failure = new InspectorError(failure.code, failure.message, { ...failure.details, status });
         if (!logged) record(status, resHeaders, null, 0, failure.message);
         throw failure;
       }
@@ -225,8 +234,18 @@ function scrub(error: InspectorError, secret: string): InspectorError {
   return changed ? new InspectorError(error.code, message, details) : error;
 }
 
+// Failures that happen before a request can reach the server: a write hit by them was not applied.
+const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$|CERT|SSL|TLS/;
+
 /** A write whose connection failed: it may have been applied, so it is not repeated blindly. */
 function writeOutcomeUnknown(failure: InspectorError, method: string): InspectorError {
   if (failure.code !== 'network' && failure.code !== 'timeout') return failure;
-  return new InspectorError(failure.code, `${failure.message} The ${method} may or may not have been applied: reload the resource to check before trying again.`, failure.details);
+  const cause = failure.details?.cause;
+  if (typeof cause === 'string' && NEVER_SENT.test(cause)) return failure;
+  const status = failure.details?.status;
+  const outcome =
+    typeof status === 'number' && status >= 200 && status < 300
+      ? `The ${method} was probably applied (the server answered ${status} before the connection broke): reload the resource to see its state.`
+      : `The ${method} may or may not have been applied: reload the resource to check before trying again.`;
+  return new InspectorError(failure.code, `${failure.message} ${outcome}`, failure.details);
 }

@@ -195,6 +195,31 @@ describe('transport edge cases', () => {
     expect(error.message + JSON.stringify(error) + JSON.stringify(t.log.toHar())).not.toContain(TOKEN);
   });
 
+  it('fails fast on a refused connection, without retrying or calling a write uncertain', async () => {
+    const gone = await listenOnLoopback((_req, res) => res.end());
+    await gone.close();
+    const t = createTransport({ baseUrl: gone.origin, token: () => TOKEN, retryBudgetMs: 10_000 });
+    transports.push(t);
+    const read = await failure(t.request({ method: 'GET', path: '/Users' }));
+    expect(read.code).toBe('network');
+    expect(read.message).toMatch(/connection refused/);
+    const write = await failure(t.request({ method: 'POST', path: '/Users', body: {} }));
+    expect(write.message).not.toMatch(/may or may not/);
+    expect(t.log.entries()).toHaveLength(2);
+  });
+
+  it('lets a profile override Content-Type for servers that refuse application/scim+json', async () => {
+    const types: Array<string | undefined> = [];
+    handler = (req, res) => {
+      types.push(req.headers['content-type']);
+      json(res, 200, { id: '1' });
+    };
+    await open().request({ method: 'POST', path: '/Users', body: {} });
+    await open({ headers: { 'Content-Type': 'application/json' } }).request({ method: 'POST', path: '/Users', body: {} });
+    await open({ headers: { 'Content-Type': 'application/json' } }).request({ method: 'GET', path: '/Users' });
+    expect(types).toEqual(['application/scim+json; charset=utf-8', 'application/json', undefined]);
+  });
+
   it('fails a write whose connection dropped without repeating it, saying it may have been applied', async () => {
     handler = (req, res) => {
       if (req.method === 'PATCH') res.socket?.destroy();

@@ -140,6 +140,17 @@ describe('transport against sandbox faults', () => {
     expect(entries[1]?.error).toMatch(/connection failed/i);
   });
 
+  it('does not repeat a PATCH whose answer broke off, and says it was probably applied', async () => {
+    sandbox.setFaults({ resetEvery: 1 });
+    const { t, r } = open();
+    const error = await failure(r.patch('Users', userId, deactivate));
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(/probably applied/);
+    expect(t.log.entries().filter((e) => e.method === 'PATCH')).toHaveLength(1);
+    sandbox.setFaults({});
+    expect((await r.get<ScimUser>('Users', userId)).active).toBe(false);
+  });
+
   it('retries a read whose JSON was truncated, and names the problem when it keeps happening', async () => {
     sandbox.setFaults({ truncateEvery: 2 });
     const { r } = open();
