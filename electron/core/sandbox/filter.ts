@@ -5,18 +5,32 @@
 import { parse, Tester, type Filter } from 'scim2-parse-filter';
 import type { Json } from './types';
 
-const CASE_EXACT = new Set(['id', 'externalid', 'meta.version', '$ref', 'members.value', 'value']);
+const CASE_EXACT = new Set(['id', 'externalid', 'meta.version', '$ref', 'members.value']);
 const COMPARE_OPS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le']);
 
 export class FilterSyntaxError extends Error {}
 
 /** Parse a filter; FilterSyntaxError when it is not valid SCIM filter syntax. */
 export function parseFilter(text: string): Filter {
+  let parsed: Filter;
   try {
-    return parse(text);
+    parsed = parse(text);
   } catch (error) {
     throw new FilterSyntaxError(error instanceof Error ? error.message : String(error));
   }
+  return valueOfComplex(parsed);
+}
+
+const MULTI_COMPLEX = new Set(['emails', 'phonenumbers', 'members', 'groups', 'addresses', 'roles', 'entitlements', 'ims', 'photos']);
+
+/** `emails eq "x"` compares a complex attribute to a string; servers read it as `emails.value eq "x"`. */
+function valueOfComplex(f: Filter): Filter {
+  if (f.op === 'and' || f.op === 'or') return { ...f, filters: f.filters.map(valueOfComplex) };
+  if (f.op === 'not') return { ...f, filter: valueOfComplex(f.filter) };
+  if (COMPARE_OPS.has(f.op) && 'attrPath' in f && 'compValue' in f && MULTI_COMPLEX.has(bareAttribute(f.attrPath).toLowerCase())) {
+    return { ...f, attrPath: `${f.attrPath}.value` };
+  }
+  return f;
 }
 
 /** Strip a core schema URN prefix so "urn:...:core:2.0:User:userName" reads as "userName". */

@@ -44,7 +44,11 @@ function validate(store: SandboxStore, kind: Kind, res: Json, selfId: string | n
   if (kind === 'Users') {
     if (typeof res.userName !== 'string' || res.userName.trim() === '') throw new ScimHttpError(400, 'invalidValue', 'userName is required.');
     normaliseActive(res);
-    const clash = store.lookup('Users', 'userName', res.userName).find((id) => id !== selfId);
+    // Only a userName this write sets is checked: tenants carry case-colliding names from before
+    // (the seed plants some), and deactivating one of them must not fail on the other.
+    const previous = selfId === null ? undefined : store.get('Users', selfId)?.res.userName;
+    const unchanged = typeof previous === 'string' && previous.toLowerCase() === res.userName.toLowerCase();
+    const clash = unchanged ? undefined : store.lookup('Users', 'userName', res.userName).find((id) => id !== selfId);
     if (clash !== undefined) {
       const answer = store.profile.conflict(res.userName);
       throw new ScimHttpError(answer.status, 'uniqueness', `userName ${res.userName} is already taken.`, {}, { body: answer.body, contentType: answer.contentType });
