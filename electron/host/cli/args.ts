@@ -47,12 +47,15 @@ function parseInteger(name: string, raw: string, spec: OptionSpec): number {
   return value;
 }
 
-function checkChoice(name: string, value: string, spec: OptionSpec): string {
-  const allowed = spec.choices ?? spec.optionalChoices;
-  if (allowed && !allowed.includes(value)) {
-    throw usageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`, { option: name, allowed: [...allowed] });
+/** Checks string values against the allowed choices of the command's own option specs. */
+export function checkChoices(args: ParsedArgs, specs: Readonly<Record<string, OptionSpec>>): void {
+  for (const [name, value] of args.options) {
+    const spec = specs[name];
+    const allowed = spec?.choices ?? spec?.optionalChoices;
+    if (typeof value === 'string' && allowed && !allowed.includes(value)) {
+      throw usageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`, { option: name, allowed: [...allowed] });
+    }
   }
-  return value;
 }
 
 /**
@@ -115,7 +118,9 @@ export function parseArgs(argv: readonly string[], specs: ReadonlyMap<string, Op
       options.set(name, [...(Array.isArray(list) ? list : []), raw]);
     } else {
       if (options.has(name)) throw usageError(`--${name} is given twice.`, { option: name });
-      options.set(name, checkChoice(name, raw, spec));
+      // Choices are checked per command (checkChoices): two commands may share a name with
+      // different allowed values (sandbox --vendor vs profiles add --vendor).
+      options.set(name, raw);
     }
   }
   return { positionals, options };

@@ -3,7 +3,7 @@
 // env and signal come in) so the unit tests can drive it in-process.
 
 import { exitCodeFor, InspectorError, toAppError } from '../../../shared/errors';
-import { optFlag, parseArgs, type OptionSpec, type ParsedArgs } from './args';
+import { checkChoices, optFlag, parseArgs, type OptionSpec, type ParsedArgs } from './args';
 import type { Command } from './command';
 import { COMMANDS } from './commands/index';
 import { CONNECTION_OPTIONS, OUTPUT_OPTIONS } from './options';
@@ -41,17 +41,16 @@ export function findCommand(positionals: readonly string[], commands: readonly C
   return best;
 }
 
-function allowedFor(command: Command): Set<string> {
-  const names = [...Object.keys(OUTPUT_OPTIONS), ...Object.keys(command.options)];
-  if (command.connects) names.push(...Object.keys(CONNECTION_OPTIONS));
-  return new Set(names);
+function specsFor(command: Command): Record<string, OptionSpec> {
+  return { ...OUTPUT_OPTIONS, ...(command.connects ? CONNECTION_OPTIONS : {}), ...command.options };
 }
 
 function checkCommandArgs(command: Command, args: ParsedArgs): string[] {
-  const allowed = allowedFor(command);
+  const specs = specsFor(command);
   for (const name of args.options.keys()) {
-    if (!allowed.has(name)) throw new InspectorError('usage', `Unknown option "--${name}" for "${command.words.join(' ')}".`, { option: name });
+    if (!(name in specs)) throw new InspectorError('usage', `Unknown option "--${name}" for "${command.words.join(' ')}".`, { option: name });
   }
+  checkChoices(args, specs);
   const operands = args.positionals.slice(command.words.length);
   if (operands.length < command.minOperands || operands.length > command.maxOperands) {
     throw new InspectorError('usage', `"${command.words.join(' ')}" takes ${command.operands || 'no operands'}; got ${operands.length === 0 ? 'none' : operands.map((o) => `"${o}"`).join(' ')}.`);

@@ -124,6 +124,20 @@ describe('runCli exit codes', () => {
     expect(r.stderr).toBe('scim-inspector: Unexpected error: oops\n');
   });
 
+  it('checks an option\'s allowed values against the command it is given to', async () => {
+    const withVendor = (word: string, choices: string[]): Command => ({
+      words: [word], operands: '', minOperands: 0, maxOperands: 0, summary: '', connects: false,
+      options: { vendor: { kind: 'string', choices, help: '' } },
+      run: () => Promise.resolve(0),
+    });
+    const commands = [withVendor('one', ['a', 'generic']), withVendor('two', ['a', 'b'])];
+    expect((await run(['one', '--vendor', 'generic'], {}, commands)).code).toBe(0);
+    expect((await run(['two', '--vendor', 'b'], {}, commands)).code).toBe(0);
+    const refused = await run(['two', '--vendor', 'generic', '--json'], {}, commands);
+    expect(refused.code).toBe(2);
+    expect(errorDoc(refused.stderr)).toMatchObject({ code: 'usage', details: { option: 'vendor', allowed: ['a', 'b'] } });
+  });
+
   it('every registered option name has one meaning', () => {
     expect(() => allOptionSpecs(COMMANDS)).not.toThrow();
   });

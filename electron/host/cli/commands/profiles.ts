@@ -76,8 +76,9 @@ function promptHidden(io: TokenSource, question: string): Promise<string> {
         if (value.length > MAX_TOKEN_BYTES * 4) return finish(new InspectorError('invalid-input', 'The token is far too long; paste only the token.'));
       }
     };
-    stderr.write(question);
+    // Echo goes off before the prompt appears, so even a paste that races the prompt is not shown.
     stdin.setRawMode(true);
+    stderr.write(question);
     stdin.resume();
     stdin.on('data', onData);
   });
