@@ -75,6 +75,8 @@ function codeFor(status: number, scimType: string | undefined): ErrorCode {
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server-error';
   if (status === 400 && scimType?.toLowerCase() === 'invalidfilter') return 'invalid-filter';
+  // Some vendors answer a duplicate with 400 uniqueness instead of RFC 7644's 409.
+  if (status === 400 && scimType?.toLowerCase() === 'uniqueness') return 'conflict';
   if (status === 400 || status === 413) return 'invalid-input';
   return 'bad-response';
 }
@@ -91,7 +93,7 @@ function adviceFor(code: ErrorCode, ctx: HttpErrorContext, scimType: string | un
         ? `Nothing at ${ctx.url} (404). Check the base URL: it usually ends in /scim/v2 or /v2.`
         : `Not found (404) at ${ctx.url}: the resource is gone (deleted elsewhere?) or the base URL is wrong. Reload and check the base URL.`;
     case 'conflict':
-      return `The server refused the change because of a conflict (409${scimType ? `, ${scimType}` : ''})${
+      return `The server refused the change because of a conflict (${s}${scimType ? `, ${scimType}` : ''})${
         scimType?.toLowerCase() === 'uniqueness' ? ': another resource already has that unique value (userName, externalId or displayName)' : ''
       }. Reload and resolve the conflict before trying again.`;
     case 'precondition-failed':

@@ -43,6 +43,11 @@ describe('HTTP status mapping', () => {
     expect(e.message).toContain('uniqueness');
     expect(e.details).toMatchObject({ scimType: 'uniqueness', detail: 'dup' });
   });
+  it('treats a 400 uniqueness answer as the conflict it is', () => {
+    const e = httpError({ ...base, method: 'POST', status: 400, body: { status: 400, scimType: 'uniqueness', detail: 'exists' } });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toMatch(/already has that unique value/);
+  });
   it('412 says the resource changed since it was loaded', () => {
     const e = httpError({ ...base, method: 'PATCH', status: 412, body: null });
     expect(e.code).toBe('precondition-failed');
