@@ -3,13 +3,13 @@
 // and checked at the boundary so a changed export fails with a clear message, not a TypeError.
 
 import { InspectorError } from '../../../shared/errors';
+import type { SandboxHandle } from '../../core/sandbox/index';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
 
 type Loader = () => Promise<unknown>;
 
-// Specifiers are kept in variables so TypeScript does not resolve modules that other engineers
-// are still writing; each binding validates what it gets.
-const SANDBOX_MODULE = '../../core/sandbox/index';
+// The web host's specifier is kept in a variable until electron/host/web.ts lands (TypeScript
+// would not resolve it); what it returns is validated here.
 const WEB_HOST_MODULE = '../web';
 
 const load = (specifier: string): Loader => () => import(/* @vite-ignore */ specifier) as Promise<unknown>;
@@ -35,24 +35,14 @@ export interface SandboxOptions {
   port?: number;
 }
 
-export interface RunningSandbox {
-  /** Base URL of the tenant's SCIM service. */
-  url: string;
-  /** The demo token (not a secret: it only opens this loopback tenant). */
-  token: string;
-  close(): Promise<void>;
-}
+export type RunningSandbox = Pick<SandboxHandle, 'url' | 'token' | 'close'>;
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const start = exportNamed(await load(SANDBOX_MODULE)(), 'startSandbox', 'sandbox tenant');
-  const started: unknown = await start({ vendor: options.vendor, port: options.port ?? 0, ...(options.users !== undefined ? { users: options.users } : {}) });
-  if (!isRecord(started)) throw new InspectorError('internal', 'startSandbox returned nothing usable; update scim-inspector.');
-  const url = typeof started.url === 'string' ? started.url : started.baseUrl;
-  const { token, close } = started;
-  if (typeof url !== 'string' || typeof token !== 'string' || typeof close !== 'function') {
-    throw new InspectorError('internal', 'startSandbox did not report a url, token and close(); update scim-inspector.');
-  }
-  return { url, token, close: async () => { await (close as () => unknown).call(started); } };
+  const sandbox = await import('../../core/sandbox/index');
+  const vendor = sandbox.VENDOR_NAMES.find((v) => v === options.vendor);
+  // The parser already limits --vendor/--sandbox to these names; this keeps the types honest.
+  if (!vendor) throw new InspectorError('usage', `Unknown sandbox vendor "${options.vendor}"; use one of ${sandbox.VENDOR_NAMES.join(', ')}.`);
+  return sandbox.startSandbox({ vendor, port: options.port ?? 0, ...(options.users !== undefined ? { users: options.users } : {}) });
 }
 
 export interface WebHostOptions {
