@@ -1,0 +1,72 @@
+// Edit → build → preview → PATCH → GET against a live SCIM server, shared by the peer and sandbox
+// patch suites: the server must end up holding exactly what previewPatch predicted.
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { buildPatch, dialectForVendor, previewPatch, validateOperations, verifyWrite } from '../../../electron/core/patch';
+import { pruneUnassigned } from '../../../electron/core/patch/json';
+import { SCHEMAS, type PatchRequest, type ResourceKind, type ScimResource } from '../../../shared/scim';
+import { ENT, userEdit } from '../../unit/patch/arbitraries';
+import { body, peerFetch } from '../../support/peers/scim-fetch';
+
+export interface LiveServer {
+  url: string;
+  token: string;
+}
+
+export async function getResource(server: LiveServer, kind: ResourceKind, id: string): Promise<ScimResource> {
+  const res = await peerFetch(server.url, server.token, `/${kind}/${encodeURIComponent(id)}`);
+  expect(res.status, res.text).toBe(200);
+  return body(res) as ScimResource;
+}
+
+export async function sendPatch(server: LiveServer, kind: ResourceKind, id: string, request: PatchRequest): Promise<void> {
+  const res = await peerFetch(server.url, server.token, `/${kind}/${encodeURIComponent(id)}`, { method: 'PATCH', body: request });
+  expect(res.status, `${res.text}\n${JSON.stringify(request)}`).toBeLessThan(300);
+}
+
+/** Returns the resource as the server holds it after the write. */
+export async function roundTrip(server: LiveServer, kind: ResourceKind, id: string, change: (copy: Record<string, unknown>) => void, vendor = 'rfc'): Promise<ScimResource> {
+  const before = await getResource(server, kind, id);
+  const edited = structuredClone(before) as Record<string, unknown>;
+  change(edited);
+  return roundTripTo(server, kind, before, edited as ScimResource, vendor);
+}
+
+export async function roundTripTo(server: LiveServer, kind: ResourceKind, before: ScimResource, edited: ScimResource, vendor = 'rfc'): Promise<ScimResource> {
+  const { request } = buildPatch(before, edited, dialectForVendor(vendor));
+  if (request.Operations.length === 0) return before;
+  validateOperations(request);
+  const preview = previewPatch(before, request);
+  await sendPatch(server, kind, before.id, request);
+  const actual = await getResource(server, kind, before.id);
+  expect(verifyWrite(before, preview.after, actual).warnings, JSON.stringify(request)).toEqual([]);
+  return actual;
+}
+
+/**
+ * Random user edits (the unit property's generator) against a live server: PUT a random "before"
+ * in place, then PATCH it to a random edit with a built patch and compare with the preview.
+ */
+export async function checkRandomUserEdits(server: LiveServer, id: string, options: { numRuns: number; extension?: boolean }): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(userEdit, async ({ before, after }) => {
+      const userName = `random.${id.slice(0, 12)}@example.test`;
+      const put = await peerFetch(server.url, server.token, `/Users/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...serverShape(before, options), userName } });
+      expect(put.status, put.text).toBe(200);
+      const current = await getResource(server, 'Users', id);
+      const edited = { ...serverShape(after, options), userName, id, schemas: current.schemas, meta: current.meta } as unknown as ScimResource;
+      await roundTripTo(server, 'Users', current, edited);
+    }),
+    { numRuns: options.numRuns, endOnFailure: true },
+  );
+}
+
+/** What a server's schema can hold: one primary email, no nulls, the extension only if declared. */
+function serverShape(resource: ScimResource, options: { extension?: boolean }): Record<string, unknown> {
+  const { id: _id, meta: _meta, ...rest } = resource;
+  if (!options.extension) delete rest[ENT];
+  if (Array.isArray(rest.emails)) rest.emails = (rest.emails as Record<string, unknown>[]).map((e, i) => ({ ...e, primary: i === 0 ? e.primary : undefined }));
+  const shaped = pruneUnassigned(JSON.parse(JSON.stringify(rest))) as Record<string, unknown>;
+  shaped.schemas = options.extension && shaped[ENT] !== undefined ? [SCHEMAS.user, ENT] : [SCHEMAS.user];
+  return shaped;
+}
