@@ -19,10 +19,11 @@ afterAll(async () => {
 });
 
 describe('Better Auth SCIM peer', () => {
-  it('starts on loopback under /api/auth/scim/v2 with the seeded users', () => {
+  it('starts on loopback under /api/auth/scim/v2 with the seeded users and groups', () => {
     expect(peer.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/auth\/scim\/v2$/);
     expect(peer.seedUserIds).toHaveLength(USERS);
     expect(new Set(peer.seedUserIds).size).toBe(USERS);
+    expect(peer.seedGroupIds).toHaveLength(2);
   });
 
   it('rejects a wrong bearer token with a SCIM 401 and a Bearer challenge', async () => {
@@ -117,6 +118,25 @@ describe('Better Auth SCIM peer', () => {
       const res = await peerFetch(peer.url, peer.token, path, { method, ...(method === 'POST' ? { body: { schemas: [] } } : {}) });
       expect({ path, status: res.status, text: res.text }).toEqual({ path, status: 404, text: '' });
     }
+  });
+
+  it('lists the seeded groups with their members', async () => {
+    expect(resourceIds(await get('/Groups'))).toEqual(peer.seedGroupIds);
+    const first = body(await get(`/Groups/${peer.seedGroupIds[0]}`));
+    const evenUsers = peer.seedUserIds.filter((_, i) => i % 2 === 0);
+    expect((first.members as Record<string, unknown>[]).map((m) => m.value).sort()).toEqual(evenUsers.sort());
+  });
+
+  it('quirk: creating a group with more than 100 members is a 400 invalidValue', async () => {
+    const create = (n: number) =>
+      peerFetch(peer.url, peer.token, '/Groups', {
+        method: 'POST',
+        body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Big ${n}`, members: peer.seedUserIds.slice(0, n).map((value) => ({ value })) },
+      });
+    expect((await create(100)).status).toBe(201);
+    const refused = await create(101);
+    expect(refused.status).toBe(400);
+    expect(body(refused)).toMatchObject({ scimType: 'invalidValue', detail: 'One or more Group members are invalid' });
   });
 
   it('DELETE answers 204 and the user is then 404', async () => {

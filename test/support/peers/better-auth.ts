@@ -25,37 +25,45 @@ export const BETTER_AUTH_QUIRKS = [
   '/Bulk, /Me and POST /Users/.search answer 404 with an empty body (no SCIM error document)',
   'itemsPerPage is the number returned; a startIndex past the end is an empty page',
   'the WWW-Authenticate header on 401 is Bearer realm="SCIM"',
+  'a Group created with more than 100 members is refused: 400 invalidValue "One or more Group members are invalid" (member lookup capped at 100 rows)',
 ];
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-async function postUser(url: string, token: string, i: number): Promise<string> {
-  const u = seedUser(i);
-  const res = await fetch(`${url}/Users`, {
+/** POSTs one seed resource through the peer's own SCIM API and returns the id it assigned. */
+async function post(url: string, token: string, path: '/Users' | '/Groups', resource: Record<string, unknown>): Promise<string> {
+  const res = await fetch(url + path, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
-    body: JSON.stringify({
-      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-      userName: u.userName,
-      externalId: u.externalId,
-      name: { givenName: u.givenName, familyName: u.familyName },
-      emails: [{ value: u.email, type: 'work', primary: true }],
-      active: i % 7 !== 3,
-    }),
+    body: JSON.stringify(resource),
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();
   const parsed: unknown = res.status === 201 ? JSON.parse(text) : undefined;
   const id = typeof parsed === 'object' && parsed !== null ? (parsed as { id?: unknown }).id : undefined;
-  if (typeof id !== 'string') throw new Error(`Better Auth refused seed user ${i}: ${res.status} ${text.slice(0, 300)}`);
+  if (typeof id !== 'string') throw new Error(`Better Auth refused seed ${path} ${JSON.stringify(resource).slice(0, 120)}: ${res.status} ${text.slice(0, 300)}`);
   return id;
+}
+
+function userBody(i: number): Record<string, unknown> {
+  const u = seedUser(i);
+  return {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: u.userName,
+    externalId: u.externalId,
+    name: { givenName: u.givenName, familyName: u.familyName },
+    emails: [{ value: u.email, type: 'work', primary: true }],
+    active: i % 7 !== 3,
+  };
 }
 
 /**
  * Starts Better Auth's SCIM plugin on 127.0.0.1 (port 0) and seeds `users` users (default 25)
- * through POST /Users, in order. Any number of these may run in one process.
+ * through POST /Users, in order, then `groups` groups (default 2; group g holds every user whose
+ * index is a multiple of g+2, which keeps groups under the peer's 100-member create limit for
+ * up to 200 users). Any number of these may run in one process.
  */
-export async function startBetterAuthScim(opts: { users?: number } = {}): Promise<PeerHandle> {
+export async function startBetterAuthScim(opts: { users?: number; groups?: number } = {}): Promise<PeerHandle> {
   const token = `ba-${randomBytes(18).toString('hex')}`;
   // The handler needs the origin (for meta.location) and the origin needs a listening server.
   let handler: NodeHandler = (_req, res) => {
@@ -79,8 +87,14 @@ export async function startBetterAuthScim(opts: { users?: number } = {}): Promis
     const url = listening.origin + BETTER_AUTH_SCIM_PATH;
     const seedUserIds: string[] = [];
     // Sequential on purpose: ids in creation order are the order the peer lists them in.
-    for (let i = 0; i < (opts.users ?? 25); i++) seedUserIds.push(await postUser(url, token, i));
-    return { name: 'better-auth', url, token, seedUserIds, seedGroupIds: [], quirks: [...BETTER_AUTH_QUIRKS], close: listening.close };
+    for (let i = 0; i < (opts.users ?? 25); i++) seedUserIds.push(await post(url, token, '/Users', userBody(i)));
+    const seedGroupIds: string[] = [];
+    for (let g = 0; g < (opts.groups ?? 2); g++) {
+      const members = seedUserIds.filter((_, i) => i % (g + 2) === 0).slice(0, 100).map((value) => ({ value }));
+      const group = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `Peer Group ${g}`, members };
+      seedGroupIds.push(await post(url, token, '/Groups', group));
+    }
+    return { name: 'better-auth', url, token, seedUserIds, seedGroupIds, quirks: [...BETTER_AUTH_QUIRKS], close: listening.close };
   } catch (error) {
     await listening.close();
     throw error;
