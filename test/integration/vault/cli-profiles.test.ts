@@ -54,6 +54,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
+// The tests build on each other in order (add → set-token → test → remove), like an admin would.
 // Each CLI start costs seconds of tsx start-up on a busy machine; the default 30 s is too tight.
 describe('scim-inspector profiles', { timeout: 90_000 }, () => {
   it('adds a profile, stores its token from stdin and tests the connection', async () => {
@@ -94,6 +95,41 @@ describe('scim-inspector profiles', { timeout: 90_000 }, () => {
     expect(spaced.code).toBe(2);
     expect(spaced.stderr).toMatch(/whitespace/);
     expect((await cli(['profiles', 'set-token', 'peer'], '')).code).toBe(2);
+  });
+
+  it('prompts on a terminal without echoing the token', async () => {
+    // `script` (util-linux) gives the CLI a real pseudo-terminal; the token is typed only once the
+    // prompt is shown, so any echo would come from the CLI's terminal mode, not from timing.
+    const command = `${JSON.stringify(process.execPath)} --import tsx electron/host/cli/index.ts profiles set-token peer`;
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? home, SCIM_INSPECTOR_HOME: home };
+    for (const key of ['DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'XDG_DATA_HOME']) if (process.env[key]) env[key] = process.env[key] as string;
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let output = '';
+      let typed = false;
+      const onData = (d: Buffer): void => {
+        output += d.toString('utf8');
+        if (!typed && output.includes('input is hidden')) {
+          typed = true;
+          child.stdin.write(`${peer.token}\r`);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`hidden prompt timed out: ${output}`));
+      }, 30_000);
+      child.on('error', reject);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve({ code: c, output });
+      });
+    });
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/Stored the token for "peer"/);
+    expect(output).not.toContain(peer.token);
+    expect((await cli(['profiles', 'test', 'peer'])).code).toBe(0);
   });
 
   it('removes the profile and its keychain entry; a later test says the profile is gone', async () => {
