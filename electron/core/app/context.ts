@@ -1,0 +1,44 @@
+// What every core function behind a channel receives: facts about the host, a way to push events,
+// a way to save a file that the *host* chooses (Electron: a save dialog in main; browser mode: a
+// downloads folder), and the sessions. No electron import: the same functions serve IPC and HTTP.
+
+import type { HostMode, SaveResult } from '../../../shared/channels';
+import { Sessions, type Emit, type SessionsOptions } from './sessions';
+
+export interface SaveFileRequest {
+  /** A file name only; the host decides the folder (the renderer never names a path). */
+  suggestedName: string;
+  content: string;
+  /** Extensions for the dialog filter, without dots. */
+  extensions: string[];
+  description: string;
+}
+
+export interface AppContext {
+  readonly app: { name: string; version: string; mode: HostMode; platform: string };
+  readonly emit: Emit;
+  readonly saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
+  readonly sessions: Sessions;
+}
+
+export interface AppContextOptions extends Omit<SessionsOptions, 'emit'> {
+  mode: HostMode;
+  version: string;
+  emit: Emit;
+  saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
+}
+
+export function createAppContext(options: AppContextOptions): AppContext & { close(): Promise<void> } {
+  const sessions = new Sessions({
+    emit: options.emit,
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    ...(options.resolveProfile ? { resolveProfile: options.resolveProfile } : {}),
+  });
+  return {
+    app: { name: 'SCIM Inspector', version: options.version, mode: options.mode, platform: process.platform },
+    emit: options.emit,
+    saveFile: options.saveFile,
+    sessions,
+    close: () => sessions.close(),
+  };
+}

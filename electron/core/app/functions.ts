@@ -1,0 +1,71 @@
+// The core functions behind the channels, one per entry of CHANNELS. Hosts never call these
+// directly: they go through dispatch() so every call is validated and answers a Result.
+
+import type { AppInfo, ChannelName, DiscoverySummary, ListSummary, RequestOf, ResponseOf } from '../../../shared/channels';
+import type { AppContext } from './context';
+import { SANDBOX_PROFILE_ID } from './sessions';
+
+export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+async function appInfo(ctx: AppContext): Promise<AppInfo> {
+  return { ...ctx.app, profiles: [{ id: SANDBOX_PROFILE_ID, name: 'Sandbox tenant (demo)', builtIn: true }] };
+}
+
+async function discover(ctx: AppContext, { profileId }: RequestOf<'connection.discover'>): Promise<DiscoverySummary> {
+  const session = await ctx.sessions.session(profileId);
+  const result = await session.client.discover();
+  session.discovered = true;
+  const idOf = (r: Record<string, unknown>, key: string): string => (typeof r[key] === 'string' ? (r[key] as string) : '?');
+  return {
+    profileId,
+    baseUrl: result.baseUrl,
+    capabilities: result.capabilities,
+    warnings: result.warnings,
+    roundTripMs: result.roundTripMs,
+    resourceTypes: result.resourceTypes.map((r) => idOf(r, 'name')),
+    schemaIds: result.schemas.map((s) => idOf(s, 'id')),
+  };
+}
+
+async function listResources(ctx: AppContext, request: RequestOf<'resources.list'>): Promise<ListSummary> {
+  const { profileId, kind, listId, filter, limit } = request;
+  const controller = ctx.sessions.beginList(listId);
+  try {
+    const session = await ctx.sessions.discoveredSession(profileId, controller.signal);
+    const outcome = await session.client.list(kind, {
+      signal: controller.signal,
+      ...(filter !== undefined ? { filter } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      // Pages stream to the renderer as they arrive: 100k users never travel as one message.
+      onPage: (resources, progress) => {
+        ctx.emit('resources.page', { listId, resources, progress });
+        ctx.emit('progress', { operationId: listId, label: `Loading ${kind}`, done: progress.pagesDone, total: progress.pagesTotal });
+      },
+    });
+    const { Resources: _all, ...summary } = outcome;
+    return { ...summary, listId, kind };
+  } finally {
+    ctx.sessions.endList(listId);
+  }
+}
+
+export const coreFunctions: CoreFunctions = {
+  'app.info': (ctx) => appInfo(ctx),
+  'sandbox.status': async (ctx) => ctx.sessions.sandboxStatus(),
+  'sandbox.start': (ctx, { vendor, users }) => ctx.sessions.startSandbox(vendor, users),
+  'connection.discover': discover,
+  'resources.list': listResources,
+  'resources.cancel': async (ctx, { listId }) => ({ cancelled: ctx.sessions.cancelList(listId) }),
+  'requestLog.entries': async (ctx, { profileId }) => (await ctx.sessions.session(profileId)).client.transport.log.entries(),
+  'requestLog.exportHar': async (ctx, { profileId }) => {
+    const log = (await ctx.sessions.session(profileId)).client.transport.log;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return ctx.saveFile({
+      suggestedName: `scim-inspector-${profileId.replace(/[^A-Za-z0-9_-]/g, '_')}-${stamp}.har`,
+      content: `${JSON.stringify(log.toHar(), null, 2)}\n`,
+      extensions: ['har'],
+      description: 'HTTP Archive',
+    });
+  },
+};
+

@@ -1,0 +1,160 @@
+// The one channel map between the renderer and main (GitHub Desktop's lib/ipc-shared.ts idea):
+// channel name -> request -> response, plus the events main pushes. The IPC handlers, the preload
+// bridge and the browser-mode HTTP twin are all typed from CHANNELS, so adding a call is one entry
+// here plus one core function in electron/core/app. Requests are `unknown` until a channel's
+// parse() has validated them; errors cross as AppError values inside a Result envelope.
+
+import type { AppError } from './errors';
+import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogEntry, ResourceKind, ScimResource } from './scim';
+import { optionalInteger, optionalString, oneOf, record, requiredString, noInput } from './channel-guards';
+
+// ---- payload types ---------------------------------------------------------------------------
+
+export type HostMode = 'electron' | 'browser';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: HostMode;
+  platform: string;
+  /** Profile ids the renderer can open; "sandbox" is the built-in demo tenant. */
+  profiles: { id: string; name: string; builtIn: boolean }[];
+}
+
+export const SANDBOX_VENDORS = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra'] as const;
+export type SandboxVendor = (typeof SANDBOX_VENDORS)[number];
+
+export interface SandboxStatus {
+  running: boolean;
+  vendor: SandboxVendor | null;
+  /** SCIM base URL of the loopback tenant (no token: that stays in main). */
+  url: string | null;
+  users: number | null;
+}
+
+export interface DiscoverySummary extends Omit<DiscoveryResult, 'serviceProviderConfig' | 'resourceTypes' | 'schemas'> {
+  profileId: string;
+  resourceTypes: string[];
+  schemaIds: string[];
+}
+
+/**
+ * What resources.list resolves with; the resources themselves arrive as resources.page events.
+ * A cancelled listing answers with the error code 'cancelled' instead.
+ */
+export type ListSummary = Omit<ListOutcome, 'Resources'> & { listId: string; kind: ResourceKind };
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where main wrote the file (chosen by the user in a dialog, never by the renderer). */
+  path: string | null;
+}
+
+// ---- the channel map -------------------------------------------------------------------------
+
+/** A channel: its request validator, and its response type carried as a phantom. */
+export interface ChannelDef<Req, Res> {
+  parse(input: unknown): Req;
+  /** Never set at run time; only carries the response type. */
+  readonly response?: Res;
+}
+
+const channel = <Res>() => <Req>(parse: (input: unknown) => Req): ChannelDef<Req, Res> => ({ parse });
+
+const LIST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const CHANNELS = {
+  'app.info': channel<AppInfo>()(noInput),
+  'sandbox.status': channel<SandboxStatus>()(noInput),
+  'sandbox.start': channel<SandboxStatus>()((input) => {
+    const r = record(input ?? {}, 'sandbox.start');
+    return { vendor: oneOf(r.vendor, SANDBOX_VENDORS, 'vendor'), users: optionalInteger(r.users, 'users', 0, 200_000) };
+  }),
+  'connection.discover': channel<DiscoverySummary>()((input) => {
+    const r = record(input, 'connection.discover');
+    return { profileId: requiredString(r.profileId, 'profileId') };
+  }),
+  'resources.list': channel<ListSummary>()((input) => {
+    const r = record(input, 'resources.list');
+    const listId = requiredString(r.listId, 'listId', LIST_ID);
+    return {
+      profileId: requiredString(r.profileId, 'profileId'),
+      kind: oneOf(r.kind, ['Users', 'Groups'] as const, 'kind') ?? ('Users' as ResourceKind),
+      listId,
+      filter: optionalString(r.filter, 'filter'),
+      limit: optionalInteger(r.limit, 'limit', 1, 10_000_000),
+    };
+  }),
+  'resources.cancel': channel<{ cancelled: boolean }>()((input) => {
+    const r = record(input, 'resources.cancel');
+    return { listId: requiredString(r.listId, 'listId', LIST_ID) };
+  }),
+  'requestLog.entries': channel<RequestLogEntry[]>()((input) => {
+    const r = record(input, 'requestLog.entries');
+    return { profileId: requiredString(r.profileId, 'profileId') };
+  }),
+  'requestLog.exportHar': channel<SaveResult>()((input) => {
+    const r = record(input, 'requestLog.exportHar');
+    return { profileId: requiredString(r.profileId, 'profileId') };
+  }),
+} as const;
+
+export type Channels = typeof CHANNELS;
+export type ChannelName = keyof Channels;
+export type RequestOf<K extends ChannelName> = ReturnType<Channels[K]['parse']>;
+export type ResponseOf<K extends ChannelName> = Channels[K] extends ChannelDef<unknown, infer R> ? R : never;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, value);
+}
+
+// ---- events main pushes ----------------------------------------------------------------------
+
+export interface EventMap {
+  /** One page of a streamed listing (never the whole tenant in one message). */
+  'resources.page': { listId: string; resources: ScimResource[]; progress: ListProgress };
+  /** Progress of a long call, for the status bar. */
+  progress: { operationId: string; label: string; done: number; total: number | null };
+  /** A SCIM call just finished (headers already redacted by the request log). */
+  'requestLog.entry': { profileId: string; entry: RequestLogEntry };
+}
+
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: readonly EventName[] = ['resources.page', 'progress', 'requestLog.entry'];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
+
+/** The IPC channel an event travels on, kept apart from call channels. */
+export const eventChannel = (name: EventName): string => `event:${name}`;
+
+// ---- envelope and derived API shapes ---------------------------------------------------------
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** "resources.list" -> feature "resources", method "list". */
+export type FeatureOf<K extends string> = K extends `${infer F}.${string}` ? F : never;
+export type MethodOf<K extends string> = K extends `${string}.${infer M}` ? M : never;
+export type Feature = FeatureOf<ChannelName>;
+
+type Call<K extends ChannelName> = [RequestOf<K>] extends [undefined]
+  ? (request?: undefined) => Promise<Result<ResponseOf<K>>>
+  : (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+
+/** The renderer's API: narrow methods grouped by feature (Insomnia-style), derived from CHANNELS. */
+export type InspectorApi = {
+  [F in Feature]: { [K in ChannelName as FeatureOf<K> extends F ? MethodOf<K> : never]: Call<K> };
+} & {
+  events: { on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void };
+};
+
+/** Splits a channel name into its feature and method (for building the bridge objects). */
+export function splitChannel(name: ChannelName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}
+
+/** The name under which the preload exposes InspectorApi on window. */
+export const BRIDGE_KEY = 'scimInspector';
