@@ -85,6 +85,21 @@ describe('listing against the sandbox: every quirk exact or loudly incomplete', 
     expectExact(await list({ cursorOnly: true }));
   });
 
+  it('cursor paging when the capabilities say cursor', async () => {
+    transport.log.clear();
+    const caps = { groups: true, patch: true, etag: true, sort: true, filter: true, pagination: 'cursor' as const, maxPageSize: null, bulk: false };
+    expectExact(await list({}, { capabilities: caps }));
+    expect(transport.log.entries().every((e) => /[?&]cursor=/.test(e.url))).toBe(true);
+  });
+
+  it('groups are listed exactly too', async () => {
+    sandbox.setFaults({ pageCap: 7 });
+    const out = await listResources(transport, 'Groups', { pageSize: 10 });
+    expect(out.complete).toBe(true);
+    expect(out.Resources.map((g) => g.id)).toEqual([...sandbox.store.ids('Groups')]);
+    expect(out.count).toBeGreaterThan(7);
+  });
+
   it('429 with Retry-After is honoured and the listing is still exact', async () => {
     const out = await list({ rateLimitEvery: 4, retryAfter: { seconds: 1, format: 'seconds' } }, { pageSize: 100 });
     expectExact(out);
