@@ -19,7 +19,7 @@ export const COMMANDS: readonly Command[] = [
   groupsList,
   getCommand,
   findCommand,
-  ...PROFILES_COMMANDS, // before sandbox: its --vendor choices must stay the parser's (see profiles.ts)
+  ...PROFILES_COMMANDS,
   sandboxCommand,
   serveCommand,
   snapshotCommand,
