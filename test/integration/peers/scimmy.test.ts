@@ -104,6 +104,12 @@ describe('SCIMMY peer', () => {
     expect(body(res).scimType).toBe('invalidFilter');
   });
 
+  it('quirk: eq on userName and emails.value is case-sensitive (RFC 7643 says caseExact false)', async () => {
+    expect(resourceIds(await get(`/Users?filter=${q('userName eq "PEER.USER0004"')}`))).toEqual([]);
+    expect(resourceIds(await get(`/Users?filter=${q('emails.value eq "PEER.USER0004@example.test"')}`))).toEqual([]);
+    expect(resourceIds(await get(`/Users?filter=${q('userName eq "peer.user0004"')}`))).toEqual([peer.seedUserIds[4]]);
+  });
+
   it('quirk: a URN-qualified attribute path silently matches nothing', async () => {
     const plain = await get(`/Users?filter=${q('userName eq "peer.user0001"')}`);
     expect(resourceIds(plain)).toEqual([peer.seedUserIds[1]]);

@@ -26,6 +26,7 @@ export const SCIMMY_QUIRKS = [
   'meta.location is relative (/scim/v2/Users/<id>) because no https base URI is configured',
   'a comparison without a value ("userName eq") is accepted and matches nothing instead of 400',
   'a string value with an escaped quote ("a\\"b") is rejected with 400 invalidFilter',
+  'eq on userName and emails.value is case-sensitive although both are caseExact false: a differently cased value matches nothing',
   'a URN-qualified attribute path (urn:...:User:userName eq ...) silently matches nothing',
   'a value filter on an attribute absent from every resource (groups[value eq "x"]) is 400 invalidValue',
   'full filter grammar, sortBy/sortOrder, POST /.search and /Bulk',
