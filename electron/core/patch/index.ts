@@ -11,3 +11,4 @@ export { describeRequest, REDACTED, type DescribedRequest, type DescribeRequestI
 export { validateOperations, type ValidateOptions } from './validate';
 export { operationFromFlag, planEdit, planOperations, type PatchPlan, type PlanTarget } from './plan';
 export { verifyWrite, type WriteVerification } from './verify';
+export { rebaseEdit, type RebasedEdit } from './rebase';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationFromFlag, planEdit, planOperations, verifyWrite } from '../../../electron/core/patch';
+import { operationFromFlag, planEdit, planOperations, rebaseEdit, verifyWrite } from '../../../electron/core/patch';
 import { InspectorError } from '../../../shared/errors';
 import { ENT, edit, group, user } from './fixtures';
 
@@ -72,5 +72,20 @@ describe('verifyWrite', () => {
     expect(result.altered.map((c) => c.path)).toEqual(['displayName']);
     expect(result.unexpected.map((c) => c.path)).toEqual(['nickName']);
     expect(result.warnings[0]).toMatch(/^title: the server ignored this change.*use PUT/);
+  });
+});
+
+describe('rebaseEdit (after a 412)', () => {
+  it('keeps what others changed, applies the admin\'s edit on top and names the conflicts', () => {
+    const before = user();
+    const edited = edit(before, (u) => ((u.title = 'CTO'), (u.displayName = 'Mine')));
+    const fresh = edit(before, (u) => ((u.displayName = 'Theirs'), (u.nickName = 'Ada'), (u.meta = { version: 'W/"2"' })));
+    const result = rebaseEdit(before, edited, fresh);
+    expect(result.edited).toMatchObject({ title: 'CTO', displayName: 'Mine', nickName: 'Ada', meta: { version: 'W/"2"' } });
+    expect(result.changedMeanwhile.map((c) => c.path)).toEqual(['displayName', 'nickName']);
+    expect(result.conflicts).toEqual(['displayName']);
+    const plan = planEdit(fresh, result.edited, target);
+    expect(plan.request.headers['If-Match']).toBe('W/"2"');
+    expect(plan.request.body).toMatchObject({ Operations: [{ op: 'replace', path: 'displayName', value: 'Mine' }, { op: 'replace', path: 'title', value: 'CTO' }] });
   });
 });
