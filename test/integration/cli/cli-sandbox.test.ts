@@ -102,6 +102,23 @@ describe('scim-inspector against the sandbox tenant', () => {
   });
 });
 
+describe('--sandbox VENDOR (in-process tenant)', () => {
+  it('find falls back to matching locally where the vendor cannot filter on every field, and lists a near miss', async () => {
+    // The in-process tenant is seeded deterministically; a twin with the same defaults tells us its data.
+    const twin = await startSandbox({ vendor: 'lettermint' });
+    const user = twin.store.get('Users', twin.store.ids('Users')[5] ?? '')?.res;
+    await twin.close();
+    const emails = (user?.emails ?? []) as { value: string; primary?: boolean }[];
+    const other = emails.find((e) => e.primary !== true)?.value;
+    expect(other).toBeDefined();
+
+    const r = await runCli(['find', 'user', other ?? '', '--sandbox', 'lettermint', '--json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/warning: The server cannot filter on all of userName, externalId and emails/);
+    expect(stderrError(r)).toMatchObject({ code: 'not-found', details: { candidates: [{ id: user?.id, matchedOn: ['otherEmail'] }] } });
+  });
+});
+
 describe('scim-inspector sandbox', () => {
   it('prints {url, token}, serves that tenant, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/index.ts', 'sandbox', '--users', '12', '--json'], {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'scim2-parse-filter';
-import { candidatesFor, lookupFilter } from '../../../electron/host/cli/commands/find-match';
+import { candidatesFor, lookupFilter, nearMisses } from '../../../electron/host/cli/commands/find-match';
 import type { ScimResource } from '../../../shared/scim';
 
 const user = (id: string, extra: Record<string, unknown>): ScimResource => ({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id, ...extra });
@@ -26,6 +26,12 @@ describe('find matching', () => {
     ];
     expect(candidatesFor(users, 'Users', 'z@x')).toEqual([]);
     expect(candidatesFor(users, 'Users', 'a@x')).toHaveLength(1);
+  });
+
+  it('offers a user whose non-primary email is VALUE as a near miss, not a match', () => {
+    const users = [user('1', { userName: 'a', emails: [{ value: 'a@x', primary: true }, { value: 'Home@x' }] })];
+    expect(candidatesFor(users, 'Users', 'home@x')).toEqual([]);
+    expect(nearMisses(users, 'home@x')).toEqual([{ id: '1', userName: 'a', matchedOn: ['otherEmail'] }]);
   });
 
   it('matches groups on displayName and externalId', () => {

@@ -5,11 +5,11 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { DeactivationMethod, DeactivationPlan, RunResult } from '../../../../shared/deactivate';
 import type { Command, CommandContext } from '../command';
-import { optFlag, optList, optString } from '../args';
+import { commaList, optFlag, optList, optString } from '../args';
 import { withConnection } from '../connect';
 import { confirmCount } from '../confirm';
 import { readCsvFile, columnIndex } from '../../../core/csv/read';
-import { executePlan, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../../core/deactivate';
+import { executePlan, journalCounts, MATCH_ATTRIBUTES, planDeactivation, reactivateRun, resumeRun, type MatchAttribute } from '../../../core/deactivate';
 
 const METHODS: readonly DeactivationMethod[] = ['patch', 'put', 'delete'];
 
@@ -29,6 +29,14 @@ async function inputsFrom(ctx: CommandContext): Promise<string[]> {
   const blank = values.findIndex((v) => v === '');
   if (blank !== -1) throw new InspectorError('invalid-csv', `${csv} line ${table.lines[blank] ?? '?'} has an empty ${table.headers[index]}; fix the file. Nothing was done.`, { file: csv });
   return values;
+}
+
+function matchOption(ctx: CommandContext): MatchAttribute[] | undefined {
+  const list = commaList(ctx.args, 'match');
+  if (list === undefined) return undefined;
+  const bad = list.filter((m) => !(MATCH_ATTRIBUTES as readonly string[]).includes(m));
+  if (bad.length > 0) throw new InspectorError('usage', `--match takes ${MATCH_ATTRIBUTES.join(', ')}; not ${bad.join(', ')}.`);
+  return list as MatchAttribute[];
 }
 
 function defaultJournal(): string {
@@ -88,14 +96,16 @@ export const deactivateCommand: Command = {
     yes: { kind: 'boolean', help: 'confirm the writes (required when not at a terminal)' },
     journal: { kind: 'string', valueName: 'FILE', help: 'journal file (default: a new file in the current directory)' },
     method: { kind: 'string', choices: METHODS, valueName: 'patch|put|delete', help: 'PATCH active=false (default where PATCH works), PUT, or DELETE (only by name)' },
+    match: { kind: 'string', valueName: 'id,userName,externalId,email', help: 'look values up only by these attributes (default: all four)' },
     protect: { kind: 'repeatable', valueName: 'VALUE', help: 'never deactivate this user (break-glass accounts; adds to the profile list)' },
   },
   connects: true,
   run: async (ctx) => {
     const inputs = await inputsFrom(ctx);
     const method = optString(ctx.args, 'method') as DeactivationMethod | undefined;
+    const match = matchOption(ctx);
     return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
-      const plan = await planDeactivation(client, { inputs, method, protectedUsers: optList(ctx.args, 'protect'), signal: ctx.signal });
+      const plan = await planDeactivation(client, { inputs, method, match, protectedUsers: optList(ctx.args, 'protect'), signal: ctx.signal });
       for (const w of plan.warnings) ctx.out.warn(w);
       if (plan.refused.length > 0 || optFlag(ctx.args, 'dry-run')) {
         ctx.out.result(planDocument(plan, null), () => humanPlan(plan));

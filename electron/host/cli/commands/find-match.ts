@@ -5,7 +5,8 @@
 import type { ResourceKind, ScimResource } from '../../../../shared/scim';
 import { buildFilter } from '../../../core/scim/filter';
 
-export type MatchField = 'userName' | 'externalId' | 'primaryEmail' | 'displayName';
+/** 'otherEmail' marks a near miss: VALUE is one of the user's emails, but not the primary one. */
+export type MatchField = 'userName' | 'externalId' | 'primaryEmail' | 'displayName' | 'otherEmail';
 
 export interface Candidate {
   id: string;
@@ -34,6 +35,17 @@ export function matchedFields(resource: ScimResource, kind: ResourceKind, value:
     if (resource.externalId === value) fields.push('externalId');
   }
   return fields;
+}
+
+/** Users that have VALUE as a non-primary email: not a match, but what the admin likely meant. */
+export function nearMisses(resources: readonly ScimResource[], value: string): Candidate[] {
+  const out = new Map<string, Candidate>();
+  for (const r of resources) {
+    const emails = Array.isArray(r.emails) ? r.emails.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null) : [];
+    if (!emails.some((e) => same(e.value, value)) || out.has(r.id)) continue;
+    out.set(r.id, { id: r.id, ...(typeof r.userName === 'string' ? { userName: r.userName } : {}), matchedOn: ['otherEmail'] });
+  }
+  return [...out.values()];
 }
 
 /** The resources matching VALUE, once each (lookups can return the same resource twice). */

@@ -7,7 +7,7 @@ import type { ScimClient } from '../../../core/scim/types';
 import type { Command, CommandContext } from '../command';
 import { withConnection } from '../connect';
 import { kindOperand } from './get';
-import { candidatesFor, lookupFilter } from './find-match';
+import { candidatesFor, lookupFilter, nearMisses } from './find-match';
 
 const KINDS: Record<string, ResourceKind> = { user: 'Users', group: 'Groups', users: 'Users', groups: 'Groups' };
 
@@ -47,11 +47,14 @@ export const findCommand: Command = {
     const value = ctx.operands[1] ?? '';
     if (value === '') throw new InspectorError('usage', 'The value to find is empty.');
     return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
-      const matches = candidatesFor(await lookup(ctx, client, kind, value), kind, value);
+      const answered = await lookup(ctx, client, kind, value);
+      const matches = candidatesFor(answered, kind, value);
       const what = kind === 'Users' ? 'user' : 'group';
       const candidates = matches.map((m) => m.candidate);
       if (matches.length === 0) {
-        throw new InspectorError('not-found', `No ${what} has ${kind === 'Users' ? 'userName, externalId or primary email' : 'displayName or externalId'} "${value}".`, { value, candidates });
+        const near = kind === 'Users' ? nearMisses(answered, value) : [];
+        const hint = near.length > 0 ? ` ${near.length === 1 ? 'One user has' : `${near.length} users have`} it as a non-primary email (listed below).` : '';
+        throw new InspectorError('not-found', `No ${what} has ${kind === 'Users' ? 'userName, externalId or primary email' : 'displayName or externalId'} "${value}".${hint}`, { value, candidates: near });
       }
       if (matches.length > 1) {
         throw new InspectorError('ambiguous', `${matches.length} ${what}s match "${value}"; use \`get ${kind.toLowerCase()} ID\` with one of the ids below.`, { value, candidates });
