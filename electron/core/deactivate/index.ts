@@ -5,12 +5,12 @@ import { InspectorError } from '../../../shared/errors';
 import type { DeactivationMethod, DeactivationPlan, RunResult } from '../../../shared/deactivate';
 import type { ScimClient } from '../scim/types';
 import { openJournal } from '../journal/journal';
-import { resolveTargets } from './resolve';
+import { resolveTargets, type MatchAttribute } from './resolve';
 import { buildPlan } from './plan';
 import { executeRun, newRunId, type ExecuteOptions } from './execute';
 import type { DeactivationRecord } from './records';
 
-export { resolveTargets } from './resolve';
+export { resolveTargets, MATCH_ATTRIBUTES, type MatchAttribute } from './resolve';
 export { buildPlan, activePatch } from './plan';
 export { resumeRun, reactivateRun, journalCounts } from './resume';
 export { isDeactivationRecord, foldRuns } from './records';
@@ -21,6 +21,7 @@ export interface PlanRequest {
   protectedUsers?: string[];
   vendor?: string;
   headers?: Record<string, string>;
+  match?: readonly MatchAttribute[];
   signal?: AbortSignal;
 }
 
@@ -35,7 +36,7 @@ export async function planDeactivation(client: ScimClient, request: PlanRequest)
     const discovery = await client.discover(request.signal);
     method = discovery.capabilities.patch ? 'patch' : 'put';
   }
-  const resolution = await resolveTargets(client, request.inputs, { signal: request.signal });
+  const resolution = await resolveTargets(client, request.inputs, { signal: request.signal, ...(request.match ? { match: request.match } : {}) });
   return buildPlan(resolution, { baseUrl: client.baseUrl, method, protectedUsers: request.protectedUsers, vendor: request.vendor, headers: request.headers });
 }
 

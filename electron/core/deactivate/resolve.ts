@@ -48,30 +48,40 @@ function isUnsupportedFilter(error: unknown): boolean {
  * each later value is matched locally instead of paging the whole tenant again.
  */
 class LocalIndex {
-  private users: ScimUser[] | null = null;
+  private users: Promise<ScimUser[] | null> | null = null;
   constructor(private readonly client: ScimClient, private readonly signal?: AbortSignal) {}
 
-  async all(): Promise<ScimUser[] | null> {
-    if (this.users) return this.users;
-    const outcome = await this.client.list<ScimUser>('Users', { signal: this.signal });
-    if (!outcome.complete) return null;
-    this.users = outcome.Resources;
+  all(): Promise<ScimUser[] | null> {
+    // One listing however many values ask at once.
+    this.users ??= this.client.list<ScimUser>('Users', { signal: this.signal }).then((o) => (o.complete ? o.Resources : null));
     return this.users;
   }
 }
 
+/** Values looked up at once; each lookup is a few small reads. */
+const RESOLVE_CONCURRENCY = 6;
+
+export const MATCH_ATTRIBUTES = ['id', 'userName', 'externalId', 'email'] as const;
+export type MatchAttribute = (typeof MATCH_ATTRIBUTES)[number];
+
 export async function resolveTargets(
   client: ScimClient,
   inputs: string[],
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (done: number, total: number) => void;
+    /** Look values up only by these (the admin knows the column holds ids, say); default all. */
+    match?: readonly MatchAttribute[];
+  } = {},
 ): Promise<Resolution> {
+  const match = new Set<string>(options.match && options.match.length > 0 ? options.match : MATCH_ATTRIBUTES);
   const values = [...new Set(inputs.map((v) => v.trim()).filter((v) => v !== ''))];
   const result: Resolution = { matches: [], unresolved: [], refused: [], warnings: [] };
   const ignoring = new Set<string>();
   const unsupported = new Set<string>();
   const index = new LocalIndex(client, options.signal);
   let done = 0;
-  for (const value of values) {
+  const resolveOne = async (value: string): Promise<void> => {
     // confirmed: the server itself found this user for the value (id lookup, or a filter it
     // honoured). A match seen only by filtering an unfiltered answer locally is not confirmed.
     const found = new Map<string, { user: ScimUser; by: Set<string>; confirmed: boolean }>();
@@ -83,14 +93,17 @@ export async function resolveTargets(
     };
     let unverifiable: string | null = null;
 
-    try {
-      const user = await client.get<ScimUser>('Users', value, { signal: options.signal });
-      if (user.id === value) note(user, 'id', true);
-    } catch (error) {
-      if (!isNoMatchStatus(error)) throw error;
+    if (match.has('id')) {
+      try {
+        const user = await client.get<ScimUser>('Users', value, { signal: options.signal });
+        if (user.id === value) note(user, 'id', true);
+      } catch (error) {
+        if (!isNoMatchStatus(error)) throw error;
+      }
     }
 
     for (const { label, filters } of ATTRIBUTES) {
+      if (!match.has(label)) continue;
       for (const attribute of filters) {
         if (unsupported.has(attribute)) continue;
         const filter = eqFilter(attribute, value);
@@ -139,7 +152,7 @@ export async function resolveTargets(
         });
       }
     } else if (found.size === 0) {
-      result.unresolved.push({ input: value, reason: `No user has the id, userName, externalId or email "${value}".`, candidates: [] });
+      result.unresolved.push({ input: value, reason: `No user has the ${[...match].join(', ')} "${value}".`, candidates: [] });
     } else {
       const candidates = [...found.values()].map(({ user, by }) => ({ id: user.id, userName: user.userName, by: [...by] }));
       result.unresolved.push({
@@ -150,7 +163,21 @@ export async function resolveTargets(
     }
     done += 1;
     options.onProgress?.(done, values.length);
-  }
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < values.length) {
+      const value = values[next++];
+      if (value !== undefined) await resolveOne(value);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RESOLVE_CONCURRENCY, values.length) }, worker));
+  // Lookups finish in any order; report in the order the admin gave the values.
+  const order = new Map(values.map((v, i) => [v, i]));
+  const byInput = (a: { input: string }, b: { input: string }): number => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0);
+  result.matches.sort(byInput);
+  result.unresolved.sort(byInput);
+  result.refused.sort(byInput);
   // The same user reached through two inputs (email and userName of one person) is one target.
   const seen = new Set<string>();
   result.matches = result.matches.filter((m) => (seen.has(m.user.id) ? false : (seen.add(m.user.id), true)));
