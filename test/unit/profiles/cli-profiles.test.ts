@@ -38,6 +38,13 @@ describe('profiles CLI validation', () => {
     expect((await run(['profiles', 'add', 'z'], home)).code).toBe(2);
   });
 
+  it('accepts every vendor hint, including generic (which the sandbox does not have)', async () => {
+    const home = freshDir();
+    const added = await run(['profiles', 'add', 'g', '--url', 'https://g.example.com', '--vendor', 'generic'], home);
+    expect(added.code, added.stderr).toBe(0);
+    expect((await run(['profiles', 'add', 'h', '--url', 'https://h.example.com', '--vendor', 'okta'], home)).code).toBe(2);
+  });
+
   it('exits 2 for a duplicate name and 3 for an unknown one', async () => {
     const home = freshDir();
     expect((await run(['profiles', 'add', 'a', '--url', 'https://a.example.com'], home)).code).toBe(0);
