@@ -3,7 +3,7 @@
 // because SCIMMY's configuration is global.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScimmy } from '../../support/peers/scimmy';
+import { SCIMMY_ADVERTISED_MAX_RESULTS, startScimmy } from '../../support/peers/scimmy';
 import { body, PATCH_OP, peerFetch, q, resourceIds, USER_SCHEMA } from '../../support/peers/scim-fetch';
 import type { PeerHandle } from '../../support/peers/types';
 
@@ -40,6 +40,13 @@ describe('SCIMMY peer', () => {
     }
     expect(seen).toEqual(peer.seedUserIds);
     expect(body(await get('/Users?count=1')).totalResults).toBe(USERS);
+  });
+
+  it('quirk: the advertised filter.maxResults is not enforced', async () => {
+    const spc = body(await get('/ServiceProviderConfig'));
+    expect(spc.filter).toEqual({ supported: true, maxResults: SCIMMY_ADVERTISED_MAX_RESULTS });
+    expect(USERS).toBeGreaterThan(SCIMMY_ADVERTISED_MAX_RESULTS);
+    expect(resourceIds(await get(`/Users?count=${USERS}`))).toEqual(peer.seedUserIds);
   });
 
   it('quirk: itemsPerPage echoes the requested count, not how many came back', async () => {

@@ -17,11 +17,14 @@ interface Store {
   groups: Map<string, Stored>;
 }
 
+/** What ServiceProviderConfig advertises as filter.maxResults; SCIMMY itself never enforces it. */
+export const SCIMMY_ADVERTISED_MAX_RESULTS = 25;
+
 export const SCIMMY_QUIRKS = [
   'itemsPerPage echoes the requested count (default 20), not the number of resources returned',
   'a startIndex past the end returns all resources (capped at count) instead of an empty page',
   'responses use Content-Type "application/scim+json; charset=utf-8"',
-  'count is not capped: the whole collection is one page if asked for',
+  `count is never capped: ServiceProviderConfig advertises filter.maxResults ${SCIMMY_ADVERTISED_MAX_RESULTS}, yet a larger count returns more`,
   'express adds a weak body-hash ETag (W/"...") to every response; meta.version is absent and If-Match is ignored',
   'meta.location is relative (/scim/v2/Users/<id>) because no https base URI is configured',
   'a comparison without a value ("userName eq") is accepted and matches nothing instead of 400',
@@ -76,7 +79,7 @@ let declared = false;
 function declareResources(): void {
   if (declared) return;
   declared = true;
-  SCIMMY.Config.set({ patch: true, filter: { supported: true, maxResults: 1000 }, sort: true, bulk: true });
+  SCIMMY.Config.set({ patch: true, filter: { supported: true, maxResults: SCIMMY_ADVERTISED_MAX_RESULTS }, sort: true, bulk: true });
   SCIMMY.Resources.declare(SCIMMY.Resources.User)
     .egress((resource) => listOrOne(store().users, resource) as unknown as SCIMMY.Schemas.User | SCIMMY.Schemas.User[])
     .ingress((resource, instance) => save(store().users, 'User', resource.id, instance) as unknown as SCIMMY.Schemas.User)
