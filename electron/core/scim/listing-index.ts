@@ -103,9 +103,9 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
     state.pagesTotal = plannedLast + 1;
     verdict = await planned(plannedLast, (k) => 1 + k * stride, get, consume, input.concurrency);
     if (verdict !== 'end') state.pagesTotal = null;
-  } else if (total !== null && n1 >= total && n1 < requested) {
-    verdict = 'end';
   }
+  // Otherwise the next request decides: a first page shorter than asked is either the whole list
+  // or the server's page cap, and a total agreeing with it can itself be capped. One request tells.
   for (let i = 0; verdict !== 'end' && i < MAX_SEQUENTIAL_PAGES; i += 1) {
     const start = prev.start + prev.len - (overlap ? 1 : 0);
     verdict = consume(await get(start), start, false);
