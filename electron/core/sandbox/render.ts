@@ -13,6 +13,8 @@ export interface RenderOptions {
   baseUrl: string;
   attributes?: string[];
   excludedAttributes?: string[];
+  /** The read-only Users `groups` value for a user id (profiles with userGroups). */
+  groupsOf?: (userId: string) => Json[];
 }
 
 const ODD_CASE: Record<string, string> = { userName: 'UserName', active: 'Active', emails: 'Emails', displayName: 'DisplayName', name: 'Name', members: 'Members' };
@@ -32,6 +34,10 @@ export function renderResource(row: Row, kind: Kind, options: RenderOptions): Js
   if (profile.etag) meta.version = etagOf(row);
   out.meta = meta;
   if (kind === 'Groups' && faults.nullMembers) out.members = null;
+  if (kind === 'Users' && options.groupsOf) {
+    const groups = options.groupsOf(String(out.id));
+    if (groups.length > 0) out.groups = groups;
+  }
   let shaped = project(out, options.attributes, options.excludedAttributes);
   if (kind === 'Users' && (row.stringBooleans || faults.stringBooleans)) stringifyBooleans(shaped);
   if (faults.caseVariantNames) shaped = oddCase(shaped);

@@ -115,8 +115,13 @@ export function resetState(state: SandboxState): void {
 }
 
 function renderOptions(state: SandboxState, ctx: ReplyContext, params?: URLSearchParams): RenderOptions {
-  const base = `${state.origin}${state.store.profile.basePath}`;
-  const options: RenderOptions = { profile: state.store.profile, faults: ctx.faults, baseUrl: base };
+  const { store } = state;
+  const base = `${state.origin}${store.profile.basePath}`;
+  const options: RenderOptions = { profile: store.profile, faults: ctx.faults, baseUrl: base };
+  if (store.profile.userGroups) {
+    options.groupsOf = (userId) =>
+      store.groupsOf(userId).map((gid) => ({ value: gid, display: store.get('Groups', gid)?.res.displayName, $ref: `${base}/Groups/${gid}`, type: 'direct' }));
+  }
   const attributes = params ? listParam(params, 'attributes') : undefined;
   const excluded = params ? listParam(params, 'excludedAttributes') : undefined;
   if (attributes) options.attributes = attributes;

@@ -41,6 +41,14 @@ function emailValues(res: Json): string[] {
   return out;
 }
 
+function memberValues(res: Json): string[] {
+  const members = res.members;
+  if (!Array.isArray(members)) return [];
+  const out: string[] = [];
+  for (const m of members) if (m && typeof m === 'object' && typeof (m as Json).value === 'string') out.push((m as Json).value as string);
+  return out;
+}
+
 export class SandboxStore {
   readonly profile: VendorProfile;
   planted!: PlantedData;
@@ -56,6 +64,8 @@ export class SandboxStore {
   private emails: Index = new Map();
   private externalIds: Record<Kind, Index> = { Users: new Map(), Groups: new Map() };
   private displayNames: Index = new Map();
+  /** user id → ids of the groups listing it, for the read-only Users `groups` attribute. */
+  private memberships: Index = new Map();
   /** Query results by key; owned by query.ts, cleared whenever the data changes. */
   readonly queryCache = new Map<string, string[]>();
 
@@ -74,6 +84,7 @@ export class SandboxStore {
     this.emails = new Map();
     this.externalIds = { Users: new Map(), Groups: new Map() };
     this.displayNames = new Map();
+    this.memberships = new Map();
     this.nextSeq = 0;
     this.writes = 0;
     const stringBooleans = new Set(tenant.planted.stringBooleanUserIds);
@@ -106,6 +117,13 @@ export class SandboxStore {
     else if (kind === 'Groups' && attribute === 'displayName') set = this.displayNames.get(value.toLowerCase());
     if (!set) return [];
     return [...set].sort((a, b) => (this.rows[kind].get(a)?.seq ?? 0) - (this.rows[kind].get(b)?.seq ?? 0));
+  }
+
+  /** Ids of the groups that list this user as a member, in group creation order. */
+  groupsOf(userId: string): string[] {
+    const set = this.memberships.get(userId);
+    if (!set) return [];
+    return [...set].sort((a, b) => (this.rows.Groups.get(a)?.seq ?? 0) - (this.rows.Groups.get(b)?.seq ?? 0));
   }
 
   insert(kind: Kind, res: Json): Row {
@@ -153,8 +171,9 @@ export class SandboxStore {
     if (kind === 'Users') {
       if (typeof res.userName === 'string') addTo(this.userNames, res.userName.toLowerCase(), id);
       for (const e of emailValues(res)) addTo(this.emails, e, id);
-    } else if (typeof res.displayName === 'string') {
-      addTo(this.displayNames, res.displayName.toLowerCase(), id);
+    } else {
+      if (typeof res.displayName === 'string') addTo(this.displayNames, res.displayName.toLowerCase(), id);
+      for (const member of memberValues(res)) addTo(this.memberships, member, id);
     }
   }
 
@@ -163,8 +182,9 @@ export class SandboxStore {
     if (kind === 'Users') {
       if (typeof res.userName === 'string') removeFrom(this.userNames, res.userName.toLowerCase(), id);
       for (const e of emailValues(res)) removeFrom(this.emails, e, id);
-    } else if (typeof res.displayName === 'string') {
-      removeFrom(this.displayNames, res.displayName.toLowerCase(), id);
+    } else {
+      if (typeof res.displayName === 'string') removeFrom(this.displayNames, res.displayName.toLowerCase(), id);
+      for (const member of memberValues(res)) removeFrom(this.memberships, member, id);
     }
   }
 

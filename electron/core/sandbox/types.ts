@@ -83,6 +83,8 @@ export interface VendorProfile {
   /** SCIM base path under the origin, e.g. "/scim/v2". */
   basePath: string;
   groups: boolean;
+  /** Users carry the read-only `groups` attribute, computed from group membership. */
+  userGroups: boolean;
   put: boolean;
   /** Discovery endpoints this vendor serves (the others 404). */
   discovery: { serviceProviderConfig: boolean; resourceTypes: boolean; schemas: boolean; public: boolean };

@@ -42,6 +42,8 @@ function memberIds(res: Json | undefined): Set<string> {
 
 function validate(store: SandboxStore, kind: Kind, res: Json, selfId: string | null): void {
   if (kind === 'Users') {
+    // `groups` is read-only (RFC 7643 §4.1.2): computed from group membership, never stored.
+    delete res.groups;
     if (typeof res.userName !== 'string' || res.userName.trim() === '') throw new ScimHttpError(400, 'invalidValue', 'userName is required.');
     normaliseActive(res);
     // Only a userName this write sets is checked: tenants carry case-colliding names from before
@@ -156,15 +158,14 @@ export function deleteResource(store: SandboxStore, kind: Kind, id: string, ifMa
     store.update('Users', id, { ...row.res, active: false });
     return;
   }
+  const groups = kind === 'Users' ? store.groupsOf(id) : [];
   store.remove(kind, id);
-  if (kind === 'Users') {
-    // A deleted user leaves the groups it was in, as real servers do.
-    for (const groupId of [...store.ids('Groups')]) {
-      const group = store.get('Groups', groupId);
-      const members = group?.res.members;
-      if (group && Array.isArray(members) && members.some((m) => isRecord(m) && m.value === id)) {
-        store.update('Groups', groupId, { ...group.res, members: members.filter((m) => !(isRecord(m) && m.value === id)) });
-      }
+  // A deleted user leaves the groups it was in, as real servers do.
+  for (const groupId of groups) {
+    const group = store.get('Groups', groupId);
+    const members = group?.res.members;
+    if (group && Array.isArray(members)) {
+      store.update('Groups', groupId, { ...group.res, members: members.filter((m) => !(isRecord(m) && m.value === id)) });
     }
   }
 }

@@ -190,6 +190,18 @@ describe('rfc sandbox: writes', () => {
     expect(after).toHaveLength(members.length - 1);
   });
 
+  it('computes the read-only Users groups attribute from membership and drops a deleted user from groups', async () => {
+    const groupId = sb.store.ids('Groups')[4] as string;
+    const member = ((sb.store.get('Groups', groupId)?.res.members as Array<{ value: string }>)[0] as { value: string }).value;
+    const user = await call(sb, 'GET', `/Users/${member}`);
+    expect((user.json?.groups as Array<{ value: string }>).map((g) => g.value)).toContain(groupId);
+    const put = await call(sb, 'PUT', `/Users/${member}`, { ...user.json, groups: [{ value: 'forged' }] });
+    expect((put.json?.groups as Array<{ value: string }>).map((g) => g.value)).not.toContain('forged');
+    expect((await call(sb, 'DELETE', `/Users/${member}`)).status).toBe(204);
+    const group = await call(sb, 'GET', `/Groups/${groupId}`);
+    expect((group.json?.members as Array<{ value: string }>).map((m) => m.value)).not.toContain(member);
+  });
+
   it('counts requests and writes in stats', async () => {
     const before = sb.stats();
     await call(sb, 'GET', '/Users?count=1');

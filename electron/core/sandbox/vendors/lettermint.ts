@@ -9,6 +9,7 @@ import { rfc } from './rfc';
 export const lettermint: VendorProfile = {
   ...rfc,
   name: 'lettermint',
+  userGroups: false,
   basePath: '/scim/v2',
   discovery: { serviceProviderConfig: true, resourceTypes: true, schemas: true, public: false },
   etag: false,

@@ -8,6 +8,7 @@ import { rfc } from './rfc';
 export const mindtickle: VendorProfile = {
   ...rfc,
   name: 'mindtickle',
+  userGroups: false,
   basePath: '/scim',
   discovery: { serviceProviderConfig: true, resourceTypes: true, schemas: true, public: false },
   etag: false,

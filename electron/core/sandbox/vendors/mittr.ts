@@ -9,6 +9,7 @@ import { rfc } from './rfc';
 export const mittr: VendorProfile = {
   ...rfc,
   name: 'mittr',
+  userGroups: false,
   basePath: '/scim/v2',
   groups: false,
   put: false,

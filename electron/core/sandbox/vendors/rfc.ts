@@ -8,6 +8,7 @@ export const rfc: VendorProfile = {
   name: 'rfc',
   basePath: '/scim/v2',
   groups: true,
+  userGroups: true,
   put: true,
   // Seed 004: ServiceProviderConfig, ResourceTypes and Schemas are public (no authentication).
   discovery: { serviceProviderConfig: true, resourceTypes: true, schemas: true, public: true },
