@@ -144,4 +144,11 @@ describe('Better Auth SCIM peer', () => {
     expect((await peerFetch(peer.url, peer.token, `/Users/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await get(`/Users/${id}`)).status).toBe(404);
   });
+
+  // Last: it closes the shared peer (afterAll's close is then a no-op).
+  it('close() stops the server and is safe to call twice', async () => {
+    await peer.close();
+    await peer.close();
+    await expect(fetch(`${peer.url}/Users`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+  });
 });

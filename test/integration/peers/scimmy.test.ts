@@ -178,4 +178,17 @@ describe('SCIMMY peer', () => {
     expect(body(bulk).Operations).toMatchObject([{ bulkId: 'b1', status: '201' }]);
     expect((await get('/Nothing')).status).toBe(404);
   });
+
+  // Last: it closes the shared peer (afterAll's close is then a no-op).
+  it('close() stops the server and releases SCIMMY for the next peer in this process', async () => {
+    await peer.close();
+    await peer.close();
+    await expect(fetch(`${peer.url}/Users`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+    const next = await startScimmy({ users: 2, groups: 0 });
+    try {
+      expect(resourceIds(await peerFetch(next.url, next.token, '/Users'))).toEqual(next.seedUserIds);
+    } finally {
+      await next.close();
+    }
+  });
 });
