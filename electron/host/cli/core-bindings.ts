@@ -1,28 +1,10 @@
 // The CLI's links to core modules that are loaded on demand: the client, the sandbox tenant, the
-// browser-mode host. Loaded lazily so `--help` or a usage error costs no undici/http start-up,
-// and checked at the boundary so a changed export fails with a clear message, not a TypeError.
+// browser-mode host. Loaded lazily so `--help` or a usage error costs no undici/http start-up.
 
 import { InspectorError } from '../../../shared/errors';
 import type { SandboxHandle } from '../../core/sandbox/index';
+import type { WebHost } from '../web';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
-
-type Loader = () => Promise<unknown>;
-
-// The web host's specifier is kept in a variable until electron/host/web.ts lands (TypeScript
-// would not resolve it); what it returns is validated here.
-const WEB_HOST_MODULE = '../web';
-
-const load = (specifier: string): Loader => () => import(/* @vite-ignore */ specifier) as Promise<unknown>;
-
-function exportNamed(mod: unknown, name: string, what: string): (...args: unknown[]) => unknown {
-  const fn = typeof mod === 'object' && mod !== null ? (mod as Record<string, unknown>)[name] : undefined;
-  if (typeof fn !== 'function') throw new InspectorError('internal', `This build has no ${what} (${name} is missing); update scim-inspector.`);
-  return fn as (...args: unknown[]) => unknown;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
 
 export async function createClient(options: ConnectionOptions): Promise<ScimClient> {
   const { createScimClient } = await import('../../core/scim/client');
@@ -51,17 +33,9 @@ export interface WebHostOptions {
   sandboxVendor?: string;
 }
 
-export interface RunningWebHost {
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningWebHost = Pick<WebHost, 'url' | 'close'>;
 
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
-  const start = exportNamed(await load(WEB_HOST_MODULE)(), 'startWebHost', 'browser-mode host');
-  const started: unknown = await start(options);
-  if (!isRecord(started) || typeof started.url !== 'string' || typeof started.close !== 'function') {
-    throw new InspectorError('internal', 'startWebHost did not report a url and close(); update scim-inspector.');
-  }
-  const close = started.close as () => unknown;
-  return { url: started.url, close: async () => { await close.call(started); } };
+  const web = await import('../web');
+  return web.startWebHost(options);
 }

@@ -2,10 +2,9 @@
 // quirks, a filter Mittr silently ignores, ambiguous finds, full member lists, and the
 // long-running `sandbox` command itself.
 
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
-import { REPO_ROOT, runCli, stderrError } from './spawn-cli';
+import { runCli, startCli, stderrError } from './spawn-cli';
 
 interface ListDoc {
   complete: boolean;
@@ -119,39 +118,33 @@ describe('--sandbox VENDOR (in-process tenant)', () => {
   });
 });
 
-describe('scim-inspector sandbox', () => {
-  it('prints {url, token}, serves that tenant, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/index.ts', 'sandbox', '--users', '12', '--json'], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+describe('serving commands', () => {
+  it('sandbox prints {url, token}, serves that tenant, and exits 0 on SIGTERM', async () => {
+    const running = await startCli<{ url: string; token: string }>(['sandbox', '--users', '12', '--json']);
     try {
-      let stdout = '';
-      child.stdout.setEncoding('utf8');
-      const printed = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no {url, token} within 15 s; got: ${stdout}`)), 15_000);
-        child.stdout.on('data', (d: string) => {
-          stdout += d;
-          try {
-            resolve(JSON.parse(stdout) as { url: string; token: string });
-            clearTimeout(timer);
-          } catch {
-            // not complete yet
-          }
-        });
-      });
-      expect(Object.keys(printed).sort()).toEqual(['token', 'url']);
-      expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-      const res = await fetch(`${printed.url}/Users?count=1`, { headers: { Authorization: `Bearer ${printed.token}` } });
+      expect(Object.keys(running.doc).sort()).toEqual(['token', 'url']);
+      expect(running.doc.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      const res = await fetch(`${running.doc.url}/Users?count=1`, { headers: { Authorization: `Bearer ${running.doc.token}` } });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { totalResults: number }).totalResults).toBe(12);
-
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await running.stop()).toBe(0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      running.kill();
+    }
+  });
+
+  it('serve --no-open prints {url} with the secret in the fragment, guards its API, and exits 0 on SIGTERM', async () => {
+    const running = await startCli<{ url: string }>(['serve', '--no-open', '--json']);
+    try {
+      expect(Object.keys(running.doc)).toEqual(['url']);
+      const url = new URL(running.doc.url);
+      expect(url.hostname).toBe('127.0.0.1');
+      expect(url.hash).toMatch(/^#secret=.{20,}/);
+      const res = await fetch(`${url.origin}/api/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(403);
+      expect(await running.stop()).toBe(0);
+    } finally {
+      running.kill();
     }
   });
 });

@@ -59,3 +59,57 @@ export function stderrError(r: CliResult): { code: string; message: string; deta
   if (!line) throw new Error(`no error document on stderr:\n${r.stderr}`);
   return (JSON.parse(line) as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
 }
+
+export interface LongRunning<T> {
+  /** The JSON document the command printed on stdout when it was ready. */
+  doc: T;
+  /** Sends SIGTERM and resolves to the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL if still running (for finally blocks). */
+  kill(): void;
+}
+
+/** Starts a serving command (sandbox, serve) with --json and waits for its printed document. */
+export function startCli<T>(args: readonly string[], options: SpawnOptions = {}): Promise<LongRunning<T>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...baseEnv(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      kill();
+      reject(new Error(`${args.join(' ')} printed no document within ${options.timeoutMs ?? 15_000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 15_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited early (${String(child.exitCode)})\nstderr: ${stderr}`));
+    });
+    child.stdout.on('data', (d: string) => {
+      stdout += d;
+      let doc: T;
+      try {
+        doc = JSON.parse(stdout) as T;
+      } catch {
+        return; // not the whole document yet
+      }
+      clearTimeout(timer);
+      resolve({
+        doc,
+        kill,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+  });
+}
