@@ -1,0 +1,186 @@
+// Browser mode: the renderer and the channel map on node:http at 127.0.0.1 (random port by
+// default). POST /api/<channel> answers a Result; GET /api/events is a server-sent-event stream of
+// the pushes. A random per-launch secret travels once in the opened URL's fragment (never sent to
+// the server by the browser) and then in a header on every call. Host and Origin are pinned.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { isChannelName, type EventMap, type EventName, type SandboxVendor, SANDBOX_VENDORS } from '../../shared/channels';
+import { InspectorError } from '../../shared/errors';
+import { coreFunctions, createAppContext, dispatch, type SaveFileRequest } from '../core/app/index';
+import { securityHeaders } from './csp';
+import { openInBrowser } from './open-browser';
+import { defaultRendererDir, readStaticFile } from './static-files';
+import { checkApi, checkHost, type GuardConfig } from './web-guards';
+
+export interface WebHostOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Open the URL in the default browser (best effort). */
+  open?: boolean;
+  /** Vendor of the demo sandbox tenant (rfc by default). */
+  sandboxVendor?: string;
+  sandboxUsers?: number;
+  /** Built renderer; defaults to dist/ of the checkout. */
+  rendererDir?: string;
+  /** Where requestLog.exportHar writes (the browser cannot show main's save dialog). */
+  exportDir?: string;
+  /** Fixed secret, for tests only; normally a fresh random one per launch. */
+  secret?: string;
+}
+
+export interface WebHost {
+  /** http://127.0.0.1:PORT/#secret=… — open this; the fragment never reaches a server log. */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+function sandboxVendor(value: string | undefined): SandboxVendor | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!(SANDBOX_VENDORS as readonly string[]).includes(value)) {
+    throw new InspectorError('usage', `Unknown sandbox vendor "${value}"; use one of ${SANDBOX_VENDORS.join(', ')}.`);
+  }
+  return value as SandboxVendor;
+}
+
+function defaultExportDir(): string {
+  const downloads = join(homedir(), 'Downloads');
+  return existsSync(downloads) ? downloads : join(tmpdir(), 'scim-inspector-exports');
+}
+
+async function saveToDir(dir: string, request: SaveFileRequest): Promise<{ saved: boolean; path: string }> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, basename(request.suggestedName));
+  await writeFile(path, request.content, { encoding: 'utf8', flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    throw new InspectorError('io', `Could not write ${path}: ${error.code ?? error.message}. Free some space or check the folder's permissions.`, { path });
+  });
+  return { saved: true, path };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        fail(new InspectorError('invalid-input', 'The request body is larger than 1 MB.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
+  const exportDir = options.exportDir ?? defaultExportDir();
+  const vendor = sandboxVendor(options.sandboxVendor);
+  const streams = new Set<ServerResponse>();
+  const headers = securityHeaders('browser');
+
+  const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams) res.write(frame);
+  };
+  const ctx = createAppContext({
+    mode: 'browser',
+    version: process.env.npm_package_version ?? '0.1.0',
+    emit,
+    saveFile: (request) => saveToDir(exportDir, request),
+    sandbox: { ...(vendor ? { vendor } : {}), ...(options.sandboxUsers !== undefined ? { users: options.sandboxUsers } : {}) },
+  });
+  let guard: GuardConfig = { host: '', origin: '', secret };
+
+  const send = (res: ServerResponse, status: number, contentType: string, body: string | Buffer): void => {
+    res.writeHead(status, { ...headers, 'Content-Type': contentType });
+    res.end(body);
+  };
+  const forbidden = (res: ServerResponse, reason: string): void =>
+    send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: `Refused: ${reason}. Open the URL that \`serve\` printed.` } }));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) {
+      const verdict = checkApi(req, guard);
+      if (!verdict.ok) return forbidden(res, verdict.reason);
+      if (path === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
+      const channel = path.slice('/api/'.length);
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.\n');
+      if (!isChannelName(channel)) return send(res, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'not-found', message: `There is no call named "${channel}".` } }));
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send application/json.\n');
+      let input: unknown;
+      try {
+        const text = await readBody(req);
+        input = text === '' ? undefined : (JSON.parse(text) as unknown);
+      } catch {
+        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON (or over 1 MB).' } }));
+      }
+      const result = await dispatch(coreFunctions, ctx, channel, input);
+      return send(res, 200, 'application/json', JSON.stringify(result));
+    }
+    const hostOk = checkHost(req, guard);
+    if (!hostOk.ok) return forbidden(res, hostOk.reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.\n');
+    const file = await readStaticFile(rendererDir, path);
+    if (file) return send(res, 200, file.contentType, file.body);
+    if (path === '/' || path === '/index.html') {
+      return send(res, 503, 'text/plain; charset=utf-8', `The renderer is not built (${rendererDir} has no index.html). Run \`npm run build:renderer\`, then reload.\n`);
+    }
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[scim-inspector] web host request failed:', error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error; see the terminal.\n');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      fail(new InspectorError('io', `Browser mode could not listen on 127.0.0.1: ${error.code === 'EADDRINUSE' ? `port ${String(options.port)} is in use; pick another or use 0` : error.message}.`));
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  guard = { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, secret };
+  const url = `${guard.origin}/#secret=${secret}`;
+  if (options.open) openInBrowser(url);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    origin: guard.origin,
+    close: () => {
+      closing ??= (async () => {
+        for (const res of streams) res.end();
+        streams.clear();
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+        await ctx.close();
+      })();
+      return closing;
+    },
+  };
+}
