@@ -2,7 +2,7 @@
 // sandbox store's ids exactly, or say complete:false. Never short and "complete".
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ListOutcome, ScimResource } from '../../../shared/scim';
+import type { Capabilities, ListOutcome, ScimResource } from '../../../shared/scim';
 import { startSandbox, type FaultOptions, type SandboxHandle } from '../../../electron/core/sandbox';
 import { listResources } from '../../../electron/core/scim/listing';
 import { createTransport } from '../../../electron/core/scim/transport';
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 beforeEach(() => sandbox.reset());
 
-async function list(faults: FaultOptions, options: ListOptions = {}): Promise<ListOutcome<ScimResource>> {
+async function list(faults: FaultOptions, options: ListOptions & { capabilities?: Capabilities } = {}): Promise<ListOutcome<ScimResource>> {
   sandbox.setFaults(faults);
   return listResources(transport, 'Users', { pageSize: 50, concurrency: 4, ...options });
 }
