@@ -99,3 +99,19 @@ export function listResources(store: SandboxStore, kind: Kind, params: URLSearch
   body.Resources = resources;
   return body;
 }
+
+/** A POST .search body (RFC 7644 §3.4.3) as the query parameters a GET would carry. */
+export function searchParams(body: unknown): URLSearchParams {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ScimHttpError(400, 'invalidSyntax', 'A .search body must be a JSON object.');
+  const b = body as Json;
+  const params = new URLSearchParams();
+  for (const key of ['filter', 'sortBy', 'sortOrder', 'startIndex', 'count', 'cursor']) {
+    const v = b[key];
+    if (typeof v === 'string' || typeof v === 'number') params.set(key, String(v));
+  }
+  for (const key of ['attributes', 'excludedAttributes']) {
+    const v = b[key];
+    if (Array.isArray(v)) params.set(key, v.filter((x) => typeof x === 'string').join(','));
+  }
+  return params;
+}

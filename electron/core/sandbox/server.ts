@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SCHEMAS } from '../../../shared/scim';
 import { resourceTypes, schemas, serviceProviderConfig } from './discovery';
 import { everyNth, FaultState, FaultValidationError, inErrorBurst, rateLimitHeaders, sleep } from './faults';
-import { listParam, listResources } from './list';
+import { listParam, listResources, searchParams } from './list';
 import { etagOf, renderResource, type RenderOptions } from './render';
 import { ScimHttpError, sendEmpty, sendError, sendJson, type ReplyContext } from './respond';
 import type { Row, SandboxStore } from './store';
@@ -178,6 +178,10 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
       return sendResource(ctx, row, kind, render, status, { Location: `${render.baseUrl}/${kind}/${String(row.res.id)}` });
     }
     throw new ScimHttpError(405, undefined, `${method} is not supported on /${kind}.`);
+  }
+  if (id === '.search' && method === 'POST' && profile.search) {
+    const params = searchParams(await readBody(req));
+    return sendJson(ctx, 200, listResources(state.store, kind, params, renderOptions(state, ctx, params)));
   }
   if (method === 'GET') return sendResource(ctx, requireRow(state.store, kind, id), kind, render, 200);
   if (method === 'DELETE') {

@@ -86,6 +86,8 @@ export interface VendorProfile {
   /** Users carry the read-only `groups` attribute, computed from group membership. */
   userGroups: boolean;
   put: boolean;
+  /** POST /Users/.search and /Groups/.search (RFC 7644 §3.4.3). */
+  search: boolean;
   /** Discovery endpoints this vendor serves (the others 404). */
   discovery: { serviceProviderConfig: boolean; resourceTypes: boolean; schemas: boolean; public: boolean };
   etag: boolean;

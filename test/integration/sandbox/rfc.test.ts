@@ -126,6 +126,15 @@ describe('rfc sandbox: filters, sort and projection', () => {
     expect(desc).toEqual([...asc].reverse());
   });
 
+  it('answers POST /Users/.search like the equivalent GET', async () => {
+    const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'], filter: 'active eq false', count: 5, attributes: ['userName'] };
+    const res = await call(sb, 'POST', '/Users/.search', body);
+    expect(res.status).toBe(200);
+    expect(res.json?.totalResults).toBe(sb.store.planted.inactiveUsers);
+    expect(resources(res)).toHaveLength(5);
+    expect(Object.keys(resources(res)[0] ?? {}).sort()).toEqual(['id', 'schemas', 'userName']);
+  });
+
   it('returns only the requested attributes, or all but the excluded ones', async () => {
     const only = resources(await call(sb, 'GET', '/Users?count=2&attributes=userName,name.givenName'))[0] ?? {};
     expect(Object.keys(only).sort()).toEqual(['id', 'name', 'schemas', 'userName']);

@@ -10,6 +10,7 @@ export const lettermint: VendorProfile = {
   ...rfc,
   name: 'lettermint',
   userGroups: false,
+  search: false,
   basePath: '/scim/v2',
   discovery: { serviceProviderConfig: true, resourceTypes: true, schemas: true, public: false },
   etag: false,

@@ -9,6 +9,7 @@ export const mindtickle: VendorProfile = {
   ...rfc,
   name: 'mindtickle',
   userGroups: false,
+  search: false,
   basePath: '/scim',
   discovery: { serviceProviderConfig: true, resourceTypes: true, schemas: true, public: false },
   etag: false,

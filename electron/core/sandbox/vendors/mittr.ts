@@ -10,6 +10,7 @@ export const mittr: VendorProfile = {
   ...rfc,
   name: 'mittr',
   userGroups: false,
+  search: false,
   basePath: '/scim/v2',
   groups: false,
   put: false,

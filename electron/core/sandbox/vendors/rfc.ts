@@ -10,6 +10,7 @@ export const rfc: VendorProfile = {
   groups: true,
   userGroups: true,
   put: true,
+  search: true,
   // Seed 004: ServiceProviderConfig, ResourceTypes and Schemas are public (no authentication).
   discovery: { serviceProviderConfig: true, resourceTypes: true, schemas: true, public: true },
   etag: true,
