@@ -114,6 +114,16 @@ export function describePeerClient(name: string, c: PeerClientCase): void {
       expect(error.code).toBe('not-found');
     });
 
+    it('keeps the token out of the request log, HAR and curl after real traffic', async () => {
+      await client.list('Users', { limit: 3 });
+      const entries = client.transport.log.entries();
+      expect(entries.length).toBeGreaterThan(0);
+      const last = entries[entries.length - 1];
+      if (!last) throw new Error('no request logged');
+      const exported = JSON.stringify([entries, client.transport.log.toHar(), client.transport.log.toCurl(last.id)]);
+      expect(exported).not.toContain(peer.token);
+    });
+
     it('PATCHes a user and reads the change back', async () => {
       const id = peer.seedUserIds[2];
       if (!id) throw new Error('peer seeded fewer than 3 users');
