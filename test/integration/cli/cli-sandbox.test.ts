@@ -2,6 +2,9 @@
 // quirks, a filter Mittr silently ignores, ambiguous finds, full member lists, and the
 // long-running `sandbox` command itself.
 
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { runCli, startCli, stderrError } from './spawn-cli';
@@ -16,17 +19,25 @@ interface ListDoc {
 
 let rfc: SandboxHandle;
 let mittr: SandboxHandle;
+let entra: SandboxHandle;
+let dir: string;
+// A token that looks like a real one, to prove it never reaches files we write.
+const SECRET = `tok-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 const conn = (s: SandboxHandle): string[] => ['--url', s.url, '--token-env', 'SANDBOX_TOKEN'];
 const env = (s: SandboxHandle): Record<string, string> => ({ SANDBOX_TOKEN: s.token });
 
 beforeAll(async () => {
-  rfc = await startSandbox({ vendor: 'rfc', users: 300 });
+  rfc = await startSandbox({ vendor: 'rfc', users: 300, token: SECRET });
   mittr = await startSandbox({ vendor: 'mittr', users: 300 });
+  entra = await startSandbox({ vendor: 'entra', users: 120 });
+  dir = await mkdtemp(join(tmpdir(), 'cli-sandbox-'));
 });
 
 afterAll(async () => {
   await rfc?.close();
   await mittr?.close();
+  await entra?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('scim-inspector against the sandbox tenant', () => {
@@ -89,6 +100,27 @@ describe('scim-inspector against the sandbox tenant', () => {
     expect(error.code).toBe('ambiguous');
     const names = (error.details?.candidates as { userName: string }[]).map((c) => c.userName).sort();
     expect(names).toEqual([first, second].sort());
+  });
+
+  it('--ndjson prints Entra users one a line with string booleans normalised, summary on stderr', async () => {
+    expect(entra.store.planted.stringBooleanUserIds.length).toBeGreaterThan(0);
+    const r = await runCli(['users', 'list', ...conn(entra), '--ndjson'], { env: env(entra) });
+    expect(r.code, r.stderr).toBe(0);
+    const users = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; active: unknown });
+    expect(users.map((u) => u.id).sort()).toEqual([...entra.store.ids('Users')].sort());
+    expect(users.every((u) => typeof u.active === 'boolean')).toBe(true);
+    const summary = r.stderr.split('\n').find((l) => l.startsWith('{"summary"'));
+    expect(JSON.parse(summary ?? '{}')).toMatchObject({ summary: { complete: true, count: 120 } });
+  });
+
+  it('--har is written when the command fails too, with the token redacted', async () => {
+    const har = join(dir, 'failed.har');
+    const r = await runCli(['get', 'users', 'no-such-user', ...conn(rfc), '--json', '--har', har], { env: env(rfc) });
+    expect(r.code).toBe(3);
+    const text = await readFile(har, 'utf8');
+    expect(text).not.toContain(SECRET);
+    const entries = (JSON.parse(text) as { log: { entries: { request: { url: string }; response: { status: number } }[] } }).log.entries;
+    expect(entries.some((e) => e.request.url.endsWith('/Users/no-such-user') && e.response.status === 404)).toBe(true);
   });
 
   it('a bad filter exits 2 with the position, before any request', async () => {
