@@ -132,6 +132,15 @@ describe('scim-inspector profiles', { timeout: 90_000 }, () => {
     expect((await cli(['profiles', 'test', 'peer'])).code).toBe(0);
   });
 
+  it('browses with --profile, reading the token from the keychain, and keeps it out of the HAR', async () => {
+    const har = join(home, 'session.har');
+    const listed = await cli(['users', 'list', '--profile', 'peer', '--har', har, '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as { count: number }).count).toBe(2);
+    expect(readFileSync(har, 'utf8')).toMatch(/authorization/i);
+    expect(listed.stdout + listed.stderr + readFileSync(har, 'utf8')).not.toContain(peer.token);
+  });
+
   it('removes the profile and its keychain entry; a later test says the profile is gone', async () => {
     const removed = await cli(['profiles', 'remove', 'peer', '--json']);
     expect(removed.code, removed.stderr).toBe(0);
