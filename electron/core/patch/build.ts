@@ -111,15 +111,19 @@ function memberOperations(a: unknown, b: unknown, dialect: PatchDialect): PatchO
   if (!before || !after) return attributeOperations('members', a, b);
   const removed = [...before.keys()].filter((value) => !after.has(value));
   const added = [...after.values()].filter((item) => typeof item.value === 'string' && !before.has(item.value));
+  // Value-array removals list each member exactly as the server returned it: services that match
+  // by value (Entra's own form is [{value}]) remove it, and so do those that compare whole items
+  // (scim-patch-based servers, where a bare {value} never equals {value, display, type}).
+  const asLoaded = (value: string) => pruneUnassigned(before.get(value));
   const ops: PatchOperation[] = [];
   if (removed.length > 0 && after.size === 0) {
     ops.push({ op: 'remove', path: 'members' });
   } else if (removed.length > 0 && dialect.memberRemoval === 'value-array') {
-    ops.push({ op: 'remove', path: 'members', value: removed.map((value) => ({ value })) });
+    ops.push({ op: 'remove', path: 'members', value: removed.map(asLoaded) });
   } else {
     const unquotable = removed.filter((value) => !valueFilterRoundTrips(value));
     for (const value of removed) if (!unquotable.includes(value)) ops.push({ op: 'remove', path: valueFilterPath('members', value) });
-    if (unquotable.length > 0) ops.push({ op: 'remove', path: 'members', value: unquotable.map((value) => ({ value })) });
+    if (unquotable.length > 0) ops.push({ op: 'remove', path: 'members', value: unquotable.map(asLoaded) });
   }
   if (added.length > 0) ops.push({ op: 'add', path: 'members', value: added.map(memberValue) });
   return ops;

@@ -80,8 +80,8 @@ describe('buildPatch group members', () => {
     ]);
   });
 
-  it('removes members with a value array in the entra dialect', () => {
-    expect(ops(group(['a', 'b', 'c']), group(['b']), 'entra')).toEqual([{ op: 'remove', path: 'members', value: [{ value: 'a' }, { value: 'c' }] }]);
+  it('removes members with a value array of the items as loaded in the entra dialect', () => {
+    expect(ops(group(['a', 'b', 'c']), group(['b']), 'entra')).toEqual([{ op: 'remove', path: 'members', value: [{ value: 'a', display: 'User a' }, { value: 'c', display: 'User c' }] }]);
   });
 
   it('quotes member ids safely inside the filter', () => {
@@ -91,7 +91,7 @@ describe('buildPatch group members', () => {
   it('removes a member whose id the filter parser cannot read back (a backslash) by value', () => {
     expect(ops(group(['a\\b', 'c', 'z']), group(['z']))).toEqual([
       { op: 'remove', path: 'members[value eq "c"]' },
-      { op: 'remove', path: 'members', value: [{ value: 'a\\b' }] },
+      { op: 'remove', path: 'members', value: [{ value: 'a\\b', display: 'User a\\b' }] },
     ]);
   });
 
