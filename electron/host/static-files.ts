@@ -26,7 +26,9 @@ export interface StaticFile {
 
 /** The renderer build: an explicit dir, else dist/ next to the checkout or the working dir. */
 export function defaultRendererDir(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
+  // import.meta.url is absent when this file is bundled to CommonJS (Electron main passes its dir).
+  const moduleUrl: unknown = import.meta.url;
+  const here = typeof moduleUrl === 'string' ? fileURLToPath(new URL('.', moduleUrl)) : process.cwd();
   const candidates = [resolve(here, '../../dist'), resolve(here, '../dist'), resolve(process.cwd(), 'dist')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? resolve(process.cwd(), 'dist');
 }

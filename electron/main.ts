@@ -1,0 +1,84 @@
+// Electron main: single instance, OS theme, the app:// renderer, one IPC registration from the
+// channel map, pushes to the one window. All behaviour lives in electron/core/app.
+
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InspectorError } from '../shared/errors';
+import { coreFunctions, createAppContext, type SaveFileRequest } from './core/app/index';
+import { registerChannelHandlers, windowEmitter } from './host/ipc';
+import { installMenu } from './host/menu';
+import { registerAppScheme, serveRenderer } from './host/protocol';
+import { openSettings } from './host/settings';
+import { createMainWindow, lockDownWebContents } from './host/window';
+
+let mainWindow: BrowserWindow | null = null;
+
+async function saveWithDialog(request: SaveFileRequest): Promise<{ saved: boolean; path: string | null }> {
+  const options = {
+    defaultPath: join(app.getPath('downloads'), basename(request.suggestedName)),
+    filters: [{ name: request.description, extensions: request.extensions }],
+  };
+  const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+  const path = choice.filePath;
+  await writeFile(path, request.content, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InspectorError('io', `Could not write ${path}: ${error.code ?? error.message}. Choose another folder.`, { path });
+  });
+  return { saved: true, path };
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme();
+  lockDownWebContents();
+
+  const ctx = createAppContext({
+    mode: 'electron',
+    version: app.getVersion(),
+    emit: windowEmitter(() => mainWindow?.webContents ?? null),
+    saveFile: saveWithDialog,
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    nativeTheme.themeSource = 'system';
+    serveRenderer(join(app.getAppPath(), 'dist'));
+    installMenu(process.platform, app.isPackaged);
+    registerChannelHandlers(ipcMain, coreFunctions, ctx);
+    const settings = openSettings();
+    const open = (): void => {
+      mainWindow = createMainWindow(settings);
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+    };
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Stop the sandbox tenant and the SCIM pools before the process goes.
+    event.preventDefault();
+    closed = true;
+    void ctx.close().finally(() => app.quit());
+  });
+}
+
+start();
