@@ -38,10 +38,14 @@ function filterIds(store: SandboxStore, kind: Kind, filter: Filter): string[] {
       return row !== undefined && matches(row.res, filter);
     });
   }
+  // Users' `groups` is computed, not stored: attach it only when the filter asks about it.
+  const withGroups = kind === 'Users' && store.profile.userGroups && /(^|[^a-z])groups/i.test(stringify(filter));
   const out: string[] = [];
   for (const id of store.ids(kind)) {
     const row = store.get(kind, id);
-    if (row && matches(row.res, filter)) out.push(id);
+    if (!row) continue;
+    const res = withGroups ? { ...row.res, groups: store.groupsOf(id).map((value) => ({ value, display: store.get('Groups', value)?.res.displayName })) } : row.res;
+    if (matches(res, filter)) out.push(id);
   }
   return out;
 }

@@ -33,6 +33,13 @@ describe('sandbox query', () => {
     expect(expected.length).toBeGreaterThan(0);
   });
 
+  it('filters users by their computed groups membership', () => {
+    const groupId = store.ids('Groups')[0] as string;
+    const members = (store.get('Groups', groupId)?.res.members as Array<{ value: string }>).map((m) => m.value);
+    expect(ids(`groups.value eq "${groupId}"`)).toEqual(store.ids('Users').filter((id) => members.includes(id)));
+    expect(ids(`groups eq "${groupId}"`)).toHaveLength(members.length);
+  });
+
   it('sorts missing values last ascending and first descending', () => {
     const asc = runQuery(store, 'Users', { filter: null, sortBy: 'externalId' });
     const last = store.get('Users', asc[asc.length - 1] as string)?.res;
