@@ -70,6 +70,17 @@ describe('scim-inspector against the sandbox tenant', () => {
     expect(doc.warnings.some((w) => /ignored the filter/i.test(w))).toBe(true);
   });
 
+  it('discover --json prints the contract document; Mittr has no groups and discovery warns', async () => {
+    const r = await runCli(['discover', ...conn(mittr), '--json'], { env: env(mittr) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { capabilities: Record<string, unknown>; warnings: string[] };
+    expect(Object.keys(doc).sort()).toEqual(['baseUrl', 'capabilities', 'resourceTypes', 'schemas', 'serviceProviderConfig', 'warnings']);
+    expect(doc.baseUrl).toBe(mittr.url);
+    expect(doc.capabilities).toMatchObject({ groups: false, pagination: expect.stringMatching(/^(index|cursor|none)$/) as unknown });
+    for (const key of ['patch', 'etag', 'sort', 'filter']) expect(typeof doc.capabilities[key]).toBe('boolean');
+    expect(doc.warnings.length).toBeGreaterThan(0);
+  });
+
   it('groups list on Mittr (no /Groups) exits 3 and says the tenant has no groups', async () => {
     const r = await runCli(['groups', 'list', ...conn(mittr), '--json'], { env: env(mittr) });
     expect(r.code).toBe(3);
