@@ -132,8 +132,12 @@ export class SandboxStore {
     return row;
   }
 
-  /** Replace a row's resource (id and meta.created kept by the caller), bumping its version. */
-  update(kind: Kind, id: string, res: Json): Row {
+  /**
+   * Replace a row's resource (id and meta.created kept by the caller), bumping its version.
+   * `cascade` marks a consequence of another write (a deleted user leaving groups): it is not
+   * counted in `writes`, which counts what clients changed.
+   */
+  update(kind: Kind, id: string, res: Json, cascade = false): Row {
     const row = this.rows[kind].get(id);
     if (!row) throw new Error(`sandbox store: no ${kind} row ${id}`);
     this.unindex(kind, id, row.res);
@@ -142,7 +146,8 @@ export class SandboxStore {
     const meta = (res.meta && typeof res.meta === 'object' ? res.meta : {}) as Json;
     res.meta = { ...meta, lastModified: new Date().toISOString() };
     this.index(kind, id, res);
-    this.changed();
+    if (cascade) this.touch();
+    else this.changed();
     return row;
   }
 

@@ -165,7 +165,7 @@ export function deleteResource(store: SandboxStore, kind: Kind, id: string, ifMa
     const group = store.get('Groups', groupId);
     const members = group?.res.members;
     if (group && Array.isArray(members)) {
-      store.update('Groups', groupId, { ...group.res, members: members.filter((m) => !(isRecord(m) && m.value === id)) });
+      store.update('Groups', groupId, { ...group.res, members: members.filter((m) => !(isRecord(m) && m.value === id)) }, true);
     }
   }
 }

@@ -206,7 +206,9 @@ describe('rfc sandbox: writes', () => {
     expect((user.json?.groups as Array<{ value: string }>).map((g) => g.value)).toContain(groupId);
     const put = await call(sb, 'PUT', `/Users/${member}`, { ...user.json, groups: [{ value: 'forged' }] });
     expect((put.json?.groups as Array<{ value: string }>).map((g) => g.value)).not.toContain('forged');
+    const writesBefore = sb.stats().writes;
     expect((await call(sb, 'DELETE', `/Users/${member}`)).status).toBe(204);
+    expect(sb.stats().writes).toBe(writesBefore + 1);
     const group = await call(sb, 'GET', `/Groups/${groupId}`);
     expect((group.json?.members as Array<{ value: string }>).map((m) => m.value)).not.toContain(member);
   });
