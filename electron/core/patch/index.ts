@@ -12,3 +12,4 @@ export { validateOperations, type ValidateOptions } from './validate';
 export { operationFromFlag, planEdit, planOperations, type PatchPlan, type PlanTarget } from './plan';
 export { verifyWrite, type WriteVerification } from './verify';
 export { rebaseEdit, type RebasedEdit } from './rebase';
+export { explainConflict, type ConflictCandidate, type ConflictExplanation } from './conflict';

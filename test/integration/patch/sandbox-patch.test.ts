@@ -4,7 +4,7 @@
 // stale If-Match (412) is rebased onto the fresh resource and confirmed again.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildReplaceBody, planEdit, rebaseEdit, verifyWrite } from '../../../electron/core/patch';
+import { buildReplaceBody, explainConflict, planEdit, rebaseEdit, verifyWrite } from '../../../electron/core/patch';
 import { startSandbox, type SandboxHandle, type VendorName } from '../../../electron/core/sandbox';
 import { createScimClient } from '../../../electron/core/scim/client';
 import type { ScimClient } from '../../../electron/core/scim/types';
@@ -97,6 +97,22 @@ describe('sandbox rfc', () => {
     const actual = await client.get('Users', id);
     expect(actual).toMatchObject({ title: 'Mine', nickName: 'changed meanwhile' });
     expect(verifyWrite(fresh, plan.after, actual).warnings).toEqual([]);
+  });
+});
+
+describe.each(['rfc', 'mittr'] as const)('sandbox %s uniqueness conflict', (vendor) => {
+  it('a 409 on userName is explained with the other user, found by filter', async () => {
+    const { sandbox, client } = await open(vendor);
+    const [mine, theirs] = activeUserIds(sandbox);
+    const other = await client.get('Users', theirs!);
+    const before = await client.get('Users', mine!);
+    const edited = { ...structuredClone(before), userName: other.userName } as ScimResource;
+    const plan = planEdit(before, edited, { baseUrl: sandbox.url, kind: 'Users', vendor });
+    const refused = await client.patch('Users', mine!, plan.request.body as never).catch((error: unknown) => error);
+    expect((refused as InspectorError).code).toBe('conflict');
+    const explained = await explainConflict(client, 'Users', before, edited);
+    expect(explained.candidates).toEqual([{ attribute: 'userName', value: other.userName, other: expect.objectContaining({ id: theirs }) }]);
+    expect(explained.message).toMatch(new RegExp(`userName ".+" is already used by user .+ \\(id ${theirs}\\)`));
   });
 });
 
