@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InspectorError } from '../../../shared/errors';
-import { FaultState } from './faults';
+import { FaultState, FaultValidationError } from './faults';
 import { buildTenant, type PlantedData } from './seed';
 import { handle, resetState, statsOf, type SandboxState } from './server';
 import { SandboxStore } from './store';
@@ -65,7 +65,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (token === '' || /\s/.test(token)) throw new InspectorError('usage', 'The sandbox token must be a non-empty string without spaces.');
   const store = new SandboxStore(r.profile, { users: r.users, groups: r.groups, seed: r.seed });
   const faults = new FaultState();
-  faults.set(options.faults ?? {});
+  const setFaults = (f: unknown): void => {
+    try {
+      faults.set(f);
+    } catch (error) {
+      if (error instanceof FaultValidationError) throw new InspectorError('invalid-input', `Sandbox faults: ${error.message}`);
+      throw error;
+    }
+  };
+  setFaults(options.faults ?? {});
   const state: SandboxState = { store, faults, token, origin: '', requests: 0, byMethod: {} };
   const server: Server = createServer((req, res) => {
     handle(state, req, res).catch(() => res.destroy());
@@ -86,7 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin: state.origin,
     token,
     vendor: r.profile.name,
-    setFaults: (f) => faults.set(f),
+    setFaults,
     stats: () => statsOf(state),
     store,
     reset: () => resetState(state),

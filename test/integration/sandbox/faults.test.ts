@@ -198,6 +198,11 @@ describe('admin endpoint', () => {
     expect(sb.stats()).toEqual({ requests: 1, byMethod: { GET: 1 }, writes: 0 });
   });
 
+  it('refuses invalid fault sets from code with invalid-input', () => {
+    expect(() => sb.setFaults({ rateLimitEvery: -1 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => sb.setFaults({ serverErrorBurst: { every: 2, length: 3, status: 500 } })).toThrow(/length <= every/);
+  });
+
   it('is never faulted itself', async () => {
     sb.setFaults({ rateLimitEvery: 1, htmlErrors: true, resetEvery: 1 });
     const res = await admin('stats');
