@@ -15,13 +15,15 @@ export interface AuditOptions {
 }
 
 const FORMULA_START = /^[=+\-@]/;
-const SKIP_KEYS = new Set(['id', 'schemas', 'meta']);
+// A user's `groups` mirrors the groups' own names (read-only, RFC 7643 §4.1.2): a formula-like
+// group name is one finding on the group, not one per member.
+const SKIP_KEYS = new Set(['id', 'schemas', 'meta', 'groups']);
 
 function label(user: ScimUser): string {
   return typeof user.userName === 'string' ? user.userName : user.id;
 }
 
-/** Every string value under a resource with its attribute path, skipping id/schemas/meta. */
+/** Every string value under a resource with its attribute path, skipping id/schemas/meta/groups. */
 function* stringValues(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === 'string') yield [path, value];
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) yield* stringValues(value[i], `${path}[${i}]`);
