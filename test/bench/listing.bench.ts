@@ -52,11 +52,24 @@ async function serveForBench(): Promise<void> {
     faults: { latencyMs: LATENCY_MS, rateLimitEvery: RATE_EVERY, retryAfter: { seconds: 1, format: 'seconds' } },
   });
   process.stdout.write(`${JSON.stringify({ url: sandbox.url, token: sandbox.token })}\n`);
-  process.stdin.resume();
+  process.stdin.setEncoding('utf8');
+  // Each line from the parent asks for the CPU this server process has used so far.
+  createInterface({ input: process.stdin }).on('line', () => {
+    const cpu = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+  });
   process.stdin.on('end', () => void sandbox.close().then(() => process.exit(0)));
 }
 
-async function startServerProcess(): Promise<{ child: ChildProcess; url: string; token: string }> {
+interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  /** CPU milliseconds the server process has used so far. */
+  cpuMs(): Promise<number>;
+}
+
+async function startServerProcess(): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, [SERVER_ENV]: '1', BENCH_LISTING_USERS: String(USERS) },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -72,7 +85,15 @@ async function startServerProcess(): Promise<{ child: ChildProcess; url: string;
   });
   const parsed: unknown = JSON.parse(first);
   if (!isRecord(parsed) || typeof parsed.url !== 'string' || typeof parsed.token !== 'string') throw new Error(`unexpected bench sandbox output: ${first}`);
-  return { child, url: parsed.url, token: parsed.token };
+  const cpuMs = (): Promise<number> =>
+    new Promise((resolve) => {
+      lines.once('line', (line) => {
+        const answer: unknown = JSON.parse(line);
+        resolve(isRecord(answer) && typeof answer.cpuMs === 'number' ? answer.cpuMs : NaN);
+      });
+      child.stdin?.write('cpu\n');
+    });
+  return { child, url: parsed.url, token: parsed.token, cpuMs };
 }
 
 export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> {
@@ -94,12 +115,14 @@ export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> 
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 25);
+    const serverCpuBefore = await server.cpuMs();
     const cpuBefore = process.cpuUsage();
     const clientStart = performance.now();
     const outcome = await listResources(transport, 'Users', { pageSize: PAGE_SIZE, concurrency: CONCURRENCY });
     const clientMs = performance.now() - clientStart;
     const cpu = process.cpuUsage(cpuBefore);
     const clientCpuMs = (cpu.user + cpu.system) / 1000;
+    const serverCpuMs = (await server.cpuMs()) - serverCpuBefore;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const growth = peak - baseline;
@@ -109,7 +132,7 @@ export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> 
     console.log(`listing benchmark: ${USERS} users, page size ${PAGE_SIZE}, latency ${LATENCY_MS} ms, 429 every ${RATE_EVERY} requests (Retry-After 1 s)`);
     console.log(`  naive sequential loop : ${(naiveMs / 1000).toFixed(2)} s (${naiveCount} users)`);
     console.log(`  client, concurrency ${CONCURRENCY}: ${(clientMs / 1000).toFixed(2)} s (${outcome.count} users, complete: ${outcome.complete}, ${rateLimited} answers were 429 and honoured)`);
-    console.log(`  client CPU            : ${(clientCpuMs / 1000).toFixed(2)} s over ${(clientMs / 1000).toFixed(2)} s wall (CPU-bound when close; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)`);
+    console.log(`  client CPU            : ${(clientCpuMs / 1000).toFixed(2)} s over ${(clientMs / 1000).toFixed(2)} s wall ; server process CPU ${(serverCpuMs / 1000).toFixed(2)} s (either close to the wall time means CPU-bound; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)`);
     console.log(`  ratio                 : ${ratio.toFixed(2)}x (target >= 6x) ${ratio >= 6 ? 'OK' : 'MISSED'}`);
     console.log(`  peak RSS growth       : ${mb(growth)} (target < 350 MB) ${growth < 350 * 1024 * 1024 ? 'OK' : 'MISSED'}`);
     if (outcome.warnings.length > 0) console.log(`  warnings: ${outcome.warnings.join(' | ')}`);

@@ -28,8 +28,12 @@ type Verdict = 'continue' | 'end' | 'resequence';
 
 /** Hard stop for a server that never ends its list (1e6 pages is far beyond any tenant). */
 const MAX_SEQUENTIAL_PAGES = 1_000_000;
-/** How far past the page being consumed the concurrent fetch may run. */
-const PAGES_AHEAD = 64;
+/**
+ * How far (in resources) the concurrent fetch may run past the page being consumed. A page held
+ * back by 429 + Retry-After (1 s or more) must not idle the other slots for that long; the pages
+ * fetched meanwhile are resources the result will hold anyway, so this costs order, not memory.
+ */
+const RESOURCES_AHEAD = 50_000;
 
 export async function listByIndex<T extends ScimResource>(input: IndexPagingInput<T>): Promise<IndexResult> {
   const { transport, kind, query, requested, signal, state } = input;
@@ -101,7 +105,8 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
   if (total !== null && total > n1 && input.concurrency > 1) {
     const plannedLast = Math.ceil((total - pageSize) / stride);
     state.pagesTotal = plannedLast + 1;
-    verdict = await planned(plannedLast, (k) => 1 + k * stride, get, consume, input.concurrency);
+    const aheadLimit = Math.max(input.concurrency * 4, Math.ceil(RESOURCES_AHEAD / pageSize));
+    verdict = await planned(plannedLast, (k) => 1 + k * stride, get, consume, input.concurrency, aheadLimit);
     if (verdict !== 'end') state.pagesTotal = null;
   }
   // Otherwise the next request decides: a first page shorter than asked is either the whole list
@@ -120,8 +125,7 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
 /**
  * Pages 1..plannedLast at fixed starts, consumed strictly in order. At most `concurrency`
  * requests run at once; a page that stalls (429 + Retry-After) does not idle the other slots,
- * which keep fetching up to PAGES_AHEAD pages past it. Buffered pages are resources the result
- * will hold anyway, so memory stays bounded by the result plus that window.
+ * which keep fetching up to `aheadLimit` pages past it (see RESOURCES_AHEAD).
  */
 async function planned(
   plannedLast: number,
@@ -129,8 +133,8 @@ async function planned(
   get: (start: number) => Promise<ListPage>,
   consume: (page: ListPage, start: number, isPlanned: boolean) => Verdict,
   concurrency: number,
+  aheadLimit: number,
 ): Promise<Verdict> {
-  const aheadLimit = Math.max(PAGES_AHEAD, concurrency * 4);
   const buffered = new Map<number, Promise<ListPage>>();
   let issued = 1;
   let running = 0;
