@@ -1,0 +1,155 @@
+// Sending a confirmed preview. The write carries If-Match when the resource had a version; a 412
+// is never resent on its own — the resource is reloaded, the edit rebased onto it and a new
+// preview returned for the admin to confirm. A 409 is explained (which value collides, with whom).
+// After a 2xx the resource is read back and compared with the preview: a service that ignored
+// part of a PATCH gets a PUT offered, built from what it now holds. Every attempt is journalled.
+
+import { InspectorError, toAppError } from '../../../shared/errors';
+import type { EditPreview, EditVerification, SendOutcome } from '../../../shared/edit';
+import type { PatchOperation, ScimResource } from '../../../shared/scim';
+import { describeRequest, rebaseEdit, validateOperations, verifyWrite } from '../patch';
+import type { ScimClient } from '../scim/types';
+import { explainConflict } from './collision';
+import { recordIntent, type OpenedChange } from './journal';
+import { planPreview, replacePreview, targetOf, type EditTarget } from './preview';
+
+export interface SendOptions {
+  /** The change journal file (changeJournalPath(dataDir) in the app; tests use a temp dir). */
+  journal: string;
+  /** The profile's name, for the journal. */
+  profile?: string | null;
+  signal?: AbortSignal;
+}
+
+export async function sendEdit(client: ScimClient, preview: EditPreview, options: SendOptions): Promise<SendOutcome> {
+  checkSendable(client, preview);
+  const change = await recordIntent(options.journal, preview, options.profile ?? null);
+  const lastLogId = Math.max(0, ...client.transport.log.entries().map((e) => e.id));
+  const ifMatch = preview.request.headers['If-Match'];
+  const writeOptions = { ...(ifMatch ? { ifMatch } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+  try {
+    if (preview.method === 'PATCH') {
+      await client.patch(preview.kind, preview.id, validateOperations(preview.request.body, { kind: preview.kind }), writeOptions);
+    } else {
+      await client.replace(preview.kind, preview.id, preview.request.body, writeOptions);
+    }
+  } catch (error) {
+    return failed(client, preview, change, error, options);
+  }
+  const responseStatus = writeStatus(client, preview, lastLogId);
+  let result: ScimResource;
+  try {
+    result = await client.get(preview.kind, preview.id, { signal: options.signal });
+  } catch (error) {
+    const cause = toAppError(error);
+    await change.finish({ status: responseStatus, outcome: 'applied', after: null, error: cause, warnings: ['The write was accepted but the resource could not be read back to verify it.'] });
+    throw new InspectorError(cause.code, `The ${preview.method} was accepted (${responseStatus ?? '2xx'}) but reading the resource back to verify it failed: ${cause.message} Reload it to see what the server holds.`, {
+      ...cause.details,
+      sent: true,
+      changeId: change.changeId,
+    });
+  }
+  const verification: EditVerification = verifyWrite(preview.before, preview.after, result);
+  const base = { preview, responseStatus, result, verification, journal: options.journal, changeId: change.changeId };
+  if (verification.ignored.length === 0 && verification.altered.length === 0) {
+    await change.finish({ status: responseStatus, outcome: 'applied', after: result, error: null, warnings: verification.warnings });
+    return { status: 'applied', ...base };
+  }
+  const offerPut = preview.method === 'PATCH' ? putOffer(client, preview, result, verification) : null;
+  await change.finish({ status: responseStatus, outcome: 'partially-applied', after: result, error: null, warnings: verification.warnings });
+  return { status: 'partially-applied', ...base, ignored: verification.ignored, altered: verification.altered, offerPut };
+}
+
+/** The PUT fallback offered after a partial PATCH: send it like any preview. */
+export async function sendReplace(client: ScimClient, preview: EditPreview, options: SendOptions): Promise<SendOutcome> {
+  if (preview.method !== 'PUT') {
+    throw new InspectorError('invalid-input', 'sendReplace sends the PUT preview offered after a partial PATCH (offerPut) or made with method PUT; this preview is a PATCH — use sendEdit.');
+  }
+  return sendEdit(client, preview, options);
+}
+
+function checkSendable(client: ScimClient, preview: EditPreview): void {
+  if (preview.empty) throw new InspectorError('invalid-input', 'The edit changes nothing, so nothing was sent.');
+  const expected = describeRequest({ baseUrl: client.baseUrl, kind: preview.kind, id: preview.id, method: preview.method, body: {} }).url;
+  if (preview.request.url !== expected) {
+    throw new InspectorError('invalid-input', `This preview was made for ${preview.request.url}, not for this connection (${expected}); preview the edit again on this connection. Nothing was sent.`, {
+      previewUrl: preview.request.url,
+    });
+  }
+  if (preview.request.method !== preview.method) throw new InspectorError('invalid-input', 'The preview is inconsistent (method); preview the edit again. Nothing was sent.');
+}
+
+async function failed(client: ScimClient, preview: EditPreview, change: OpenedChange, error: unknown, options: SendOptions): Promise<SendOutcome> {
+  const cause = toAppError(error);
+  const status = typeof cause.details?.status === 'number' ? cause.details.status : null;
+  const journalError = { code: cause.code, message: cause.message };
+  if (cause.code === 'precondition-failed') {
+    await change.finish({ status: 412, outcome: 'precondition-failed', after: null, error: journalError, warnings: [] });
+    return rebase(client, preview, change.changeId, options);
+  }
+  if (cause.code === 'conflict' && error instanceof InspectorError) {
+    const explained = await explainConflict(client, preview, error, options.signal);
+    await change.finish({ status, outcome: 'conflict', after: null, error: { code: explained.code, message: explained.message }, warnings: [] });
+    throw explained;
+  }
+  const refused = cause.code.startsWith('refused-');
+  await change.finish({ status, outcome: refused ? 'refused' : 'failed', after: null, error: journalError, warnings: [] });
+  throw error;
+}
+
+/** 412: reload, show what changed meanwhile, and carry the edit onto the fresh resource. */
+async function rebase(client: ScimClient, preview: EditPreview, changeId: string, options: SendOptions): Promise<SendOutcome> {
+  const fresh = await client.get(preview.kind, preview.id, { signal: options.signal });
+  const rebased = rebaseEdit(preview.before, preview.intent.edited, fresh);
+  const target = targetOf(preview, client.baseUrl);
+  let newPreview: EditPreview;
+  if (preview.method === 'PUT') {
+    newPreview = replacePreview(target, fresh, { edited: rebased.edited, operations: null }, fresh);
+  } else {
+    newPreview = (preview.intent.operations && asWritten(target, fresh, preview.intent.operations)) || planPreview(target, fresh, { edited: rebased.edited });
+  }
+  return {
+    status: 'conflict',
+    preview,
+    responseStatus: 412,
+    fresh,
+    changedMeanwhile: rebased.changedMeanwhile,
+    conflicts: rebased.conflicts,
+    newPreview,
+    journal: options.journal,
+    changeId,
+  };
+}
+
+/** Hand-written operations are kept as written when they still apply to the fresh resource. */
+function asWritten(target: EditTarget, fresh: ScimResource, operations: PatchOperation[]): EditPreview | null {
+  try {
+    return planPreview(target, fresh, { operations });
+  } catch (error) {
+    // An operation that no longer applies (the item it removes is gone) is not an error here:
+    // the edit is then rebuilt as a diff on the fresh resource instead.
+    if (error instanceof InspectorError && error.code === 'invalid-input') return null;
+    throw error;
+  }
+}
+
+function putOffer(client: ScimClient, preview: EditPreview, fresh: ScimResource, verification: EditVerification): EditPreview | null {
+  try {
+    const offer = replacePreview(targetOf(preview, client.baseUrl), fresh, preview.intent, preview.before);
+    return offer.empty ? null : offer;
+  } catch (error) {
+    // The partial write stands either way; say why no PUT is offered instead of failing the send.
+    verification.warnings.push(`No PUT can be offered: ${toAppError(error).message}`);
+    return null;
+  }
+}
+
+/** The write's HTTP status as the request log recorded it (the client returns only the resource). */
+function writeStatus(client: ScimClient, preview: EditPreview, afterId: number): number | null {
+  const path = `/${preview.kind}/${encodeURIComponent(preview.id)}`;
+  const entry = client.transport.log
+    .entries()
+    .filter((e) => e.id > afterId && e.method === preview.method && new URL(e.url).pathname.endsWith(path))
+    .pop();
+  return entry?.status ?? null;
+}

@@ -1,0 +1,158 @@
+// previewEdit + sendEdit against the rfc sandbox (ETags, 409 uniqueness, bracket member paths):
+// the preview is the request that goes out, a stale version gives a rebased preview instead of a
+// resend, a duplicate userName names the other user, read-only connections send nothing, and
+// every attempt lands in the change journal without the token.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewEdit, readChangeJournal, sendEdit } from '../../../electron/core/edit';
+import { InspectorError } from '../../../shared/errors';
+import type { ScimResource } from '../../../shared/scim';
+import { editTenant, journalText, plainUserIds, TOKEN, writes, type EditTenant } from './support';
+
+let t: EditTenant;
+beforeAll(async () => {
+  t = await editTenant('rfc');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function caught(promise: Promise<unknown>): Promise<InspectorError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof InspectorError) return error;
+    throw error;
+  }
+  throw new Error('expected an InspectorError');
+}
+
+describe('edit on the rfc sandbox', () => {
+  it('previews the exact request (If-Match, token redacted) and the sent PATCH gives the previewed resource', async () => {
+    const id = plainUserIds(t.sandbox)[0]!;
+    const before = await t.client.get('Users', id);
+    const preview = await previewEdit(t.client, 'Users', id, { edited: { ...before, title: 'Chief Loom Officer' } }, { before, vendor: 'rfc' });
+    expect(preview.request).toMatchObject({ method: 'PATCH', url: `${t.client.baseUrl.replace(/\/$/, '')}/Users/${id}` });
+    expect(preview.request.headers['If-Match']).toBe(before.meta?.version);
+    expect(preview.request.headers.Authorization).toBe('Bearer [redacted]');
+    expect(preview.request.body).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: 'Chief Loom Officer' }] });
+    expect(preview.changed).toEqual(['title']);
+    const outcome = await sendEdit(t.client, preview, { journal: t.journal, profile: 'rfc test' });
+    expect(outcome.status).toBe('applied');
+    if (outcome.status !== 'applied') return;
+    expect(outcome.responseStatus).toBe(200);
+    expect(outcome.verification.ok).toBe(true);
+    expect(outcome.result.title).toBe('Chief Loom Officer');
+    // The request log saw exactly the previewed body and If-Match.
+    const sent = t.client.transport.log.entries().filter((e) => e.method === 'PATCH').pop()!;
+    expect(JSON.parse(sent.requestBody ?? 'null')).toEqual(preview.request.body);
+    expect(Object.entries(sent.requestHeaders).find(([k]) => k.toLowerCase() === 'if-match')?.[1]).toBe(before.meta?.version);
+  });
+
+  it('a PATCH answered 204 with no body is read back and verified', async () => {
+    const id = plainUserIds(t.sandbox)[1]!;
+    t.sandbox.setFaults({ noContentOnWrite: true });
+    try {
+      const preview = await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'displayName', value: 'Nobody Body' }] });
+      const outcome = await sendEdit(t.client, preview, { journal: t.journal });
+      expect(outcome.status).toBe('applied');
+      if (outcome.status !== 'applied') return;
+      expect(outcome.responseStatus).toBe(204);
+      expect(outcome.result.displayName).toBe('Nobody Body');
+    } finally {
+      t.sandbox.setFaults({});
+    }
+  });
+
+  it('412: someone changed the user meanwhile; nothing is resent, the edit is rebased and confirmed again', async () => {
+    const id = plainUserIds(t.sandbox)[2]!;
+    const before = await t.client.get('Users', id);
+    const preview = await previewEdit(t.client, 'Users', id, { edited: { ...before, title: 'Mine' } }, { before });
+    await t.other.patch('Users', id, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'nickName', value: 'theirs' }] });
+    const writesBefore = writes(t.sandbox);
+    const outcome = await sendEdit(t.client, preview, { journal: t.journal });
+    expect(outcome.status).toBe('conflict');
+    if (outcome.status !== 'conflict') return;
+    expect(writes(t.sandbox) - writesBefore).toBe(1); // the refused PATCH only, no automatic resend
+    expect(t.sandbox.store.get('Users', id)?.res.title).not.toBe('Mine');
+    expect(outcome.changedMeanwhile.map((c) => c.path)).toEqual(['nickName']);
+    expect(outcome.conflicts).toEqual([]);
+    expect(outcome.newPreview.request.headers['If-Match']).toBe(outcome.fresh.meta?.version);
+    expect(outcome.newPreview.request.headers['If-Match']).not.toBe(before.meta?.version);
+    expect(outcome.newPreview.after).toMatchObject({ title: 'Mine', nickName: 'theirs' });
+    const again = await sendEdit(t.client, outcome.newPreview, { journal: t.journal });
+    expect(again.status).toBe('applied');
+    expect(t.sandbox.store.get('Users', id)?.res).toMatchObject({ title: 'Mine', nickName: 'theirs' });
+  });
+
+  it('412 on hand-written operations keeps them as written on the fresh resource', async () => {
+    const id = plainUserIds(t.sandbox)[3]!;
+    const preview = await previewEdit(t.client, 'Users', id, { operations: { Operations: [{ op: 'Replace', path: 'title', value: 'Ops' }] } });
+    await t.other.patch('Users', id, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'title', value: 'Theirs' }] });
+    const outcome = await sendEdit(t.client, preview, { journal: t.journal });
+    expect(outcome.status).toBe('conflict');
+    if (outcome.status !== 'conflict') return;
+    expect(outcome.changedMeanwhile).toEqual([expect.objectContaining({ path: 'title', after: 'Theirs' })]);
+    expect(outcome.conflicts).toEqual(['title']);
+    expect(outcome.newPreview.request.body).toMatchObject({ Operations: [{ op: 'replace', path: 'title', value: 'Ops' }] });
+    expect(outcome.newPreview.before.title).toBe('Theirs');
+  });
+
+  it('409: renaming to a taken userName names the attribute and the other user', async () => {
+    const [mine, theirs] = plainUserIds(t.sandbox).slice(4, 6) as [string, string];
+    const taken = String(t.sandbox.store.get('Users', theirs)?.res.userName);
+    const preview = await previewEdit(t.client, 'Users', mine, { operations: [{ op: 'replace', path: 'userName', value: taken }] });
+    const error = await caught(sendEdit(t.client, preview, { journal: t.journal }));
+    expect(error.code).toBe('conflict');
+    expect(error.details).toMatchObject({ status: 409, scimType: 'uniqueness', collision: { attribute: 'userName', value: taken, other: { id: theirs } } });
+    expect(error.message).toContain(theirs);
+    expect(t.sandbox.store.get('Users', mine)?.res.userName).not.toBe(taken);
+  });
+
+  it('removes a member with the bracket filter path and the server drops exactly that member', async () => {
+    const groupId = t.sandbox.store.ids('Groups').find((g) => ((t.sandbox.store.get('Groups', g)?.res.members as unknown[]) ?? []).length >= 2)!;
+    const before = await t.client.get('Groups', groupId);
+    const members = before.members as { value: string }[];
+    const gone = members[0]!.value;
+    const preview = await previewEdit(t.client, 'Groups', groupId, { edited: { ...before, members: members.slice(1) } }, { before, vendor: 'rfc' });
+    expect(preview.request.body).toMatchObject({ Operations: [{ op: 'remove', path: `members[value eq "${gone}"]` }] });
+    const outcome = await sendEdit(t.client, preview, { journal: t.journal });
+    expect(outcome.status).toBe('applied');
+    if (outcome.status !== 'applied') return;
+    expect((outcome.result.members as { value: string }[]).map((m) => m.value).sort()).toEqual(members.slice(1).map((m) => m.value).sort());
+  });
+
+  it('journals every attempt (intent and result) readably, and never the token', async () => {
+    const { entries, tornTail } = await readChangeJournal(t.journal);
+    expect(tornTail).toBe(false);
+    expect(entries.length).toBeGreaterThanOrEqual(6);
+    const first = entries[0]!;
+    expect(first).toMatchObject({ profile: 'rfc test', kind: 'Users', outcome: 'applied', responseStatus: 200, error: null });
+    expect(first.who.length).toBeGreaterThan(0);
+    expect(first.request.headers.Authorization).toBe('Bearer [redacted]');
+    expect((first.after as ScimResource).title).toBe('Chief Loom Officer');
+    expect(first.before.title).not.toBe('Chief Loom Officer');
+    expect(Date.parse(first.at)).not.toBeNaN();
+    expect(entries.map((e) => e.outcome)).toEqual(expect.arrayContaining(['applied', 'precondition-failed', 'conflict']));
+    expect(entries.find((e) => e.outcome === 'precondition-failed')?.responseStatus).toBe(412);
+    expect(entries.find((e) => e.outcome === 'conflict')?.responseStatus).toBe(409);
+    expect(entries.some((e) => e.outcome === 'interrupted')).toBe(false);
+    expect(await journalText(t.journal)).not.toContain(TOKEN);
+  });
+
+  it('a read-only connection refuses in the core: nothing is sent, the refusal is journalled', async () => {
+    const ro = await editTenant('rfc', { readOnly: true });
+    try {
+      const id = plainUserIds(ro.sandbox)[0]!;
+      const preview = await previewEdit(ro.client, 'Users', id, { operations: [{ op: 'replace', path: 'active', value: false }] });
+      const error = await caught(sendEdit(ro.client, preview, { journal: ro.journal }));
+      expect(error.code).toBe('refused-read-only');
+      expect(writes(ro.sandbox)).toBe(0);
+      expect(ro.sandbox.store.get('Users', id)?.res.active).toBe(true);
+      const { entries } = await readChangeJournal(ro.journal);
+      expect(entries).toEqual([expect.objectContaining({ outcome: 'refused', responseStatus: null })]);
+    } finally {
+      await ro.close();
+    }
+  });
+});
