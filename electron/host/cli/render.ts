@@ -6,8 +6,10 @@ import type { ResourceKind, ScimResource } from '../../../shared/scim';
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  // Newlines and tabs in values (multiline titles exist) would break the columns.
-  return text.replace(/[\r\n\t]+/g, ' ');
+  // Newlines (multiline titles exist) would break the columns, and escape sequences in a
+  // tenant's data must never reach the admin's terminal as commands.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
