@@ -31,19 +31,27 @@ export interface DescribedRequest {
 }
 
 const SECRET_HEADER = /authorization|token|secret|password|api[-_]?key|cookie/i;
+// The values electron/core/scim/transport.ts sends (it does not export them); an integration test
+// compares this description with the request log of a real PATCH so the two cannot drift apart.
+const ACCEPT = 'application/scim+json, application/json;q=0.9, text/json;q=0.8';
+const CONTENT_TYPE = 'application/scim+json; charset=utf-8';
+const USER_AGENT = 'scim-inspector/0.1.0';
 
 export function describeRequest(input: DescribeRequestInput): DescribedRequest {
   const isPatchOp = isPlainObject(input.body) && Array.isArray(input.body.schemas) && input.body.schemas.includes(SCHEMAS.patchOp);
   const method = input.method ?? (isPatchOp ? 'PATCH' : input.body === undefined || input.body === null ? 'DELETE' : 'PUT');
   const body = method === 'DELETE' ? null : (input.body ?? {});
   const url = `${input.baseUrl.replace(/\/+$/, '')}/${input.kind}/${encodeURIComponent(input.id)}`;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { Accept: ACCEPT, 'User-Agent': USER_AGENT };
+  if (body !== null) headers['Content-Type'] = CONTENT_TYPE;
+  // Profile headers come next and may override these, as in the transport (a few servers refuse
+  // application/scim+json); the transport owns the connection-level ones and Authorization.
   for (const [name, value] of Object.entries(input.headers ?? {})) {
-    if (/^(authorization|if-match|content-type|accept)$/i.test(name)) continue;
-    headers[name] = SECRET_HEADER.test(name) ? REDACTED : value;
+    if (/^(authorization|if-match|host|content-length|connection|transfer-encoding)$/i.test(name)) continue;
+    if (/^content-type$/i.test(name) && body === null) continue;
+    const canonical = Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
+    headers[canonical] = SECRET_HEADER.test(name) ? REDACTED : value;
   }
-  headers.Accept = 'application/scim+json';
-  if (body !== null) headers['Content-Type'] = 'application/scim+json';
   headers.Authorization = `Bearer ${REDACTED}`;
   if (input.version) headers['If-Match'] = input.version;
   return { method, url, headers, body };

@@ -116,6 +116,24 @@ describe.each(['rfc', 'mittr'] as const)('sandbox %s uniqueness conflict', (vend
   });
 });
 
+describe('the described request is the one that goes out', () => {
+  it('matches the request log of the real PATCH: method, URL, headers (redacted) and body', async () => {
+    const sandbox = await startSandbox({ vendor: 'rfc', users: 5, groups: 1, port: 0 });
+    const client = createScimClient({ baseUrl: sandbox.url, token: () => sandbox.token, headers: { 'X-Tenant': 'acme' } });
+    opened.push({ sandbox, client });
+    const id = sandbox.store.ids('Users')[0]!;
+    const before = await client.get('Users', id);
+    const plan = planEdit(before, { ...before, title: 'Logged' } as ScimResource, { baseUrl: client.baseUrl, kind: 'Users', headers: { 'X-Tenant': 'acme' } });
+    await client.patch('Users', id, plan.request.body as never, { ifMatch: before.meta!.version! });
+    const sent = client.transport.log.entries().find((e) => e.method === 'PATCH')!;
+    expect(sent.url).toBe(plan.request.url);
+    expect(JSON.parse(sent.requestBody!)).toEqual(plan.request.body);
+    const lower = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(lower(sent.requestHeaders)).toEqual(lower(plan.request.headers));
+    expect(JSON.stringify(plan.request)).not.toContain(sandbox.token);
+  });
+});
+
 describe('sandbox entra', () => {
   it('group members removed with a value array land as previewed', async () => {
     const { sandbox, client } = await open('entra');

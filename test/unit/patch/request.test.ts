@@ -11,7 +11,7 @@ describe('describeRequest', () => {
     expect(described).toEqual({
       method: 'PATCH',
       url: 'https://t.example/scim/v2/Users/a%20b%2Fc',
-      headers: { 'X-Tenant': 't1', 'X-Api-Key': '[redacted]', Accept: 'application/scim+json', 'Content-Type': 'application/scim+json', Authorization: 'Bearer [redacted]', 'If-Match': 'W/"1"' },
+      headers: { Accept: 'application/scim+json, application/json;q=0.9, text/json;q=0.8', 'User-Agent': 'scim-inspector/0.1.0', 'Content-Type': 'application/scim+json; charset=utf-8', 'X-Tenant': 't1', 'X-Api-Key': '[redacted]', Authorization: 'Bearer [redacted]', 'If-Match': 'W/"1"' },
       body: request,
     });
     expect(JSON.stringify(described)).not.toMatch(/secret|leaked/);
@@ -25,7 +25,12 @@ describe('describeRequest', () => {
 
   it('describes a DELETE without body or Content-Type', () => {
     const described = describeRequest({ baseUrl: 'http://127.0.0.1:1/scim', kind: 'Users', id: 'u', version: 'W/"3"' });
-    expect(described).toEqual({ method: 'DELETE', url: 'http://127.0.0.1:1/scim/Users/u', headers: { Accept: 'application/scim+json', Authorization: 'Bearer [redacted]', 'If-Match': 'W/"3"' }, body: null });
+    expect(described).toEqual({ method: 'DELETE', url: 'http://127.0.0.1:1/scim/Users/u', headers: { Accept: expect.any(String), 'User-Agent': expect.any(String), Authorization: 'Bearer [redacted]', 'If-Match': 'W/"3"' }, body: null });
+  });
+
+  it('lets a profile override Content-Type, as the transport does', () => {
+    const described = describeRequest({ baseUrl: 'http://127.0.0.1:1', kind: 'Users', id: 'u', body: { schemas: [SCHEMAS.user] }, headers: { 'content-type': 'application/json' } });
+    expect(described.headers['Content-Type']).toBe('application/json');
   });
 });
 
