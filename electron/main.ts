@@ -10,7 +10,7 @@ import { registerChannelHandlers, windowEmitter } from './host/ipc';
 import { installMenu } from './host/menu';
 import { registerAppScheme, serveRenderer } from './host/protocol';
 import { openSettings } from './host/settings';
-import { createMainWindow, lockDownWebContents } from './host/window';
+import { createMainWindow, denyAllPermissions, lockDownWebContents } from './host/window';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -52,6 +52,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     nativeTheme.themeSource = 'system';
+    denyAllPermissions();
     serveRenderer(join(app.getAppPath(), 'dist'));
     installMenu(process.platform, app.isPackaged);
     registerChannelHandlers(ipcMain, coreFunctions, ctx);

@@ -1,11 +1,17 @@
 // The main window and the global web-contents rules: isolated, sandboxed, no Node, webSecurity on,
 // navigation and window.open denied everywhere (Desktop's main.ts), links out only via links.ts.
 
-import { BrowserWindow, app, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './ipc';
 import { openExternalLink } from './links';
 import type { SettingsStore } from './settings';
+
+/** The app needs no web permission (camera, notifications, ...): deny every request and check. */
+export function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
 
 /** One handler for every web contents the app ever creates, including ones we did not expect. */
 export function lockDownWebContents(): void {
