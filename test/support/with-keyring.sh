@@ -12,7 +12,7 @@ set -u
 if [ "$#" -eq 0 ]; then echo "usage: with-keyring.sh COMMAND [ARGS...]" >&2; exit 2; fi
 
 missing=""
-for bin in dbus-run-session gnome-keyring-daemon; do
+for bin in dbus-run-session dbus-send gnome-keyring-daemon; do
   command -v "$bin" >/dev/null 2>&1 || missing="$missing $bin"
 done
 if [ -n "$missing" ]; then
@@ -34,10 +34,32 @@ if ! dbus-run-session -- true >/dev/null 2>"$dir/dbus.err"; then
   exec "$@"
 fi
 
-# The password only unlocks this throw-away login keyring, which is deleted on exit.
-XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/config" XDG_RUNTIME_DIR="$dir/run" \
+# The password only unlocks this throw-away login keyring, which is deleted on exit. The daemon
+# runs in the foreground under this script (not daemonised), so it is stopped when the command
+# ends — a daemonised one can outlive a short session and linger.
+printf %s "throwaway-test-keyring" >"$dir/password"
+XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/config" XDG_RUNTIME_DIR="$dir/run" KEYRING_PASSWORD_FILE="$dir/password" \
   dbus-run-session -- sh -c '
-  if ! printf %s "throwaway-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; then
-    echo "with-keyring: gnome-keyring-daemon could not start an unlocked keyring; running without it" >&2
-  fi
-  exec "$@"' with-keyring "$@"
+  gnome-keyring-daemon --foreground --unlock --components=secrets <"$KEYRING_PASSWORD_FILE" >/dev/null 2>"$XDG_RUNTIME_DIR/keyring.err" &
+  daemon=$!
+  trap "kill \$daemon 2>/dev/null" EXIT
+  trap "exit 130" INT TERM
+  unset KEYRING_PASSWORD_FILE
+  # Wait (at most 10 s) until the daemon owns the Secret Service name; otherwise the first client
+  # call would have dbus start a second, locked daemon.
+  i=0
+  until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; do
+    if ! kill -0 "$daemon" 2>/dev/null; then
+      echo "with-keyring: gnome-keyring-daemon exited ($(head -c 300 "$XDG_RUNTIME_DIR/keyring.err")); running without it" >&2
+      break
+    fi
+    i=$((i + 1))
+    if [ "$i" -ge 100 ]; then echo "with-keyring: gnome-keyring-daemon did not register on the bus within 10 s; running anyway" >&2; break; fi
+    sleep 0.1
+  done
+  "$@"
+  status=$?
+  kill "$daemon" 2>/dev/null
+  wait "$daemon" 2>/dev/null
+  exit "$status"' with-keyring "$@"

@@ -2,7 +2,7 @@
 // passes the exit code through, cleans up, and still runs the command (saying why) when it cannot
 // start a keyring — so vault tests fail with the product's clear error rather than hang or skip.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,20 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; st
       resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
     });
   });
+}
+
+/** Pids of live processes whose environment names this runtime dir (Linux /proc). */
+function processesUsing(runtimeDir: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`XDG_RUNTIME_DIR=${runtimeDir}`)) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read: neither is a leftover of ours.
+    }
+  }
+  return found;
 }
 
 const probe = `
@@ -34,8 +48,17 @@ describe('test/support/with-keyring.sh', () => {
     const inside = JSON.parse(result.stdout) as { bus: string; runtime: string; v: string };
     expect(inside.v).toBe('v');
     expect(inside.bus).not.toBe(outer.DBUS_SESSION_BUS_ADDRESS);
-    // The throw-away keyring's directory is gone afterwards.
+    // The throw-away keyring's directory is gone afterwards, and so is its daemon.
     expect(existsSync(inside.runtime)).toBe(false);
+    expect(processesUsing(inside.runtime)).toEqual([]);
+  });
+
+  it('leaves no keyring daemon behind, even after a command that ends at once', async () => {
+    const result = await run(['/bin/sh', '-c', 'echo "$XDG_RUNTIME_DIR"'], process.env);
+    expect(result.code, result.stderr).toBe(0);
+    const runtime = result.stdout.trim();
+    expect(runtime).not.toBe('');
+    expect(processesUsing(runtime)).toEqual([]);
   });
 
   it('says why and still runs the command when dbus or gnome-keyring is missing', async () => {
@@ -44,7 +67,7 @@ describe('test/support/with-keyring.sh', () => {
       symlinkSync(process.execPath, join(bin, 'node'));
       const result = await run(['node', '-e', 'process.exit(7)'], { PATH: bin });
       expect(result.code).toBe(7);
-      expect(result.stderr).toMatch(/not found: dbus-run-session gnome-keyring-daemon .*running without a keyring/);
+      expect(result.stderr).toMatch(/not found: dbus-run-session dbus-send gnome-keyring-daemon .*running without a keyring/);
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }
