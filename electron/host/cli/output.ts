@@ -57,12 +57,12 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
     },
     warn(message) {
       clearProgress();
-      stderr.write(ensureNewline(`warning: ${message}`));
+      stderr.write(ensureNewline(terminalSafe(`warning: ${message}`)));
     },
     error(error) {
       clearProgress();
       if (mode.json || mode.ndjson) stderr.write(`${JSON.stringify({ error })}\n`);
-      else stderr.write(ensureNewline(`scim-inspector: ${error.message}${humanDetails(error)}`));
+      else stderr.write(ensureNewline(terminalSafe(`scim-inspector: ${error.message}${humanDetails(error)}`)));
     },
     progress(message) {
       if (!streams.stderrIsTty) return;
@@ -71,6 +71,12 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
     },
     endProgress: clearProgress,
   };
+}
+
+/** Server-supplied text (error details, warnings) must not drive the terminal: keep only newlines. */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }
 
 function ensureNewline(text: string): string {

@@ -17,3 +17,16 @@ describe('human table', () => {
     expect(text).toMatch(/1 groups, server reports 5; NOT verified complete/);
   });
 });
+
+describe('stderr for people', () => {
+  it('neutralises escape sequences in server-supplied error text and warnings', async () => {
+    const { createOutput } = await import('../../../electron/host/cli/output');
+    let stderr = '';
+    const out = createOutput({ stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) } }, { json: false, ndjson: false });
+    out.error({ code: 'server-error', message: 'Server said: \u001b[2J\u001b]0;x\u0007boom' });
+    out.warn('odd \u009b31m value');
+    expect(controlChars(stderr.replace(/\n/g, ''))).toEqual([]);
+    expect([...stderr].some((ch) => ch.charCodeAt(0) === 0x9b)).toBe(false);
+    expect(stderr).toMatch(/boom/);
+  });
+});
