@@ -97,17 +97,21 @@ export type SendOutcome =
       offerPut: EditPreview | null;
     })
   | {
-      /** 412: the resource changed since it was loaded. Nothing was changed; confirm newPreview. */
+      /**
+       * The resource changed since it was loaded: a 412, or (for a PUT on a service without
+       * versions) a re-read before sending showed it. Nothing was changed; confirm newPreview.
+       */
       status: 'conflict';
       preview: EditPreview;
-      responseStatus: 412;
+      /** 412, or null when the change was seen before sending (nothing was sent or journalled). */
+      responseStatus: 412 | null;
       fresh: ScimResource;
       changedMeanwhile: EditFieldChange[];
       /** Paths both the admin and someone else changed, to different values. */
       conflicts: string[];
       newPreview: EditPreview;
       journal: string;
-      changeId: string;
+      changeId: string | null;
     };
 
 /** How a journalled write ended; 'interrupted' when the process died before the answer was recorded. */

@@ -7,7 +7,7 @@
 import { InspectorError, toAppError } from '../../../shared/errors';
 import type { EditPreview, EditVerification, SendOutcome } from '../../../shared/edit';
 import type { PatchOperation, ScimResource } from '../../../shared/scim';
-import { describeRequest, rebaseEdit, validateOperations, verifyWrite } from '../patch';
+import { describeRequest, diffResources, rebaseEdit, SERVER_MANAGED_ATTRIBUTES, validateOperations, verifyWrite } from '../patch';
 import type { ScimClient } from '../scim/types';
 import { explainConflict } from './collision';
 import { recordIntent, type OpenedChange } from './journal';
@@ -23,9 +23,15 @@ export interface SendOptions {
 
 export async function sendEdit(client: ScimClient, preview: EditPreview, options: SendOptions): Promise<SendOutcome> {
   checkSendable(client, preview);
+  const ifMatch = preview.request.headers['If-Match'];
+  if (preview.method === 'PUT' && !ifMatch) {
+    // Without a version nothing stops a PUT from overwriting what someone changed since the body
+    // was built; re-reading just before sending narrows that window to a moment.
+    const fresh = await client.get(preview.kind, preview.id, { signal: options.signal });
+    if (diffResources(preview.before, fresh, { ignore: SERVER_MANAGED_ATTRIBUTES }).length > 0) return rebase(client, preview, fresh, null, options);
+  }
   const change = await recordIntent(options.journal, preview, options.profile ?? null);
   const lastLogId = Math.max(0, ...client.transport.log.entries().map((e) => e.id));
-  const ifMatch = preview.request.headers['If-Match'];
   const writeOptions = { ...(ifMatch ? { ifMatch } : {}), ...(options.signal ? { signal: options.signal } : {}) };
   try {
     if (preview.method === 'PATCH') {
@@ -85,7 +91,7 @@ async function failed(client: ScimClient, preview: EditPreview, change: OpenedCh
   const journalError = { code: cause.code, message: cause.message };
   if (cause.code === 'precondition-failed') {
     await change.finish({ status: 412, outcome: 'precondition-failed', after: null, error: journalError, warnings: [] });
-    return rebase(client, preview, change.changeId, options);
+    return rebase(client, preview, await client.get(preview.kind, preview.id, { signal: options.signal }), change.changeId, options);
   }
   if (cause.code === 'conflict' && error instanceof InspectorError) {
     const explained = await explainConflict(client, preview, error, options.signal);
@@ -97,9 +103,8 @@ async function failed(client: ScimClient, preview: EditPreview, change: OpenedCh
   throw error;
 }
 
-/** 412: reload, show what changed meanwhile, and carry the edit onto the fresh resource. */
-async function rebase(client: ScimClient, preview: EditPreview, changeId: string, options: SendOptions): Promise<SendOutcome> {
-  const fresh = await client.get(preview.kind, preview.id, { signal: options.signal });
+/** The resource changed: show what changed meanwhile and carry the edit onto the fresh resource. */
+async function rebase(client: ScimClient, preview: EditPreview, fresh: ScimResource, changeId: string | null, options: SendOptions): Promise<SendOutcome> {
   const rebased = rebaseEdit(preview.before, preview.intent.edited, fresh);
   const target = targetOf(preview, client.baseUrl);
   let newPreview: EditPreview;
@@ -111,7 +116,7 @@ async function rebase(client: ScimClient, preview: EditPreview, changeId: string
   return {
     status: 'conflict',
     preview,
-    responseStatus: 412,
+    responseStatus: changeId === null ? null : 412,
     fresh,
     changedMeanwhile: rebased.changedMeanwhile,
     conflicts: rebased.conflicts,
