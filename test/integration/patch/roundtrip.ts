@@ -70,3 +70,23 @@ function serverShape(resource: ScimResource, options: { extension?: boolean }): 
   shaped.schemas = options.extension && shaped[ENT] !== undefined ? [SCHEMAS.user, ENT] : [SCHEMAS.user];
   return shaped;
 }
+
+/**
+ * Random membership edits of one group: keep a random subset of its current members (in random
+ * order), add random candidates, rename sometimes; each run starts from what the server holds.
+ */
+export async function checkRandomGroupEdits(server: LiveServer, groupId: string, candidates: readonly string[], options: { numRuns: number; vendor: string }): Promise<void> {
+  const edit = fc.record({ keep: fc.func(fc.boolean()), order: fc.func(fc.integer()), add: fc.subarray([...candidates], { maxLength: 4 }), rename: fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined }) });
+  await fc.assert(
+    fc.asyncProperty(edit, async ({ keep, order, add, rename }) => {
+      const before = await getResource(server, 'Groups', groupId);
+      const current = Array.isArray(before.members) ? (before.members as { value: string }[]) : [];
+      const known = new Set(current.map((m) => m.value));
+      const kept = current.filter((m) => keep(m.value)).sort((a, b) => order(a.value) - order(b.value));
+      const members = [...kept, ...add.filter((id) => !known.has(id)).map((value) => ({ value }))];
+      const edited = { ...structuredClone(before), members, ...(rename ? { displayName: `${rename} ${groupId.slice(0, 6)}` } : {}) } as ScimResource;
+      await roundTripTo(server, 'Groups', before, edited, options.vendor);
+    }),
+    { numRuns: options.numRuns, endOnFailure: true },
+  );
+}
