@@ -111,6 +111,25 @@ describe('listing against the sandbox: every quirk exact or loudly incomplete', 
     expectExact(await list({ pageCap: 31, omitItemsPerPage: true, totalResultsCapped: 60, ignoreCount: true }, { concurrency: 8 }));
   });
 
+  it('keeps the server\'s sort order with pages fetched concurrently', async () => {
+    sandbox.setFaults({});
+    const out = await listResources(transport, 'Users', { pageSize: 30, concurrency: 6, sortBy: 'userName', sortOrder: 'descending' });
+    const names = out.Resources.map((u) => String(u.userName).toLowerCase());
+    expect(out.complete).toBe(true);
+    expect(names).toEqual([...names].sort().reverse());
+  });
+
+  it('cancelling stops the listing at once and leaves no page requests running', async () => {
+    const controller = new AbortController();
+    sandbox.setFaults({ latencyMs: 40 });
+    const pending = listResources(transport, 'Users', { pageSize: 10, concurrency: 6, signal: controller.signal, onPage: (_r, p) => p.pagesDone === 3 && controller.abort() });
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+    const requestsAtCancel = sandbox.stats().requests;
+    await new Promise((r) => setTimeout(r, 200));
+    // Requests already on the wire may still reach the server; nothing new is started after.
+    expect(sandbox.stats().requests).toBe(requestsAtCancel);
+  });
+
   it('a user deleted while listing: exact anyway or complete:false, never short and complete', async () => {
     let deleted = false;
     const out = await list({ latencyMs: 2 }, {
