@@ -4,7 +4,7 @@
 
 import { InspectorError } from '../../../shared/errors';
 import type { Capabilities, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
-import { filterAttributes, parseFilter, type Filter } from './filter';
+import { filterAttributes, isValidAttributePath, parseFilter, type Filter } from './filter';
 import { listByCursor } from './listing-cursor';
 import { listByIndex } from './listing-index';
 import type { PageQuery } from './listing-page';
@@ -23,7 +23,21 @@ function positiveInt(value: unknown, name: string): number | null {
   return value;
 }
 
+function checkAttributes(names: readonly unknown[] | undefined, what: string): void {
+  for (const name of names ?? []) {
+    if (typeof name !== 'string' || !isValidAttributePath(name)) {
+      throw new InspectorError('invalid-input', `${JSON.stringify(name)} in ${what} is not an attribute name (e.g. userName, name.familyName, emails.value).`);
+    }
+  }
+}
+
 function buildQuery(options: ListOptions, filter: Filter | null): PageQuery {
+  checkAttributes(options.attributes, 'attributes');
+  checkAttributes(options.excludedAttributes, 'excluded attributes');
+  checkAttributes(options.sortBy === undefined ? [] : [options.sortBy], 'sortBy');
+  if (options.sortOrder !== undefined && options.sortOrder !== 'ascending' && options.sortOrder !== 'descending') {
+    throw new InspectorError('invalid-input', `sortOrder must be "ascending" or "descending" (got ${JSON.stringify(options.sortOrder)}).`);
+  }
   const query: PageQuery = {};
   if (options.filter !== undefined && filter) query.filter = options.filter.trim();
   if (options.attributes && options.attributes.length > 0) {

@@ -75,6 +75,13 @@ describe('listing engine (interface stand-in)', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('rejects attribute names that are not attribute paths before sending anything', async () => {
+    const { transport, requests } = arrayTransport(makeUsers(3));
+    await expect(listResources(transport, 'Users', { attributes: ['userName&count=1'] })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(listResources(transport, 'Users', { sortBy: 'a b' })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(requests).toHaveLength(0);
+  });
+
   it('cancels with the caller signal', async () => {
     const controller = new AbortController();
     const { transport } = arrayTransport(makeUsers(1000), {
