@@ -47,7 +47,7 @@ export async function roundTripTo(server: LiveServer, kind: ResourceKind, before
  * Random user edits (the unit property's generator) against a live server: PUT a random "before"
  * in place, then PATCH it to a random edit with a built patch and compare with the preview.
  */
-export async function checkRandomUserEdits(server: LiveServer, id: string, options: { numRuns: number; extension?: boolean }): Promise<void> {
+export async function checkRandomUserEdits(server: LiveServer, id: string, options: { numRuns: number; extension?: boolean; vendor?: string }): Promise<void> {
   await fc.assert(
     fc.asyncProperty(userEdit, async ({ before, after }) => {
       const userName = `random.${id.slice(0, 12)}@example.test`;
@@ -55,7 +55,7 @@ export async function checkRandomUserEdits(server: LiveServer, id: string, optio
       expect(put.status, put.text).toBe(200);
       const current = await getResource(server, 'Users', id);
       const edited = { ...serverShape(after, options), userName, id, schemas: current.schemas, meta: current.meta } as unknown as ScimResource;
-      await roundTripTo(server, 'Users', current, edited);
+      await roundTripTo(server, 'Users', current, edited, options.vendor);
     }),
     { numRuns: options.numRuns, endOnFailure: true },
   );

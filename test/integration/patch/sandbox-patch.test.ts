@@ -60,10 +60,6 @@ describe('sandbox rfc', () => {
     expect(result.actual).toMatchObject({ title: 'Principal Engineer', [ENT]: { department: 'Looms' } });
   });
 
-  it('random user edits land as previewed', async () => {
-    const { sandbox } = await open('rfc');
-    await checkRandomUserEdits(sandbox, activeUserIds(sandbox)[2]!, { numRuns: 25, extension: true });
-  });
 
   it('group members: bracket-path removals and an add land as previewed', async () => {
     const { sandbox, client } = await open('rfc');
@@ -144,6 +140,13 @@ describe('sandbox entra', () => {
     const ops = (result.plan.request.body as { Operations: { op: string; path?: string; value?: unknown }[] }).Operations;
     expect(ops).toEqual([{ op: 'remove', path: 'members', value: expect.any(Array) }]);
     expect(result.verification.warnings).toEqual([]);
+  });
+});
+
+describe.each(['rfc', 'entra'] as const)('sandbox %s random user edits', (vendor) => {
+  it('land as previewed in this dialect', async () => {
+    const { sandbox } = await open(vendor);
+    await checkRandomUserEdits(sandbox, activeUserIds(sandbox)[2]!, { numRuns: 25, extension: true, vendor });
   });
 });
 
