@@ -4,7 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { InspectorError } from '../../../shared/errors';
-import type { DiscoveryResult } from '../../../shared/scim';
+import type { DiscoveryResult, ResourceKind } from '../../../shared/scim';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
 import { optInt, optList, optString, type ParsedArgs } from './args';
 import { createClient, startSandbox, type RunningSandbox } from './core-bindings';
@@ -107,6 +107,16 @@ async function resolve(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output): P
   // Flags win over the profile's settings; --header adds to the profile's headers.
   const headers = { ...fromProfile.options.headers, ...common.headers };
   return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, secret: null, sandbox: null };
+}
+
+/**
+ * Refuses Groups calls on a tenant whose discovery found no /Groups (Mittr), with a plain reason;
+ * the generic 404 advice ("check the base URL") would send people astray.
+ */
+export function requireKind(conn: Connection, kind: ResourceKind): void {
+  if (kind === 'Groups' && conn.discovery?.capabilities.groups === false) {
+    throw new InspectorError('not-found', `${conn.discovery.baseUrl} has no /Groups endpoint: this tenant does not manage groups over SCIM (Mittr, for one, has none).`, { baseUrl: conn.discovery.baseUrl });
+  }
 }
 
 function scrub(text: string, secret: string | null): string {

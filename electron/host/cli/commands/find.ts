@@ -5,7 +5,7 @@ import { InspectorError } from '../../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../../shared/scim';
 import type { ScimClient } from '../../../core/scim/types';
 import type { Command, CommandContext } from '../command';
-import { withConnection } from '../connect';
+import { requireKind, withConnection } from '../connect';
 import { kindOperand } from './get';
 import { candidatesFor, lookupFilter, nearMisses } from './find-match';
 
@@ -46,7 +46,9 @@ export const findCommand: Command = {
     const kind = kindOperand(ctx.operands[0], KINDS);
     const value = ctx.operands[1] ?? '';
     if (value === '') throw new InspectorError('usage', 'The value to find is empty.');
-    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
+    return withConnection(ctx.args, ctx.env, ctx.out, async (conn) => {
+      requireKind(conn, kind);
+      const { client } = conn;
       const answered = await lookup(ctx, client, kind, value);
       const matches = candidatesFor(answered, kind, value);
       const what = kind === 'Users' ? 'user' : 'group';

@@ -3,7 +3,7 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { ResourceKind } from '../../../../shared/scim';
 import type { Command } from '../command';
-import { withConnection } from '../connect';
+import { requireKind, withConnection } from '../connect';
 
 const KINDS: Record<string, ResourceKind> = { users: 'Users', groups: 'Groups' };
 
@@ -25,7 +25,9 @@ export const getCommand: Command = {
     const kind = kindOperand(ctx.operands[0], KINDS);
     const id = ctx.operands[1] ?? '';
     if (id.trim() === '') throw new InspectorError('usage', 'The id is empty.');
-    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
+    return withConnection(ctx.args, ctx.env, ctx.out, async (conn) => {
+      requireKind(conn, kind);
+      const { client } = conn;
       const resource = await client.get(kind, id, { signal: ctx.signal });
       ctx.out.result(resource);
       return 0;

@@ -9,6 +9,7 @@ import { exportCommand } from './export';
 import { findCommand } from './find';
 import { getCommand } from './get';
 import { groupsList, usersList } from './list';
+import { patchCommand } from './patch';
 import { PROFILES_COMMANDS } from './profiles';
 import { sandboxCommand } from './sandbox';
 import { serveCommand } from './serve';
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   deactivateCommand,
   resumeCommand,
   reactivateCommand,
+  patchCommand,
 ];

@@ -8,7 +8,7 @@ import { parseFilter } from '../../../core/scim/filter';
 import type { ListOptions } from '../../../core/scim/types';
 import { commaList, optFlag, optInt, optString } from '../args';
 import type { Command, CommandContext } from '../command';
-import { withConnection, type Connection } from '../connect';
+import { requireKind, withConnection, type Connection } from '../connect';
 import { LIST_OPTIONS } from '../options';
 import type { Output } from '../output';
 import { renderList } from '../render';
@@ -77,11 +77,9 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind, li
   return 0;
 }
 
-async function listKind(ctx: CommandContext, { client, discovery }: Connection, kind: ResourceKind, options: ListOptions): Promise<number> {
-  if (kind === 'Groups' && discovery?.capabilities.groups === false) {
-    // Said plainly: the generic 404 advice ("check the base URL") would send people astray.
-    throw new InspectorError('not-found', `${discovery.baseUrl} has no /Groups endpoint: this tenant does not manage groups over SCIM (Mittr, for one, has none).`, { baseUrl: discovery.baseUrl });
-  }
+async function listKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions): Promise<number> {
+  requireKind(conn, kind);
+  const { client } = conn;
   const outcome = await client.list(kind, options);
   ctx.out.endProgress();
   const doc = toListDocument(outcome, options.filter !== undefined);
