@@ -33,7 +33,7 @@ const MAX_SEQUENTIAL_PAGES = 1_000_000;
  * back by 429 + Retry-After (1 s or more) must not idle the other slots for that long; the pages
  * fetched meanwhile are resources the result will hold anyway, so this costs order, not memory.
  */
-const RESOURCES_AHEAD = 50_000;
+const RESOURCES_AHEAD = 25_000;
 
 export async function listByIndex<T extends ScimResource>(input: IndexPagingInput<T>): Promise<IndexResult> {
   const { transport, kind, query, requested, signal, state } = input;
@@ -94,8 +94,9 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
     if (fresh.length === 0) return 'end';
     if (items.length < pageSize) {
       const reported = state.reportedTotal;
-      // A short page ends the list only when the reported total agrees; otherwise ask once more.
-      if (reported !== null && state.seen.size >= reported) return 'end';
+      // A short page ends the list only when the reported total agrees exactly; a total already
+      // exceeded is proven wrong and proves nothing, so then one more request decides.
+      if (reported !== null && state.seen.size === reported) return 'end';
       return isPlanned ? 'resequence' : 'continue';
     }
     return 'continue';

@@ -11,7 +11,7 @@ export interface ArrayServer {
   maxInFlight: () => number;
 }
 
-export function arrayTransport(users: Record<string, unknown>[], options: { pageCap?: number; beforePage?: (n: number) => void | Promise<void> } = {}): ArrayServer {
+export function arrayTransport(users: Record<string, unknown>[], options: { pageCap?: number; pageCapAt?: (startIndex: number) => number; reportTotal?: number; beforePage?: (n: number) => void | Promise<void> } = {}): ArrayServer {
   const requests: HttpRequest[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -34,9 +34,9 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
       }
       if (req.signal?.aborted) throw new Error('aborted');
       const start = Math.max(1, Number(req.query?.startIndex ?? 1));
-      const count = Math.min(Number(req.query?.count ?? 100), options.pageCap ?? Infinity);
+      const count = Math.min(Number(req.query?.count ?? 100), options.pageCap ?? Infinity, options.pageCapAt?.(start) ?? Infinity);
       const page = users.slice(start - 1, start - 1 + count);
-      const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: users.length, startIndex: start, itemsPerPage: page.length, Resources: page };
+      const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: options.reportTotal ?? users.length, startIndex: start, itemsPerPage: page.length, Resources: page };
       return { status: 200, headers: {}, body, size: 0, url: `${base}${req.path}` };
     },
     log: {

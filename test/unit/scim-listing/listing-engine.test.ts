@@ -53,6 +53,15 @@ describe('listing engine (interface stand-in)', () => {
     expect(new Set(ids(out.Resources)).size).toBe(out.Resources.length);
   });
 
+  it('does not stop on a short page once the reported total is proven wrong (exceeded)', async () => {
+    const users = makeUsers(300);
+    // Under-reported total and a server whose page sizes vary: a short page mid-list is not the end.
+    const { transport } = arrayTransport(users, { reportTotal: 100, pageCapAt: (start) => (start > 150 && start < 200 ? 10 : 50) });
+    const out = await listResources(transport, 'Users', { pageSize: 50, concurrency: 4 });
+    expect(ids(out.Resources)).toEqual(ids(users as { id: string }[]));
+    expect(out.complete).toBe(true);
+  });
+
   it('stops at the limit and does not call a partial result complete', async () => {
     const { transport } = arrayTransport(makeUsers(300));
     const out = await listResources(transport, 'Users', { pageSize: 50, limit: 120 });
