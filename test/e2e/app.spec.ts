@@ -1,0 +1,63 @@
+// The renderer in real chromium against browser mode: it loads, calls round-trip through the HTTP
+// twin, and pushed progress/pages arrive while a listing runs.
+import { expect, test } from '@playwright/test';
+
+const appUrl = (): string => {
+  const url = process.env.SCIM_INSPECTOR_E2E_URL;
+  if (!url) throw new Error('global-setup did not start the web host');
+  return url;
+};
+
+test('the app loads in browser mode and drops the secret from the address bar', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(appUrl());
+  await expect(page.getByRole('heading', { name: 'SCIM Inspector' })).toBeVisible();
+  await expect(page.getByTestId('mode')).toContainText('browser');
+  await expect(page.getByRole('combobox', { name: 'Profile' })).toContainText('Sandbox');
+  expect(page.url()).not.toContain('secret');
+  // The secret lives on in sessionStorage: a reload keeps working.
+  await page.reload();
+  await expect(page.getByTestId('mode')).toContainText('browser');
+  expect(errors).toEqual([]);
+});
+
+test('discovery round-trips through the channel map', async ({ page }) => {
+  await page.goto(appUrl());
+  await page.getByRole('button', { name: 'Discover' }).click();
+  await expect(page.getByTestId('discovery')).toContainText('paging index');
+  await expect(page.getByTestId('discovery')).toContainText('User, Group');
+  await expect(page.getByTestId('log-count')).not.toHaveText('0 requests logged');
+});
+
+test('a streamed listing shows progress events and the verified count', async ({ page }) => {
+  await page.goto(appUrl());
+  const seen: string[] = [];
+  await page.exposeFunction('recordProgress', (text: string) => seen.push(text));
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="progress"]');
+    const record = (window as unknown as { recordProgress: (t: string) => void }).recordProgress;
+    if (el) new MutationObserver(() => record(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByRole('button', { name: 'List users' }).click();
+  await expect(page.getByTestId('summary')).toHaveText(/3000 users · complete/);
+  await expect(page.getByTestId('progress')).toContainText('3000 loaded');
+  // More than one progress state was rendered: pages arrived as events, not in one answer.
+  expect(seen.filter((t) => t.startsWith('Pages ')).length).toBeGreaterThan(1);
+});
+
+test('a page opened without its secret says what to do', async ({ page }) => {
+  await page.goto(new URL(appUrl()).origin + '/');
+  await expect(page.getByRole('alert')).toContainText('without its secret');
+});
+
+test('HAR export is written by the host, never at a path the page names', async ({ page }) => {
+  await page.goto(appUrl());
+  await page.getByRole('button', { name: 'Discover' }).click();
+  await expect(page.getByTestId('discovery')).toBeVisible();
+  await page.getByRole('button', { name: 'Export HAR' }).click();
+  await expect(page.getByTestId('saved')).toContainText(/HAR saved to .*test-results\/exports\/scim-inspector-sandbox-.*\.har/);
+});
