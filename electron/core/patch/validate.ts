@@ -66,7 +66,7 @@ function checkOperation(raw: unknown, options: ValidateOptions, problem: (what: 
   }
   const op = typeof raw.op === 'string' ? (raw.op.toLowerCase() as PatchOpName) : undefined;
   if (op === undefined || !OP_NAMES.includes(op)) {
-    tally.report(`"op" must be "add", "remove" or "replace" (any case), not ${JSON.stringify(raw.op) ?? 'missing'}`);
+    tally.report(`"op" must be "add", "remove" or "replace" (any case), not ${shown(raw.op)}`);
     return null;
   }
   let parsed: ParsedPath | undefined;
@@ -116,11 +116,11 @@ function checkValueType(path: ParsedPath | undefined, noPathValue: unknown, valu
   if (isPlainObject(noPathValue)) for (const [key, member] of Object.entries(noPathValue)) checks.push([key, member]);
   for (const [name, member] of checks) {
     const attribute = name.toLowerCase();
-    if (attribute === 'active' && typeof member !== 'boolean') report(`"active" must be true or false (a JSON boolean), not ${JSON.stringify(member)}`);
+    if (attribute === 'active' && typeof member !== 'boolean') report(`"active" must be true or false (a JSON boolean), not ${shown(member)}`);
     if (attribute === 'members' && !isMemberList(member, op)) report('"members" must be an array of objects with a string "value", e.g. [{"value": "ID"}]');
     if ((attribute === 'emails' || attribute === 'phonenumbers') && !isItemList(member, op)) report(`"${name}" must be an array of objects like [{"value": "…", "type": "work"}]`);
     if (['username', 'displayname', 'title', 'externalid', 'nickname', 'usertype', 'locale', 'timezone'].includes(attribute) && typeof member !== 'string') {
-      report(`"${name}" must be a string, not ${JSON.stringify(member)}`);
+      report(`"${name}" must be a string, not ${shown(member)}`);
     }
   }
 }
@@ -147,6 +147,16 @@ function isJsonValue(value: unknown, depth = 0): boolean {
   if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
   if (isPlainObject(value)) return Object.values(value).every((item) => isJsonValue(item, depth + 1));
   return false;
+}
+
+/** A value for an error message; never throws (input may hold BigInt, symbols, cycles). */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (isJsonValue(value)) {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  }
+  return `a ${typeof value === 'object' && value !== null ? (value.constructor?.name ?? 'object') : typeof value} (not JSON)`;
 }
 
 function countProblems(problem: (what: string) => void): { report: (what: string) => void; count: () => number } {

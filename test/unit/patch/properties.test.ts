@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { scimPatch, type ScimPatchOperation, type ScimResource as LibResource } from 'scim-patch';
 import { describe, expect, it } from 'vitest';
 import { buildPatch, diffResources, dialectForVendor, KNOWN_DIALECTS, previewPatch, validateOperations } from '../../../electron/core/patch';
-import type { ScimResource } from '../../../shared/scim';
+import { InspectorError } from '../../../shared/errors';
+import { SCHEMAS, type ScimResource } from '../../../shared/scim';
 import { anyId, groupEdit, plainId, userEdit } from './arbitraries';
 
 const RUNS = { numRuns: 150, endOnFailure: true } as const;
@@ -54,5 +55,30 @@ describe('patch properties', () => {
     fc.assert(fc.property(fc.oneof(userEdit, groupEdit(anyId)), ({ after }) => {
       expect(buildPatch(after, structuredClone(after)).request.Operations).toEqual([]);
     }), RUNS);
+  });
+});
+
+describe('untrusted input never escapes as anything but invalid-input', () => {
+  const opName = fc.constantFrom('add', 'remove', 'replace', 'Add', 'REPLACE', 'delete', '', 7);
+  const path = fc.oneof(fc.constantFrom('title', 'name.givenName', 'emails[type eq "work"].value', 'members[value eq "a"]', 'members', `${SCHEMAS.enterpriseUser}:manager.value`, 'a[', ']', 'x.y.z', 'urn:', 'emails[type eq]'), fc.string({ maxLength: 12 }));
+  const weird = fc.oneof(fc.bigInt(), fc.date(), fc.constant(Symbol('s')), fc.constant(() => 1), fc.constant(Number.NaN));
+  const operation = fc.record({ op: fc.oneof(opName, weird), path: fc.oneof(path, weird), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), weird) }, { requiredKeys: [] });
+  const input = fc.oneof(fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withBoxedValues: true }), fc.array(operation, { maxLength: 4 }), fc.record({ Operations: fc.array(operation, { maxLength: 4 }) }));
+
+  function invalidInputOnly(run: () => unknown): void {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InspectorError);
+      expect((error as InspectorError).code).toBe('invalid-input');
+    }
+  }
+
+  it('validateOperations', () => {
+    fc.assert(fc.property(input, (value) => invalidInputOnly(() => validateOperations(value))), { numRuns: 300 });
+  });
+
+  it('previewPatch on random resources', () => {
+    fc.assert(fc.property(userEdit, fc.array(operation, { minLength: 1, maxLength: 4 }), ({ before }, ops) => invalidInputOnly(() => previewPatch(before, { schemas: [SCHEMAS.patchOp], Operations: ops as never }))), { numRuns: 300 });
   });
 });
