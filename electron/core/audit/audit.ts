@@ -14,7 +14,8 @@ export interface AuditOptions {
   idp?: IdpComparison;
 }
 
-const FORMULA_START = /^[=+\-@]/;
+/** = + - @ : what a spreadsheet may run as a formula. */
+const FORMULA_FIRST = new Set([0x3d, 0x2b, 0x2d, 0x40]);
 // A user's `groups` mirrors the groups' own names (read-only, RFC 7643 §4.1.2): a formula-like
 // group name is one finding on the group, not one per member.
 const SKIP_KEYS = new Set(['id', 'schemas', 'meta', 'groups']);
@@ -23,12 +24,21 @@ function label(user: ScimUser): string {
   return typeof user.userName === 'string' ? user.userName : user.id;
 }
 
-/** Every string value under a resource with its attribute path, skipping id/schemas/meta/groups. */
-function* stringValues(value: unknown, path: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) yield* stringValues(value[i], `${path}[${i}]`);
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) if (!(path === '' && SKIP_KEYS.has(k))) yield* stringValues(v, path ? `${path}.${k}` : k);
+/**
+ * Calls `found` for every formula-like string under a resource with its attribute path, skipping
+ * id/schemas/meta/groups. A plain recursive walk: it runs over every value of 100k users, and
+ * paths are only built for the rare hits.
+ */
+function formulaLikeValues(value: unknown, path: () => string, found: (path: string, value: string) => void, top = true): void {
+  if (typeof value === 'string') {
+    if (value.length > 0 && FORMULA_FIRST.has(value.charCodeAt(0))) found(path(), value);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) formulaLikeValues(value[i], () => `${path()}[${i}]`, found, false);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const k in value) {
+      if (top && SKIP_KEYS.has(k)) continue;
+      formulaLikeValues((value as Record<string, unknown>)[k], top ? () => k : () => `${path()}.${k}`, found, false);
+    }
   }
 }
 
@@ -70,7 +80,9 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
       add({ code: 'missing-external-id', severity: 'high', resourceType: 'User', id: user.id, detail: `${name} has no externalId: the new IdP has nothing to match on` });
     }
     const key = name.toLowerCase();
-    byUserName.set(key, [...(byUserName.get(key) ?? []), user]);
+    const same = byUserName.get(key);
+    if (same) same.push(user);
+    else byUserName.set(key, [user]);
     const primaries = emailsOf(user).filter((e) => e.primary === true);
     if (primaries.length === 0) {
       counts.noPrimaryEmail += 1;
@@ -89,12 +101,10 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
       counts.staleUsers += 1;
       add({ code: 'stale-user', severity: 'low', resourceType: 'User', id: user.id, detail: `${name} not modified since ${user.meta?.lastModified} (over ${staleDays} days)` });
     }
-    for (const [path, value] of stringValues(user, '')) {
-      if (FORMULA_START.test(value)) {
-        counts.formulaLikeValues += 1;
-        add({ code: 'formula-like-value', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
-      }
-    }
+    formulaLikeValues(user, () => '', (path, value) => {
+      counts.formulaLikeValues += 1;
+      add({ code: 'formula-like-value', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
+    });
   }
   for (const [, users] of byUserName) {
     if (users.length < 2) continue;
@@ -119,12 +129,10 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
         add({ code: 'dangling-member', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName} lists member ${member}, which is no user or group` });
       }
     }
-    for (const [path, value] of stringValues({ displayName: group.displayName, externalId: group.externalId }, '')) {
-      if (FORMULA_START.test(value)) {
-        counts.formulaLikeValues += 1;
-        add({ code: 'formula-like-value', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
-      }
-    }
+    formulaLikeValues({ displayName: group.displayName, externalId: group.externalId }, () => '', (path, value) => {
+      counts.formulaLikeValues += 1;
+      add({ code: 'formula-like-value', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
+    });
   }
   if (hasGroups) {
     for (const user of snapshot.users) {

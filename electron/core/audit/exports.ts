@@ -6,7 +6,7 @@ import { InspectorError } from '../../../shared/errors';
 import type { AuditResult, Snapshot, SnapshotDiff } from '../../../shared/audit';
 import type { ScimUser } from '../../../shared/scim';
 import { writeCsvFile, type CsvCell, type CsvWriteOptions } from '../csv/write';
-import { memberIds, userAttribute } from './user-fields';
+import { memberIds, userColumn } from './user-fields';
 
 export const EXPORT_KINDS = ['users', 'groups', 'memberships', 'findings', 'diff'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -29,7 +29,8 @@ export interface ExportRequest extends CsvWriteOptions {
 }
 
 function* userRows(users: ScimUser[], columns: string[]): Generator<CsvCell[]> {
-  for (const user of users) yield columns.map((c) => (c === 'active' ? String(user.active ?? '') : userAttribute(user, c)));
+  const readers = columns.map(userColumn);
+  for (const user of users) yield readers.map((read) => read(user));
 }
 
 function need<T>(value: T | undefined, what: string): T {

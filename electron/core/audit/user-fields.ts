@@ -33,25 +33,46 @@ export function memberIds(group: ScimGroup): string[] {
 
 /** Value of a user attribute by a dotted path as admins name columns: name.givenName, emails, department... */
 export function userAttribute(user: ScimUser, path: string): string {
+  return userColumn(path)(user);
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Finds a key case-insensitively (RFC 7643 §2.1); exact spelling first, as servers mostly use it. */
+function field(record: unknown, key: string, lower: string): unknown {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const r = record as Record<string, unknown>;
+  if (key in r) return r[key];
+  for (const k in r) if (k.toLowerCase() === lower) return r[k];
+  return undefined;
+}
+
+/**
+ * A reader for one export column, resolved once per column rather than per cell: exports read
+ * every column of 100k users.
+ */
+export function userColumn(path: string): (user: ScimUser) => string {
   const key = path.trim();
   const lower = key.toLowerCase();
-  if (lower === 'email' || lower === 'primaryemail') return primaryEmail(user) ?? '';
-  if (lower === 'emails') return emailsOf(user).map((e) => e.value).join('; ');
-  if (lower === 'groups') return Array.isArray(user.groups) ? user.groups.map((g) => g.display ?? g.value ?? '').join('; ') : '';
-  const ent = enterpriseOf(user);
-  if (lower === 'manager') return String((ent.manager as { value?: unknown } | undefined)?.value ?? '');
+  if (lower === 'email' || lower === 'primaryemail') return (u) => primaryEmail(u) ?? '';
+  if (lower === 'emails') return (u) => emailsOf(u).map((e) => e.value).join('; ');
+  if (lower === 'groups') return (u) => (Array.isArray(u.groups) ? u.groups.map((g) => g.display ?? g.value ?? '').join('; ') : '');
+  if (lower === 'active') return (u) => text(u.active);
+  if (lower === 'manager') return (u) => text((enterpriseOf(u).manager as { value?: unknown } | undefined)?.value);
   if (['department', 'costcenter', 'organization', 'division', 'employeenumber'].includes(lower)) {
-    const hit = Object.keys(ent).find((k) => k.toLowerCase() === lower);
-    return hit ? String(ent[hit] ?? '') : '';
+    return (u) => text(field(enterpriseOf(u), key, lower));
   }
-  if (lower === 'givenname' || lower === 'familyname') return String((user.name as Record<string, unknown> | undefined)?.[lower === 'givenname' ? 'givenName' : 'familyName'] ?? '');
-  let current: unknown = user;
-  for (const part of key.split('.')) {
-    if (typeof current !== 'object' || current === null) return '';
-    const record = current as Record<string, unknown>;
-    const hit = Object.keys(record).find((k) => k.toLowerCase() === part.toLowerCase());
-    current = hit === undefined ? undefined : record[hit];
+  if (lower === 'givenname' || lower === 'familyname') {
+    const sub = lower === 'givenname' ? 'givenName' : 'familyName';
+    return (u) => text(field(u.name, sub, lower));
   }
-  if (current === undefined || current === null) return '';
-  return typeof current === 'object' ? JSON.stringify(current) : String(current);
+  const parts = key.split('.').map((p) => [p, p.toLowerCase()] as const);
+  return (u) => {
+    let current: unknown = u;
+    for (const [part, partLower] of parts) current = field(current, part, partLower);
+    return text(current);
+  };
 }

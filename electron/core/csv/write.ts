@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { InspectorError } from '../../../shared/errors';
 
 export interface CsvWriteOptions {
@@ -31,9 +31,16 @@ function cellText(value: CsvCell, guard: boolean): string {
   return guard && typeof value === 'string' ? guardCell(text) : text;
 }
 
+/** Rows formatted per write: big enough to amortise the formatter, small enough to stream. */
+const CHUNK_ROWS = 2_000;
+
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n",]/ } as const;
+
 /**
  * Streams rows to `path` (written to a temporary file, renamed when complete, so a failed or
- * cancelled export never leaves a half file under the chosen name). Returns the data row count.
+ * cancelled export never leaves a half file under the chosen name). Rows are formatted by
+ * csv-stringify a chunk at a time and written with backpressure, so memory holds one chunk of
+ * text, never the file. Returns the data row count.
  */
 export async function writeCsvFile(
   path: string,
@@ -44,25 +51,29 @@ export async function writeCsvFile(
   const guard = options.formulaGuard ?? true;
   const temp = `${path}.partial-${process.pid}`;
   const out = createWriteStream(temp, { encoding: 'utf8' });
-  const stringifier = stringify({ bom: options.bom ?? false, record_delimiter: '\r\n', quoted_match: /[\r\n",]/ });
-  stringifier.pipe(out);
   let count = 0;
-  const write = async (record: string[]): Promise<void> => {
-    if (!stringifier.write(record)) await once(stringifier, 'drain');
+  const flush = async (records: string[][]): Promise<void> => {
+    if (records.length === 0) return;
+    if (!out.write(stringify(records, CSV_OPTIONS))) await once(out, 'drain');
   };
   try {
-    await write(header);
+    if (options.bom) out.write('\uFEFF');
+    let chunk: string[][] = [header];
     for await (const row of rows as AsyncIterable<CsvCell[]>) {
       if (options.signal?.aborted) throw new InspectorError('cancelled', 'The export was cancelled; no file was written.');
-      await write(row.map((cell) => cellText(cell, guard)));
+      chunk.push(row.map((cell) => cellText(cell, guard)));
       count += 1;
+      if (chunk.length >= CHUNK_ROWS) {
+        await flush(chunk);
+        chunk = [];
+      }
     }
-    stringifier.end();
+    await flush(chunk);
+    out.end();
     await once(out, 'close');
     await rename(temp, path);
     return count;
   } catch (error) {
-    stringifier.destroy();
     out.destroy();
     await rm(temp, { force: true });
     if (error instanceof InspectorError) throw error;

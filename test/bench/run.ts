@@ -1,0 +1,26 @@
+
+// `npm run bench`: runs the benchmarks (never part of npm test) and prints their figures.
+// `npm run bench -- listing audit` runs only the named ones.
+
+const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
+  sandbox: () => import('./sandbox.bench'),
+  listing: () => import('./listing.bench'),
+  audit: () => import('./audit.bench'),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+const unknown = names.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);
+  process.exit(2);
+}
+const results: Record<string, unknown> = {};
+for (const name of names) {
+  const load = BENCHES[name];
+  if (!load) continue;
+  console.log(`\n== ${name} ==`);
+  results[name] = await (await load()).run();
+}
+console.log(`\n${JSON.stringify(results, null, 2)}`);
+process.exit(0);
