@@ -3,5 +3,5 @@
 
 export { previewEdit, planPreview, replacePreview, type EditChange, type EditTarget, type PreviewOptions } from './preview';
 export { sendEdit, sendReplace, type SendOptions } from './send';
-export { explainConflict, type Collision } from './collision';
+export { explainEditConflict, type Collision } from './collision';
 export { CHANGE_JOURNAL_FILE, changeJournalPath, currentUser, readChangeJournal, type ChangeJournal, type ChangeIntentRecord, type ChangeResultRecord, type ChangeRecord } from './journal';

@@ -9,7 +9,7 @@ import type { EditPreview, EditVerification, SendOutcome } from '../../../shared
 import type { PatchOperation, ScimResource } from '../../../shared/scim';
 import { describeRequest, diffResources, rebaseEdit, SERVER_MANAGED_ATTRIBUTES, validateOperations, verifyWrite } from '../patch';
 import type { ScimClient } from '../scim/types';
-import { explainConflict } from './collision';
+import { explainEditConflict } from './collision';
 import { recordIntent, type OpenedChange } from './journal';
 import { planPreview, replacePreview, targetOf, type EditTarget } from './preview';
 
@@ -94,7 +94,7 @@ async function failed(client: ScimClient, preview: EditPreview, change: OpenedCh
     return rebase(client, preview, await client.get(preview.kind, preview.id, { signal: options.signal }), change.changeId, options);
   }
   if (cause.code === 'conflict' && error instanceof InspectorError) {
-    const explained = await explainConflict(client, preview, error, options.signal);
+    const explained = await explainEditConflict(client, preview, error, options.signal);
     await change.finish({ status, outcome: 'conflict', after: null, error: { code: explained.code, message: explained.message }, warnings: [] });
     throw explained;
   }
