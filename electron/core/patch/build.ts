@@ -37,7 +37,8 @@ export interface BuiltPatch {
 /** Attributes the client never writes: identity and server bookkeeping (RFC 7643 §3.1). */
 const NEVER_WRITTEN = new Set(['id', 'meta', 'schemas']);
 
-export function buildPatch(before: ScimResource, after: ScimResource, dialect: PatchDialect = RFC_DIALECT): BuiltPatch {
+export function buildPatch(before: ScimResource, edited: ScimResource, dialect: PatchDialect = RFC_DIALECT): BuiltPatch {
+  const after = spelledLike(before, edited) as ScimResource;
   if (before.id !== after.id) {
     throw new InspectorError('invalid-input', `The edited resource has id "${after.id}" but the loaded one is "${before.id}"; ids cannot be changed, so edit the resource you loaded.`, { before: before.id, after: after.id });
   }
@@ -141,6 +142,22 @@ function sameMultiValued(a: unknown, b: unknown): boolean {
   if (!keyedA || !keyedB || keyedA.size !== keyedB.size) return false;
   for (const [value, item] of keyedA) if (!jsonEqual(item, keyedB.get(value))) return false;
   return true;
+}
+
+/**
+ * Attribute names are case-insensitive (RFC 7643 §2.1): an edit that writes `displayname` for the
+ * loaded `displayName` changes that attribute, it does not add another. Spell the edited names as
+ * the loaded resource does, at the top level and one level down.
+ */
+function spelledLike(model: JsonObject, value: JsonObject, depth = 0): JsonObject {
+  const spelling = new Map(Object.keys(model).map((key) => [key.toLowerCase(), key]));
+  const out: JsonObject = {};
+  for (const [key, member] of Object.entries(value)) {
+    const name = spelling.get(key.toLowerCase()) ?? key;
+    const modelMember = model[name];
+    out[name] = depth < 1 && isPlainObject(member) && isPlainObject(modelMember) ? spelledLike(modelMember, member, depth + 1) : member;
+  }
+  return out;
 }
 
 function isActiveOnlyValue(value: unknown): boolean {

@@ -54,6 +54,14 @@ describe('buildPatch path forms', () => {
     ]);
   });
 
+  it('matches attribute names case-insensitively, as SCIM does', () => {
+    const after = edit(user(), (u) => ((u.DISPLAYNAME = 'Countess'), delete u.displayName, (u.name = { GivenName: 'Ada', familyName: 'Byron' })));
+    expect(ops(user(), after)).toEqual([
+      { op: 'replace', path: 'displayName', value: 'Countess' },
+      { op: 'replace', path: 'name.familyName', value: 'Byron' },
+    ]);
+  });
+
   it('never writes id, meta or schemas, and refuses a changed id', () => {
     const after = edit(user(), (u) => ((u.meta = { version: 'W/"9"' }), (u.schemas = ['x'])));
     expect(ops(user(), after)).toEqual([]);
