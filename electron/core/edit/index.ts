@@ -3,5 +3,6 @@
 
 export { previewEdit, planPreview, replacePreview, type EditChange, type EditTarget, type PreviewOptions } from './preview';
 export { sendEdit, sendReplace, type SendOptions } from './send';
+export { checkEditChange, checkEditPreview } from './guard';
 export { explainEditConflict, type Collision } from './collision';
 export { CHANGE_JOURNAL_FILE, changeJournalPath, currentUser, readChangeJournal, type ChangeJournal, type ChangeIntentRecord, type ChangeResultRecord, type ChangeRecord } from './journal';

@@ -10,6 +10,7 @@ import type { PatchOperation, ScimResource } from '../../../shared/scim';
 import { describeRequest, diffResources, rebaseEdit, SERVER_MANAGED_ATTRIBUTES, validateOperations, verifyWrite } from '../patch';
 import type { ScimClient } from '../scim/types';
 import { explainEditConflict } from './collision';
+import { checkEditPreview } from './guard';
 import { recordIntent, type OpenedChange } from './journal';
 import { planPreview, replacePreview, targetOf, type EditTarget } from './preview';
 
@@ -21,7 +22,9 @@ export interface SendOptions {
   signal?: AbortSignal;
 }
 
-export async function sendEdit(client: ScimClient, preview: EditPreview, options: SendOptions): Promise<SendOutcome> {
+/** Sends a confirmed preview (checked again here: it may have round-tripped through the renderer). */
+export async function sendEdit(client: ScimClient, confirmed: EditPreview, options: SendOptions): Promise<SendOutcome> {
+  const preview = checkEditPreview(confirmed);
   checkSendable(client, preview);
   const ifMatch = preview.request.headers['If-Match'];
   if (preview.method === 'PUT' && !ifMatch) {
@@ -68,7 +71,7 @@ export async function sendEdit(client: ScimClient, preview: EditPreview, options
 
 /** The PUT fallback offered after a partial PATCH: send it like any preview. */
 export async function sendReplace(client: ScimClient, preview: EditPreview, options: SendOptions): Promise<SendOutcome> {
-  if (preview.method !== 'PUT') {
+  if (checkEditPreview(preview).method !== 'PUT') {
     throw new InspectorError('invalid-input', 'sendReplace sends the PUT preview offered after a partial PATCH (offerPut) or made with method PUT; this preview is a PATCH — use sendEdit.');
   }
   return sendEdit(client, preview, options);

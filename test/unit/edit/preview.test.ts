@@ -2,7 +2,7 @@
 // fresh resource that keeps what others changed and what only the server sets.
 
 import { describe, expect, it } from 'vitest';
-import { planPreview, replacePreview, type EditTarget } from '../../../electron/core/edit';
+import { checkEditChange, checkEditPreview, planPreview, replacePreview, type EditTarget } from '../../../electron/core/edit';
 import { SCHEMAS, type ScimResource } from '../../../shared/scim';
 
 const target: EditTarget = { baseUrl: 'https://scim.example.test/v2', kind: 'Users', vendor: 'lettermint', headers: {} };
@@ -33,5 +33,16 @@ describe('edit previews', () => {
     expect(put.after.groups).toEqual(fresh.groups);
     expect(put.changed).toEqual(['title']);
     expect(put.warnings.map((w) => w.code)).toEqual(['replace-clears']);
+  });
+});
+
+describe('previews from the renderer', () => {
+  it('are checked before anything is sent', () => {
+    const preview = planPreview(target, loaded, { edited: { ...loaded, title: 'CTO' } });
+    expect(checkEditPreview(JSON.parse(JSON.stringify(preview)))).toEqual(preview);
+    expect(() => checkEditPreview({ ...preview, request: { ...preview.request, method: 'DELETE' } })).toThrow(/not valid \(request\)/);
+    expect(() => checkEditPreview({ ...preview, after: { ...preview.after, id: 'someone-else' } })).toThrow(/not valid \(after\)/);
+    expect(() => checkEditChange({ edited: { id: 'u1' } })).toThrow(/either/);
+    expect(checkEditChange({ operations: 'anything' })).toEqual({ operations: 'anything' });
   });
 });
