@@ -1,4 +1,3 @@
-
 // `npm run bench`: runs the benchmarks (never part of npm test) and prints their figures.
 // `npm run bench -- listing audit` runs only the named ones.
 
@@ -24,3 +23,4 @@ for (const name of names) {
 }
 console.log(`\n${JSON.stringify(results, null, 2)}`);
 process.exit(0);
+export {};
