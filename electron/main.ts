@@ -5,7 +5,9 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../shared/errors';
-import { coreFunctions, createAppContext, type SaveFileRequest } from './core/app/index';
+import { coreFunctions, createAppContext, savedProfiles, type SaveFileRequest } from './core/app/index';
+import { createProfileStore } from './core/profiles/index';
+import { createKeytarVault } from './core/vault/index';
 import { registerChannelHandlers, windowEmitter } from './host/ipc';
 import { installMenu } from './host/menu';
 import { registerAppScheme, serveRenderer } from './host/protocol';
@@ -42,6 +44,8 @@ function start(): void {
     version: app.getVersion(),
     emit: windowEmitter(() => mainWindow?.webContents ?? null),
     saveFile: saveWithDialog,
+    // Same profiles.json and keychain entries as the CLI; tokens are read per request in main.
+    profiles: savedProfiles(createProfileStore(), createKeytarVault()),
   });
 
   app.on('second-instance', () => {

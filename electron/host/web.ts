@@ -12,7 +12,9 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { isChannelName, type EventMap, type EventName, type SandboxVendor, SANDBOX_VENDORS } from '../../shared/channels';
 import { InspectorError } from '../../shared/errors';
-import { coreFunctions, createAppContext, dispatch, type SaveFileRequest } from '../core/app/index';
+import { coreFunctions, createAppContext, dispatch, savedProfiles, type SaveFileRequest } from '../core/app/index';
+import { createProfileStore } from '../core/profiles/index';
+import { createKeytarVault } from '../core/vault/index';
 import { securityHeaders } from './csp';
 import { openInBrowser } from './open-browser';
 import { defaultRendererDir, readStaticFile } from './static-files';
@@ -30,6 +32,8 @@ export interface WebHostOptions {
   rendererDir?: string;
   /** Where requestLog.exportHar writes (the browser cannot show main's save dialog). */
   exportDir?: string;
+  /** Offer the saved profiles (profiles.json + keychain) besides the demo; default true. */
+  savedProfiles?: boolean;
   /** Fixed secret, for tests only; normally a fresh random one per launch. */
   secret?: string;
 }
@@ -100,6 +104,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     version: process.env.npm_package_version ?? '0.1.0',
     emit,
     saveFile: (request) => saveToDir(exportDir, request),
+    ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(), createKeytarVault()) }),
     sandbox: { ...(vendor ? { vendor } : {}), ...(options.sandboxUsers !== undefined ? { users: options.sandboxUsers } : {}) },
   });
   let guard: GuardConfig = { host: '', origin: '', secret };

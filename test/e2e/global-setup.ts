@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(root, 'dist/index.html'))) {
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit', timeout: 180_000 });
   }
-  const host = await startWebHost({ rendererDir: join(root, 'dist'), sandboxUsers: 3000, open: false, exportDir: join(root, 'test-results', 'exports') });
+  const host = await startWebHost({ rendererDir: join(root, 'dist'), sandboxUsers: 3000, open: false, savedProfiles: false, exportDir: join(root, 'test-results', 'exports') });
   process.env[E2E_URL_ENV] = host.url;
   return () => host.close();
 }

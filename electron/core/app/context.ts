@@ -3,6 +3,7 @@
 // downloads folder), and the sessions. No electron import: the same functions serve IPC and HTTP.
 
 import type { HostMode, SaveResult } from '../../../shared/channels';
+import type { SavedProfiles } from './saved-profiles';
 import { Sessions, type Emit, type SessionsOptions } from './sessions';
 
 export interface SaveFileRequest {
@@ -19,9 +20,12 @@ export interface AppContext {
   readonly emit: Emit;
   readonly saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
   readonly sessions: Sessions;
+  /** Saved profiles, when the host has a profile store and a vault (absent: only the demo). */
+  readonly profiles: SavedProfiles | null;
 }
 
-export interface AppContextOptions extends Omit<SessionsOptions, 'emit'> {
+export interface AppContextOptions extends Omit<SessionsOptions, 'emit' | 'resolveProfile'> {
+  profiles?: SavedProfiles;
   mode: HostMode;
   version: string;
   emit: Emit;
@@ -32,13 +36,14 @@ export function createAppContext(options: AppContextOptions): AppContext & { clo
   const sessions = new Sessions({
     emit: options.emit,
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
-    ...(options.resolveProfile ? { resolveProfile: options.resolveProfile } : {}),
+    ...(options.profiles ? { resolveProfile: options.profiles.resolve } : {}),
   });
   return {
     app: { name: 'SCIM Inspector', version: options.version, mode: options.mode, platform: process.platform },
     emit: options.emit,
     saveFile: options.saveFile,
     sessions,
+    profiles: options.profiles ?? null,
     close: () => sessions.close(),
   };
 }

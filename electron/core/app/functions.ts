@@ -8,7 +8,8 @@ import { SANDBOX_PROFILE_ID } from './sessions';
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 async function appInfo(ctx: AppContext): Promise<AppInfo> {
-  return { ...ctx.app, profiles: [{ id: SANDBOX_PROFILE_ID, name: 'Sandbox tenant (demo)', builtIn: true }] };
+  const saved = ctx.profiles?.list() ?? [];
+  return { ...ctx.app, profiles: [{ id: SANDBOX_PROFILE_ID, name: 'Sandbox tenant (demo)', builtIn: true }, ...saved] };
 }
 
 async function discover(ctx: AppContext, { profileId }: RequestOf<'connection.discover'>): Promise<DiscoverySummary> {

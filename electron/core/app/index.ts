@@ -3,3 +3,4 @@ export { createAppContext, type AppContext, type AppContextOptions, type SaveFil
 export { coreFunctions, type CoreFunctions } from './functions';
 export { dispatch, type ErrorReporter } from './dispatch';
 export { Sessions, SANDBOX_PROFILE_ID, type Emit, type Session } from './sessions';
+export { savedProfiles, type SavedProfiles } from './saved-profiles';

@@ -19,7 +19,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SCIM Inspector</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(work, 'outside.txt'), 'must not be served');
-  host = await startWebHost({ rendererDir, exportDir, sandboxUsers: 450 });
+  host = await startWebHost({ rendererDir, exportDir, sandboxUsers: 450, savedProfiles: false });
   secret = secretOf(host.url);
   hostHeader = new URL(host.origin).host;
 });
