@@ -157,7 +157,7 @@ function writeStatus(client: ScimClient, preview: EditPreview, afterId: number):
   const path = `/${preview.kind}/${encodeURIComponent(preview.id)}`;
   const entry = client.transport.log
     .entries()
-    .filter((e) => e.id > afterId && e.method === preview.method && new URL(e.url).pathname.endsWith(path))
+    .filter((e) => e.id > afterId && e.method === preview.method && (e.url.split('?')[0] ?? '').endsWith(path))
     .pop();
   return entry?.status ?? null;
 }

@@ -93,4 +93,25 @@ describe('scim-inspector patch', () => {
     const { entries } = await readChangeJournal(join(dir, 'changes.jsonl'));
     expect(entries).toEqual([expect.objectContaining({ id: mine, outcome: 'conflict', responseStatus: 409 })]);
   });
+
+  it('a service that ignores the PATCH: exit 1 with the PUT offered; --put then makes the change', async () => {
+    const mindtickle = await startSandbox({ vendor: 'mindtickle', users: 20, seed: 5, token: TOKEN, port: 0 });
+    try {
+      const id = plainUserIds(mindtickle)[0]!;
+      const args = ['patch', 'users', id, '--url', mindtickle.url, '--token-env', 'SCIM_TEST_TOKEN', '--json', '--replace', 'title="Tide Reader"', '--yes'];
+      const partial = await runCli(args, { env: env() });
+      expect(partial.code, partial.stderr).toBe(1);
+      const doc = JSON.parse(partial.stdout) as PatchDoc & { offerPut: { request: { method: string; body: Record<string, unknown> } } };
+      expect(doc.status).toBe('partially-applied');
+      expect(doc.offerPut.request).toMatchObject({ method: 'PUT', body: { id, title: 'Tide Reader' } });
+      expect(partial.stderr).toMatch(/--put/);
+      expect(mindtickle.store.get('Users', id)?.res.title).not.toBe('Tide Reader');
+      const put = await runCli([...args, '--put'], { env: env() });
+      expect(put.code, put.stderr).toBe(0);
+      expect(JSON.parse(put.stdout)).toMatchObject({ status: 'applied', request: { method: 'PUT' }, result: { title: 'Tide Reader' } });
+      expect(mindtickle.store.get('Users', id)?.res.title).toBe('Tide Reader');
+    } finally {
+      await mindtickle.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 // `patch users|groups ID (--replace PATH=JSON | --add PATH=JSON | --remove PATH[=JSON])… [--dry-run]
-// [--yes] [--journal FILE]`: the CLI face of the edit core. The document always shows the request
+// [--yes] [--journal FILE] [--put]`: the CLI face of the edit core. The document always shows the request
 // exactly as it goes out (token redacted), before and the predicted after; --dry-run never sends,
 // and a send needs --yes (or a typed "yes" at a terminal). Every send is in the change journal.
 
@@ -101,7 +101,9 @@ async function run(ctx: CommandContext): Promise<number> {
   const operations = operationsFrom(ctx.args);
   const traits = await connectionTraits(ctx.args, ctx.env);
   return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, label }) => {
-    const preview = await previewEdit(client, kind, id, { operations }, { vendor: traits.vendor, headers: traits.headers, signal: ctx.signal });
+    const method = optFlag(ctx.args, 'put') ? 'PUT' : 'PATCH';
+    const preview = await previewEdit(client, kind, id, { operations }, { vendor: traits.vendor, headers: traits.headers, method, signal: ctx.signal });
+    if (preview.empty) throw new InspectorError('invalid-input', `These operations change nothing on ${kind === 'Users' ? 'user' : 'group'} ${id}; nothing to send.`);
     for (const w of preview.warnings) ctx.out.warn(w.message);
     if (optFlag(ctx.args, 'dry-run')) {
       ctx.out.result(previewDocument(preview), () => human(preview, null));
@@ -112,7 +114,7 @@ async function run(ctx: CommandContext): Promise<number> {
     const outcome = await sendEdit(client, preview, { journal, profile: traits.profile ?? label, signal: ctx.signal });
     if (outcome.status !== 'conflict') for (const w of outcome.verification.warnings) ctx.out.warn(w);
     if (outcome.status === 'conflict') ctx.out.warn(`The resource changed since it was read (412); nothing was applied. Changed meanwhile: ${outcome.changedMeanwhile.map((c) => c.path).join(', ') || 'nothing visible'}. Run the command again to apply it to the current resource.`);
-    if (outcome.status === 'partially-applied' && outcome.offerPut) ctx.out.warn('This service ignored part of the PATCH; offerPut in the document is the full replacement (PUT) that would make the whole change.');
+    if (outcome.status === 'partially-applied' && outcome.offerPut) ctx.out.warn('This service ignored part of the PATCH; offerPut in the document is the full replacement that would make the whole change: run the same command with --put to send it.');
     ctx.out.result(sentDocument(preview, outcome), () => human(preview, outcome));
     return outcome.status === 'applied' ? 0 : 1;
   }, { signal: ctx.signal });
@@ -128,6 +130,7 @@ export const patchCommand: Command = {
     replace: { kind: 'repeatable', valueName: 'PATH=JSON', help: 'replace PATH with a JSON value, e.g. \'title="CTO"\' or active=false (repeatable)' },
     add: { kind: 'repeatable', valueName: 'PATH=JSON', help: 'add a JSON value at PATH, e.g. \'members=[{"value":"ID"}]\' (repeatable)' },
     remove: { kind: 'repeatable', valueName: 'PATH[=JSON]', help: 'remove PATH, e.g. title or \'members[value eq "ID"]\' (repeatable)' },
+    put: { kind: 'boolean', help: 'send the change as a PUT (full replace built from the current resource), for services whose PATCH ignores it' },
     'dry-run': { kind: 'boolean', help: 'show the exact request, before and after; send nothing' },
     yes: { kind: 'boolean', help: 'confirm the write (required when not at a terminal)' },
     journal: { kind: 'string', valueName: 'FILE', help: 'change journal to append to (default: changes.jsonl in the app data folder)' },
