@@ -7,7 +7,7 @@ import type { AppError } from '../../shared/errors';
 import type { ApiChoice } from './api';
 import { useListing } from './useListing';
 
-const PROFILE_ID = 'sandbox';
+const DEMO_PROFILE_ID = 'sandbox';
 
 function ErrorNote({ error }: { error: AppError | null }) {
   if (!error) return null;
@@ -19,28 +19,33 @@ function ErrorNote({ error }: { error: AppError | null }) {
 }
 
 function Shell({ api }: { api: InspectorApi }) {
+  const [profileId, setProfileId] = useState(DEMO_PROFILE_ID);
+  return <ProfileView key={profileId} api={api} profileId={profileId} onProfile={setProfileId} />;
+}
+
+function ProfileView({ api, profileId, onProfile }: { api: InspectorApi; profileId: string; onProfile: (id: string) => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [discovery, setDiscovery] = useState<DiscoverySummary | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [logCount, setLogCount] = useState(0);
   const [saved, setSaved] = useState<SaveResult | null>(null);
-  const listing = useListing(api, PROFILE_ID);
+  const listing = useListing(api, profileId);
 
   useEffect(() => {
     void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
     return api.events.on('requestLog.entry', (e) => {
-      if (e.profileId === PROFILE_ID) setLogCount((n) => n + 1);
+      if (e.profileId === profileId) setLogCount((n) => n + 1);
     });
-  }, [api]);
+  }, [api, profileId]);
 
   const discover = async () => {
     setError(null);
-    const r = await api.connection.discover({ profileId: PROFILE_ID });
+    const r = await api.connection.discover({ profileId });
     if (r.ok) setDiscovery(r.value);
     else setError(r.error);
   };
   const exportHar = async () => {
-    const r = await api.requestLog.exportHar({ profileId: PROFILE_ID });
+    const r = await api.requestLog.exportHar({ profileId });
     if (r.ok) setSaved(r.value);
     else setError(r.error);
   };
@@ -54,8 +59,8 @@ function Shell({ api }: { api: InspectorApi }) {
         <span className="badge" data-testid="mode">{info ? `${info.mode} · v${info.version}` : '…'}</span>
         <label>
           Profile{' '}
-          <select value={PROFILE_ID} disabled aria-label="Profile">
-            {(info?.profiles ?? [{ id: PROFILE_ID, name: 'Sandbox tenant (demo)' }]).map((profile) => (
+          <select value={profileId} onChange={(e) => onProfile(e.target.value)} aria-label="Profile">
+            {(info?.profiles ?? [{ id: DEMO_PROFILE_ID, name: 'Sandbox tenant (demo)' }]).map((profile) => (
               <option key={profile.id} value={profile.id}>{profile.name}</option>
             ))}
           </select>
