@@ -110,10 +110,10 @@ export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> 
 
     transport.log.clear();
     global.gc?.();
-    const baseline = process.memoryUsage().rss;
+    const baseline = process.memoryUsage.rss();
     let peak = baseline;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage.rss());
     }, 25);
     const serverCpuBefore = await server.cpuMs();
     const cpuBefore = process.cpuUsage();
@@ -124,7 +124,7 @@ export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> 
     const clientCpuMs = (cpu.user + cpu.system) / 1000;
     const serverCpuMs = (await server.cpuMs()) - serverCpuBefore;
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
     const growth = peak - baseline;
     const ratio = naiveMs / clientMs;
     const rateLimited = transport.log.entries().filter((e) => e.status === 429).length;
