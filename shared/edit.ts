@@ -114,8 +114,12 @@ export type SendOutcome =
       changeId: string | null;
     };
 
-/** How a journalled write ended; 'interrupted' when the process died before the answer was recorded. */
-export type ChangeOutcome = 'applied' | 'partially-applied' | 'precondition-failed' | 'conflict' | 'refused' | 'failed' | 'interrupted';
+/**
+ * How a journalled write ended. 'unknown': the connection failed after the request went out
+ * (network, timeout, cancelled), so it may have landed; 'interrupted': the process died before the
+ * answer was recorded.
+ */
+export type ChangeOutcome = 'applied' | 'partially-applied' | 'precondition-failed' | 'conflict' | 'refused' | 'failed' | 'unknown' | 'interrupted';
 
 /** One write as the Journal view shows it: the intent and its result joined by changeId. */
 export interface ChangeJournalEntry {

@@ -140,7 +140,7 @@ export async function readChangeJournal(path: string): Promise<ChangeJournal> {
   return { entries, tornTail };
 }
 
-const OUTCOMES: readonly string[] = ['applied', 'partially-applied', 'precondition-failed', 'conflict', 'refused', 'failed'];
+const OUTCOMES: readonly string[] = ['applied', 'partially-applied', 'precondition-failed', 'conflict', 'refused', 'failed', 'unknown'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

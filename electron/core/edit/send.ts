@@ -101,10 +101,23 @@ async function failed(client: ScimClient, preview: EditPreview, change: OpenedCh
     await change.finish({ status, outcome: 'conflict', after: null, error: { code: explained.code, message: explained.message }, warnings: [] });
     throw explained;
   }
+  if (UNCERTAIN.has(cause.code)) {
+    // The request may have reached the server before the connection failed; a write is never
+    // retried blindly, so the admin is told to look instead of being told it failed.
+    await change.finish({ status, outcome: 'unknown', after: null, error: journalError, warnings: [] });
+    throw new InspectorError(cause.code, `${cause.message} The ${preview.method} may or may not have been applied: reload the ${preview.kind === 'Users' ? 'user' : 'group'} to see before trying again.`, {
+      ...cause.details,
+      sent: 'unknown',
+      changeId: change.changeId,
+    });
+  }
   const refused = cause.code.startsWith('refused-');
   await change.finish({ status, outcome: refused ? 'refused' : 'failed', after: null, error: journalError, warnings: [] });
   throw error;
 }
+
+/** Failures after which the write may have landed. */
+const UNCERTAIN = new Set(['network', 'timeout', 'cancelled', 'bad-response']);
 
 /** The resource changed: show what changed meanwhile and carry the edit onto the fresh resource. */
 async function rebase(client: ScimClient, preview: EditPreview, fresh: ScimResource, changeId: string | null, options: SendOptions): Promise<SendOutcome> {

@@ -122,6 +122,25 @@ describe('edit on the rfc sandbox', () => {
     expect((outcome.result.members as { value: string }[]).map((m) => m.value).sort()).toEqual(members.slice(1).map((m) => m.value).sort());
   });
 
+  it('a connection cut after the write reached the server is journalled as unknown, not failed', async () => {
+    const id = plainUserIds(t.sandbox)[6]!;
+    const preview = await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Maybe' }] });
+    t.sandbox.setFaults({ resetEvery: 1 });
+    let error: InspectorError;
+    try {
+      error = await caught(sendEdit(t.client, preview, { journal: t.journal }));
+    } finally {
+      t.sandbox.setFaults({});
+    }
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(/may or may not have been applied/);
+    expect(error.details).toMatchObject({ sent: 'unknown' });
+    // It did land: exactly why "failed" would be the wrong word.
+    expect(t.sandbox.store.get('Users', id)?.res.title).toBe('Maybe');
+    const { entries } = await readChangeJournal(t.journal);
+    expect(entries.at(-1)).toMatchObject({ id, outcome: 'unknown', error: { code: 'network' } });
+  });
+
   it('journals every attempt (intent and result) readably, and never the token', async () => {
     const { entries, tornTail } = await readChangeJournal(t.journal);
     expect(tornTail).toBe(false);
