@@ -31,6 +31,8 @@ describe.each(VENDORS)('edit on the %s sandbox', (vendor) => {
     t.sandbox.setFaults({ noContentOnWrite: true });
     const preview = await previewEdit(t.client, 'Users', id, { edited: { ...before, active: false } }, { before, vendor });
     expect(preview.warnings.filter((w) => w.code === 'ignored-by-service')).toEqual([]);
+    // Mittr documents `active` as a no-path replace; everyone else gets the RFC path form.
+    expect(preview.request.body.Operations).toEqual([vendor === 'mittr' ? { op: 'replace', value: { active: false } } : { op: 'replace', path: 'active', value: false }]);
     const outcome = await sendEdit(t.client, preview, { journal: t.journal });
     expect(outcome.status).toBe('applied');
     if (outcome.status !== 'applied') return;
