@@ -9,7 +9,11 @@ import { readStaticFile } from './static-files';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+  // standard: relative URLs, origin and storage like https; secure: a secure context; vite emits
+  // <script type="module" crossorigin>, which Chromium fetches in CORS mode, hence corsEnabled and
+  // supportFetchAPI (as VS Code does for its vscode-file scheme). Responses carry no
+  // Access-Control-Allow-Origin, so no other origin can read them.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 export function serveRenderer(rendererDir: string): void {
