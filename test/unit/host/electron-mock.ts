@@ -58,13 +58,45 @@ export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() 
 export const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
 export const dialog = { showSaveDialog: vi.fn() };
 export const nativeTheme = { themeSource: 'system' };
+/** Records what the host asked of each window; methods do nothing. */
 export class BrowserWindow {
-  static getAllWindows = (): BrowserWindow[] => [];
+  static created: BrowserWindow[] = [];
+  static getAllWindows = (): BrowserWindow[] => BrowserWindow.created;
+  readonly listeners = new Map<string, (...args: unknown[]) => void>();
+  loadedUrl: string | null = null;
+  constructor(readonly options: Record<string, unknown>) {
+    BrowserWindow.created.push(this);
+  }
+  once(event: string, listener: (...args: unknown[]) => void): void {
+    this.listeners.set(event, listener);
+  }
+  on(event: string, listener: (...args: unknown[]) => void): void {
+    this.listeners.set(event, listener);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  maximize(): void {}
+  show(): void {}
+  isDestroyed(): boolean {
+    return false;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  isMaximized(): boolean {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 5, y: 6, width: 1100, height: 700 };
+  }
 }
 
 export function resetElectronMock(): void {
   handlers.clear();
   exposed.clear();
+  BrowserWindow.created = [];
   vi.clearAllMocks();
 }
 
