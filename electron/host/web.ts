@@ -4,12 +4,12 @@
 // the server by the browser) and then in a header on every call. Host and Origin are pinned.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isChannelName, type EventMap, type EventName, type SandboxVendor, SANDBOX_VENDORS } from '../../shared/channels';
 import { InspectorError } from '../../shared/errors';
 import { coreFunctions, createAppContext, dispatch, savedProfiles, type SaveFileRequest } from '../core/app/index';
@@ -53,6 +53,18 @@ function sandboxVendor(value: string | undefined): SandboxVendor | undefined {
     throw new InspectorError('usage', `Unknown sandbox vendor "${value}"; use one of ${SANDBOX_VENDORS.join(', ')}.`);
   }
   return value as SandboxVendor;
+}
+
+/** The app version from the package.json next to the renderer build (dist/..). */
+function packageVersion(rendererDir: string): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(join(dirname(rendererDir), 'package.json'), 'utf8'));
+    const version = typeof pkg === 'object' && pkg !== null ? (pkg as Record<string, unknown>).version : undefined;
+    if (typeof version === 'string') return version;
+  } catch {
+    // A renderer outside a checkout (tests, custom builds) has no package.json beside it.
+  }
+  return process.env.npm_package_version ?? '0.0.0';
 }
 
 function defaultExportDir(): string {
@@ -101,7 +113,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   };
   const ctx = createAppContext({
     mode: 'browser',
-    version: process.env.npm_package_version ?? '0.1.0',
+    version: packageVersion(rendererDir),
     emit,
     saveFile: (request) => saveToDir(exportDir, request),
     ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(), createKeytarVault()) }),
