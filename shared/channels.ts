@@ -7,6 +7,14 @@
 import type { AppError } from './errors';
 import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogEntry, ResourceKind, ScimResource } from './scim';
 import { optionalInteger, optionalString, oneOf, record, requiredString, noInput } from './channel-guards';
+import { channel, type ChannelDef } from './channel-def';
+import { PROFILE_CHANNELS } from './channels/profiles';
+import { EXPLORER_CHANNELS } from './channels/explorer';
+import { EDIT_CHANNELS } from './channels/edit';
+import { DEACTIVATE_CHANNELS } from './channels/deactivate';
+import { AUDIT_CHANNELS } from './channels/audit';
+
+export { channel, type ChannelDef } from './channel-def';
 
 // ---- payload types ---------------------------------------------------------------------------
 
@@ -52,15 +60,6 @@ export interface SaveResult {
 
 // ---- the channel map -------------------------------------------------------------------------
 
-/** A channel: its request validator, and its response type carried as a phantom. */
-export interface ChannelDef<Req, Res> {
-  parse(input: unknown): Req;
-  /** Never set at run time; only carries the response type. */
-  readonly response?: Res;
-}
-
-const channel = <Res>() => <Req>(parse: (input: unknown) => Req): ChannelDef<Req, Res> => ({ parse });
-
 const LIST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const CHANNELS = {
@@ -97,6 +96,12 @@ export const CHANNELS = {
     const r = record(input, 'requestLog.exportHar');
     return { profileId: requiredString(r.profileId, 'profileId') };
   }),
+  // Feature maps live in shared/channels/<feature>.ts so features grow without touching this file.
+  ...PROFILE_CHANNELS,
+  ...EXPLORER_CHANNELS,
+  ...EDIT_CHANNELS,
+  ...DEACTIVATE_CHANNELS,
+  ...AUDIT_CHANNELS,
 } as const;
 
 export type Channels = typeof CHANNELS;

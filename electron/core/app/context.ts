@@ -4,6 +4,7 @@
 
 import type { HostMode, SaveResult } from '../../../shared/channels';
 import type { SavedProfiles } from './saved-profiles';
+import { userDataDir } from '../profiles/paths';
 import { Sessions, type Emit, type SessionsOptions } from './sessions';
 
 export interface SaveFileRequest {
@@ -22,10 +23,14 @@ export interface AppContext {
   readonly sessions: Sessions;
   /** Saved profiles, when the host has a profile store and a vault (absent: only the demo). */
   readonly profiles: SavedProfiles | null;
+  /** The app's data folder (journals, snapshots); SCIM_INSPECTOR_HOME or the OS user-data dir. */
+  readonly dataDir: string;
 }
 
 export interface AppContextOptions extends Omit<SessionsOptions, 'emit' | 'resolveProfile'> {
   profiles?: SavedProfiles;
+  /** Defaults to userDataDir() (honours SCIM_INSPECTOR_HOME). */
+  dataDir?: string;
   mode: HostMode;
   version: string;
   emit: Emit;
@@ -44,6 +49,7 @@ export function createAppContext(options: AppContextOptions): AppContext & { clo
     saveFile: options.saveFile,
     sessions,
     profiles: options.profiles ?? null,
+    dataDir: options.dataDir ?? userDataDir(),
     close: () => sessions.close(),
   };
 }

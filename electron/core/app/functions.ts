@@ -4,8 +4,16 @@
 import type { AppInfo, ChannelName, DiscoverySummary, ListSummary, RequestOf, ResponseOf } from '../../../shared/channels';
 import type { AppContext } from './context';
 import { SANDBOX_PROFILE_ID } from './sessions';
+import { profileFunctions } from './features/profiles';
+import { explorerFunctions } from './features/explorer';
+import { editFunctions } from './features/edit';
+import { deactivateFunctions } from './features/deactivate';
+import { auditFunctions } from './features/audit';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+/** The functions of one feature's channel map (electron/core/app/features/<feature>.ts). */
+export type FunctionsFor<M> = { [K in keyof M & ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 async function appInfo(ctx: AppContext): Promise<AppInfo> {
   const saved = ctx.profiles?.list() ?? [];
@@ -68,5 +76,10 @@ export const coreFunctions: CoreFunctions = {
       description: 'HTTP Archive',
     });
   },
+  ...profileFunctions,
+  ...explorerFunctions,
+  ...editFunctions,
+  ...deactivateFunctions,
+  ...auditFunctions,
 };
 
