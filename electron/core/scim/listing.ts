@@ -78,30 +78,15 @@ export async function listResources<T extends ScimResource>(
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const run = async (state: ListingState<T>, query: PageQuery): Promise<void> => {
-    const base = { transport, kind, query, requested, signal: controller.signal, state };
+  const state = new ListingState<T>(filter, limit, options.onPage);
+  const query = buildQuery(options, filter);
+  const base = { transport, kind, query, requested, signal: controller.signal, state };
+  try {
     if (options.capabilities?.pagination === 'cursor') {
       await listByCursor({ ...base, cursor: '' });
     } else {
       const result = await listByIndex({ ...base, concurrency });
       if (result.next === 'cursor') await listByCursor({ ...base, cursor: result.cursor });
-    }
-  };
-  let state = new ListingState<T>(filter, limit, options.onPage);
-  let refused = false;
-  try {
-    const query = buildQuery(options, filter);
-    try {
-      await run(state, query);
-    } catch (error) {
-      // Our parser already accepted the filter, so an invalidFilter now is the server refusing a
-      // filter it does not support (eq-only servers). Nothing was streamed yet: list everything
-      // and filter locally, saying so, rather than fail a valid query.
-      if (!(error instanceof InspectorError) || error.code !== 'invalid-filter' || filter === null || state.pagesDone > 0) throw error;
-      refused = true;
-      state = new ListingState<T>(filter, limit, options.onPage);
-      const { filter: _dropped, ...unfiltered } = query;
-      await run(state, unfiltered);
     }
   } catch (error) {
     if (options.signal?.aborted) throw cancelled();
@@ -110,11 +95,10 @@ export async function listResources<T extends ScimResource>(
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
-  if (refused) state.warn('The server refused the filter (it supports only some filters); listed everything and filtered locally.');
-  return outcome(state, filter !== null, limit, refused);
+  return outcome(state, filter !== null, limit);
 }
 
-function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boolean, limit: number | null, refused: boolean): ListOutcome<T> {
+function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boolean, limit: number | null): ListOutcome<T> {
   const total = state.reportedTotal;
   const listed = state.seen.size;
   let complete = !state.anomaly && !state.limitReached;
@@ -124,7 +108,7 @@ function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boole
   } else if (total !== null && listed > total) {
     state.warn(`The server reported totalResults ${total} but ${listed} were listed by paging to the end (its total is wrong or capped).`);
   }
-  if (filtered && state.filterIgnored && !refused) state.warn('The server ignored the filter; filtered locally.');
+  if (filtered && state.filterIgnored) state.warn('The server ignored the filter; filtered locally.');
   // A limit that happens to cover everything still leaves the result complete.
   if (state.limitReached && limit !== null && total !== null && !filtered && listed <= limit && listed >= total && !state.anomaly) complete = true;
   return {
@@ -132,7 +116,7 @@ function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boole
     count: state.resources.length,
     reportedTotal: total,
     warnings: state.warnings,
-    serverHonouredFilter: filtered ? !state.filterIgnored && !refused : null,
+    serverHonouredFilter: filtered ? !state.filterIgnored : null,
     Resources: state.resources,
   };
 }

@@ -51,16 +51,6 @@ describe('filters against the sandbox', () => {
     expect(out.count).toBe(1);
   });
 
-  it('Lettermint refuses an unsupported filter (400): listed in full and filtered locally, said so', async () => {
-    const { sandbox, transport } = await tenant('lettermint');
-    const filter = 'active eq false';
-    const out = await listResources(transport, 'Users', { filter, pageSize: 50, onPage: () => undefined });
-    expect(out.serverHonouredFilter).toBe(false);
-    expect(out.warnings.join(' ')).toMatch(/refused the filter/);
-    expect(out.Resources.map((u) => u.id)).toEqual(truth(sandbox, filter));
-    expect(out.complete).toBe(true);
-  });
-
   it('the ignoreFilter fault on an RFC tenant is detected the same way', async () => {
     const { sandbox, transport } = await tenant('rfc');
     sandbox.setFaults({ ignoreFilter: true });
