@@ -1,0 +1,37 @@
+// Where feature views plug into the app frame, so the explorer (frame, tables, detail pane) and
+// the write/audit features can be built side by side: the frame renders FEATURE_VIEWS in the left
+// navigation, DETAIL_ACTIONS in the resource detail pane and SELECTION_ACTIONS above the users
+// table. A feature adds itself with one entry in features/index.ts.
+
+import type { ComponentType } from 'react';
+import type { InspectorApi } from '../../../shared/channels';
+import type { ResourceKind, ScimResource } from '../../../shared/scim';
+
+export interface FeatureContext {
+  api: InspectorApi;
+  profileId: string;
+  /** The profile refuses writes (the core refuses too; the UI just says so up front). */
+  readOnly: boolean;
+}
+
+/** A page in the left navigation (Audit, Journal, Deactivation runs...). */
+export interface FeatureView {
+  id: string;
+  label: string;
+  Component: ComponentType<FeatureContext>;
+}
+
+/** A button + panel in the detail pane of one user or group (Edit, Deactivate...). */
+export interface DetailAction {
+  id: string;
+  label: string;
+  kinds: readonly ResourceKind[];
+  Component: ComponentType<FeatureContext & { kind: ResourceKind; resource: ScimResource; onClose(): void; onChanged(resource: ScimResource | null): void }>;
+}
+
+/** An action on the users selected in the table (bulk deactivation...). */
+export interface SelectionAction {
+  id: string;
+  label: string;
+  Component: ComponentType<FeatureContext & { userIds: string[]; onClose(): void }>;
+}
