@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // External links go through the one checked helper (https only), never shell.openExternal directly.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/host/links.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Open links with openExternalLink() from electron/host/links.ts (https only).' }],
+    },
+  },
+  {
+    // ipcRenderer is used only by the preload's typed bridge; nothing else talks IPC raw.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Only electron/preload.ts uses ipcRenderer (the typed bridge from shared/channels).' }],
+    },
+  },
+  {
     // The renderer talks only to the typed bridge; raw ipcRenderer and Node built-ins are banned there.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {

@@ -12,6 +12,8 @@ export interface FeatureContext {
   profileId: string;
   /** The profile refuses writes (the core refuses too; the UI just says so up front). */
   readOnly: boolean;
+  /** Opens a user or group in the explorer's detail pane (click-through from audits, journals). */
+  openResource(kind: ResourceKind, id: string): void;
 }
 
 /** A page in the left navigation (Audit, Journal, Deactivation runs...). */
