@@ -127,7 +127,8 @@ export class Sessions {
     return true;
   }
 
-  private async closeSession(profileId: string): Promise<void> {
+  /** Drops a profile's open session (its URL, headers or token changed); the next call reopens it. */
+  async closeSession(profileId: string): Promise<void> {
     const session = this.sessions.get(profileId);
     this.sessions.delete(profileId);
     this.unsubscribers.get(profileId)?.();
