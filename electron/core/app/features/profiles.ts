@@ -1,6 +1,248 @@
 // The core functions behind shared/channels/profiles.ts, one per channel (plain Node, no electron).
+// The token arrives once in setToken/rotateToken, goes straight to the vault and is never part of
+// an answer; summaries carry only its metadata. A change of URL, headers or token drops the
+// profile's open session so the next call is made with what was just saved.
 
+import type { ConnectionTestResult, ProfileFields, ProfileList, ProfileStatus, ProfileSummary, ProfileTokenInfo, ProfileVendor, TokenSetResult } from '../../../../shared/channels/profiles';
 import type { PROFILE_CHANNELS } from '../../../../shared/channels/profiles';
+import { InspectorError, toAppError, type AppError } from '../../../../shared/errors';
+import {
+  capabilityTable,
+  clearProfileToken,
+  discoveryTokenTest,
+  profileTokenMetadata,
+  removeProfile,
+  rotateProfileToken,
+  setProfileToken,
+  testConnection,
+  type Profile,
+  type VendorHint,
+} from '../../profiles/index';
+import { REDACTED, redactHeaders } from '../../scim/request-log';
+import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
+import type { SavedProfiles } from '../saved-profiles';
+import { SANDBOX_PROFILE_ID } from '../sessions';
 
-export const profileFunctions: FunctionsFor<typeof PROFILE_CHANNELS> = {};
+// The renderer's vendor list is a copy of the core's; this fails to compile if they drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const vendorListsAgree: Same<VendorHint, ProfileVendor> = true;
+void vendorListsAgree;
+
+interface KnownStatus {
+  status: ProfileStatus;
+  detail: string | null;
+}
+
+/** Last known status per profile, per app context (a test or a token change sets it). */
+const statuses = new WeakMap<AppContext, Map<string, KnownStatus>>();
+
+function statusMap(ctx: AppContext): Map<string, KnownStatus> {
+  let map = statuses.get(ctx);
+  if (!map) statuses.set(ctx, (map = new Map()));
+  return map;
+}
+
+function statusOf(error: AppError | null): ProfileStatus {
+  if (!error) return 'connected';
+  if (error.code === 'unauthorized') return 'unauthorized';
+  if (error.code === 'token-missing') return 'token-missing';
+  return 'failed';
+}
+
+function saved(ctx: AppContext): SavedProfiles {
+  if (!ctx.profiles) {
+    throw new InspectorError('usage', 'This window runs without saved profiles (only the demo sandbox). Start the app or `serve` without --sandbox-only options to manage profiles.');
+  }
+  return ctx.profiles;
+}
+
+function assertEditable(profileId: string): void {
+  if (profileId === SANDBOX_PROFILE_ID) {
+    throw new InspectorError('invalid-input', 'The built-in sandbox profile cannot be changed or removed; add a profile of your own with "New profile".');
+  }
+}
+
+function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | null): ProfileSummary {
+  const redacted = redactHeaders(profile.headers);
+  const known = statusMap(ctx).get(profile.id);
+  const status: ProfileStatus = token && !token.hasToken ? 'token-missing' : (known?.status ?? 'unknown');
+  return {
+    id: profile.id,
+    name: profile.name,
+    builtIn: false,
+    baseUrl: profile.baseUrl,
+    vendor: profile.vendor,
+    readOnly: profile.readOnly,
+    headers: Object.keys(profile.headers).map((name) => ({ name, value: redacted[name] ?? REDACTED, redacted: redacted[name] !== profile.headers[name] })),
+    pageSize: profile.pageSize ?? null,
+    concurrency: profile.concurrency ?? null,
+    protectedUsers: [...profile.protectedUsers],
+    token,
+    status,
+    statusDetail: status === 'token-missing' ? 'No token in the OS keychain yet; paste one below.' : (known?.detail ?? null),
+  };
+}
+
+function sandboxSummary(ctx: AppContext): ProfileSummary {
+  const s = ctx.sessions.sandboxStatus();
+  const known = statusMap(ctx).get(SANDBOX_PROFILE_ID);
+  return {
+    id: SANDBOX_PROFILE_ID,
+    name: 'Sandbox tenant (demo)',
+    builtIn: true,
+    baseUrl: s.url ?? 'in-process demo tenant (starts on first use)',
+    vendor: s.vendor ?? 'rfc',
+    readOnly: false,
+    headers: [],
+    pageSize: null,
+    concurrency: null,
+    protectedUsers: [],
+    // The demo token is generated per run and held by main; the renderer only learns it exists.
+    token: { hasToken: true, length: null, last4: null, setAt: null },
+    status: known?.status ?? 'unknown',
+    statusDetail: known?.detail ?? null,
+  };
+}
+
+async function summaryOf(ctx: AppContext, profile: Profile): Promise<ProfileSummary> {
+  let token: ProfileTokenInfo | null = null;
+  try {
+    token = await profileTokenMetadata(profile, saved(ctx).vault);
+  } catch {
+    // The list call reports the keychain problem once; a single summary just shows "unknown".
+  }
+  return summarize(ctx, profile, token);
+}
+
+async function list(ctx: AppContext): Promise<ProfileList> {
+  const out: ProfileList = { profiles: [sandboxSummary(ctx)], notices: [], keychainError: null };
+  if (!ctx.profiles) return out;
+  const { store, vault } = ctx.profiles;
+  const profiles = store.list();
+  out.notices = [...store.notices];
+  for (const profile of profiles) {
+    let token: ProfileTokenInfo | null = null;
+    // One keychain failure is enough: asking again per profile would only repeat the wait.
+    if (!out.keychainError) {
+      try {
+        token = await profileTokenMetadata(profile, vault);
+      } catch (error) {
+        out.keychainError = toAppError(error);
+      }
+    }
+    out.profiles.push(summarize(ctx, profile, token));
+  }
+  return out;
+}
+
+/** ProfileFields -> the store's input: nulls mean "back to the default", redacted headers kept. */
+function storeInput(fields: ProfileFields, current: Profile | null): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (value === null && current === null) continue;
+    input[key] = value;
+  }
+  if (fields.headers) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(fields.headers)) {
+      const stored = current ? Object.entries(current.headers).find(([n]) => n.toLowerCase() === name.toLowerCase()) : undefined;
+      // The editor only ever saw "[redacted]" for secret-looking headers; sending it back means "keep".
+      headers[name] = value === REDACTED && stored ? stored[1] : value;
+    }
+    input.headers = headers;
+  }
+  return input;
+}
+
+async function add(ctx: AppContext, fields: ProfileFields): Promise<ProfileSummary> {
+  const profile = saved(ctx).store.add(storeInput(fields, null));
+  return summaryOf(ctx, profile);
+}
+
+async function update(ctx: AppContext, { profileId, fields }: { profileId: string; fields: ProfileFields }): Promise<ProfileSummary> {
+  assertEditable(profileId);
+  const { store } = saved(ctx);
+  const current = store.get(profileId);
+  const next = store.update(profileId, storeInput(fields, current));
+  await ctx.sessions.closeSession(profileId);
+  if (next.baseUrl !== current.baseUrl || JSON.stringify(next.headers) !== JSON.stringify(current.headers)) statusMap(ctx).delete(profileId);
+  return summaryOf(ctx, next);
+}
+
+async function remove(ctx: AppContext, { profileId }: { profileId: string }): Promise<{ removed: boolean; notices: string[] }> {
+  assertEditable(profileId);
+  const { store, vault } = saved(ctx);
+  const { notices } = await removeProfile(store, vault, profileId);
+  await ctx.sessions.closeSession(profileId);
+  statusMap(ctx).delete(profileId);
+  return { removed: true, notices };
+}
+
+async function tokenChanged(ctx: AppContext, profileId: string, token: ProfileTokenInfo, notices: string[], status: KnownStatus | null): Promise<TokenSetResult> {
+  await ctx.sessions.closeSession(profileId);
+  if (status) statusMap(ctx).set(profileId, status);
+  else statusMap(ctx).delete(profileId);
+  return { profileId, token, notices };
+}
+
+async function setToken(ctx: AppContext, { profileId, token }: { profileId: string; token: string }): Promise<TokenSetResult> {
+  assertEditable(profileId);
+  const { store, vault } = saved(ctx);
+  const change = await setProfileToken(store, vault, profileId, token);
+  return tokenChanged(ctx, profileId, change.metadata, change.notices, null);
+}
+
+async function rotateToken(ctx: AppContext, { profileId, token }: { profileId: string; token: string }): Promise<TokenSetResult> {
+  assertEditable(profileId);
+  const { store, vault } = saved(ctx);
+  const profile = store.get(profileId);
+  const change = await rotateProfileToken(store, vault, profileId, token, discoveryTokenTest(profile, vault));
+  // The new token just passed discovery, so the profile is known to connect.
+  return tokenChanged(ctx, profileId, change.metadata, change.notices, { status: 'connected', detail: null });
+}
+
+async function clearToken(ctx: AppContext, { profileId }: { profileId: string }): Promise<TokenSetResult> {
+  assertEditable(profileId);
+  const { store, vault } = saved(ctx);
+  await clearProfileToken(store, vault, profileId);
+  return tokenChanged(ctx, profileId, { hasToken: false, length: null, last4: null, setAt: null }, [], null);
+}
+
+async function testSandbox(ctx: AppContext): Promise<Omit<ConnectionTestResult, 'status' | 'profileId'>> {
+  const started = performance.now();
+  try {
+    const session = await ctx.sessions.session(SANDBOX_PROFILE_ID);
+    const d = await session.client.discover();
+    session.discovered = true;
+    return { ok: true, capabilities: d.capabilities, table: capabilityTable(d.capabilities), roundTripMs: Math.round(d.roundTripMs), warnings: [...d.warnings], baseUrl: d.baseUrl, error: null };
+  } catch (error) {
+    return { ok: false, capabilities: null, table: [], roundTripMs: Math.round(performance.now() - started), warnings: [], baseUrl: null, error: toAppError(error) };
+  }
+}
+
+async function test(ctx: AppContext, { profileId }: { profileId: string }): Promise<ConnectionTestResult> {
+  let result: Omit<ConnectionTestResult, 'status' | 'profileId'>;
+  if (profileId === SANDBOX_PROFILE_ID) {
+    result = await testSandbox(ctx);
+  } else {
+    const { store, vault } = saved(ctx);
+    const r = await testConnection(store.get(profileId), vault);
+    result = { ...r, error: r.error ?? null };
+  }
+  const status = statusOf(result.error);
+  statusMap(ctx).set(profileId, { status, detail: result.error?.message ?? null });
+  return { profileId, status, ...result };
+}
+
+export const profileFunctions: FunctionsFor<typeof PROFILE_CHANNELS> = {
+  'profiles.list': (ctx) => list(ctx),
+  'profiles.add': add,
+  'profiles.update': update,
+  'profiles.remove': remove,
+  'profiles.setToken': setToken,
+  'profiles.rotateToken': rotateToken,
+  'profiles.clearToken': clearToken,
+  'profiles.test': test,
+};
