@@ -2,11 +2,12 @@
 // channel map, pushes to the one window. All behaviour lives in electron/core/app.
 
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
+import ElectronStore from 'electron-store';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../shared/errors';
 import { coreFunctions, createAppContext, savedProfiles, type SaveFileRequest } from './core/app/index';
-import { createProfileStore } from './core/profiles/index';
+import { createProfileStore, PROFILES_CONFIG_NAME, userDataDir } from './core/profiles/index';
 import { createKeytarVault } from './core/vault/index';
 import { registerChannelHandlers, windowEmitter } from './host/ipc';
 import { installMenu } from './host/menu';
@@ -44,8 +45,15 @@ function start(): void {
     version: app.getVersion(),
     emit: windowEmitter(() => mainWindow?.webContents ?? null),
     saveFile: saveWithDialog,
-    // Same profiles.json and keychain entries as the CLI; tokens are read per request in main.
-    profiles: savedProfiles(createProfileStore(), createKeytarVault()),
+    // Same profiles.json (electron-store here, conf in the CLI and browser mode) and keychain
+    // entries as the CLI; tokens are read per request in main and never sent to the window.
+    profiles: savedProfiles(
+      createProfileStore({
+        dir: userDataDir(),
+        createBackend: (dir) => new ElectronStore<Record<string, unknown>>({ name: PROFILES_CONFIG_NAME, cwd: dir, configFileMode: 0o600 }),
+      }),
+      createKeytarVault(),
+    ),
   });
 
   app.on('second-instance', () => {

@@ -34,6 +34,8 @@ export interface WebHostOptions {
   exportDir?: string;
   /** Offer the saved profiles (profiles.json + keychain) besides the demo; default true. */
   savedProfiles?: boolean;
+  /** Folder of profiles.json and the app's data (default SCIM_INSPECTOR_HOME or the OS user-data dir). */
+  dataDir?: string;
   /** Fixed secret, for tests only; normally a fresh random one per launch. */
   secret?: string;
 }
@@ -116,7 +118,9 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     version: packageVersion(rendererDir),
     emit,
     saveFile: (request) => saveToDir(exportDir, request),
-    ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(), createKeytarVault()) }),
+    // The same profiles.json as the desktop app and the CLI; tokens only through the OS keychain.
+    ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(options.dataDir !== undefined ? { dir: options.dataDir } : {}), createKeytarVault()) }),
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     sandbox: { ...(vendor ? { vendor } : {}), ...(options.sandboxUsers !== undefined ? { users: options.sandboxUsers } : {}) },
   });
   let guard: GuardConfig = { host: '', origin: '', secret };
