@@ -1,6 +1,88 @@
 // Channels of snapshots, audits, diffs and CSV exports. Each entry: 'feature.method': channel<Response>()(parse).
 // Spread into CHANNELS in shared/channels.ts; implementations in electron/core/app/features/audit.ts.
+// The snapshot and the full findings stay in main (auditId): the renderer gets counts, findings
+// grouped by code with a sample each, and chart data; exports go through the host's save path.
 
 import type { ChannelDef } from '../channel-def';
+import { channel } from '../channel-def';
+import { noInput, oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
+import type { AuditCounts, Finding, FindingCode, Severity, SnapshotDiff } from '../audit';
+import type { SaveResult } from '../channels';
 
-export const AUDIT_CHANNELS = {} satisfies Record<string, ChannelDef<unknown, unknown>>;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,200}\.json(\.gz)?$/;
+export const AUDIT_EXPORTS = ['findings', 'users', 'groups', 'memberships'] as const;
+export type AuditExport = (typeof AUDIT_EXPORTS)[number];
+
+/** Findings of one code: how many, and the first ones to click through (the export has all). */
+export interface FindingGroup {
+  code: FindingCode;
+  severity: Severity;
+  count: number;
+  sample: Finding[];
+}
+
+export interface AuditView {
+  auditId: string;
+  source: { kind: 'live'; profileId: string } | { kind: 'snapshot'; name: string };
+  takenAt: string;
+  baseUrl: string;
+  complete: boolean;
+  counts: AuditCounts;
+  notes: string[];
+  warnings: string[];
+  groups: FindingGroup[];
+  /** Users by age of meta.lastModified at takenAt (last bucket: no lastModified). */
+  lastModified: { label: string; count: number }[];
+}
+
+export interface SnapshotFile {
+  name: string;
+  bytes: number;
+  modifiedAt: string;
+}
+
+export interface DiffView {
+  added: number;
+  removed: number;
+  changed: number;
+  /** The first entries of each list (the whole diff can be 100k rows). */
+  sample: SnapshotDiff;
+}
+
+export const AUDIT_CHANNELS = {
+  /** Audits the open profile (a live snapshot, progress events under operationId) or a saved snapshot. */
+  'audit.run': channel<AuditView>()((input) => {
+    const r = record(input, 'audit.run');
+    return {
+      profileId: requiredString(r.profileId, 'profileId'),
+      operationId: requiredString(r.operationId, 'operationId', ID),
+      snapshot: r.snapshot === undefined || r.snapshot === null ? undefined : requiredString(r.snapshot, 'snapshot', SNAPSHOT_NAME),
+      staleDays: optionalInteger(r.staleDays, 'staleDays', 1, 36_500),
+    };
+  }),
+  'audit.cancel': channel<{ cancelled: boolean }>()((input) => {
+    const r = record(input, 'audit.cancel');
+    return { operationId: requiredString(r.operationId, 'operationId', ID) };
+  }),
+  /** One CSV of the audit (or its snapshot), saved where the host chooses. */
+  'audit.export': channel<SaveResult & { rows: number }>()((input) => {
+    const r = record(input, 'audit.export');
+    return {
+      auditId: requiredString(r.auditId, 'auditId', ID),
+      kind: oneOf(r.kind, AUDIT_EXPORTS, 'kind') ?? ('findings' as const),
+      bom: r.bom === true,
+    };
+  }),
+  /** Saves the audit's snapshot into the data folder's snapshots/ (gzip). */
+  'audit.saveSnapshot': channel<SnapshotFile>()((input) => {
+    const r = record(input, 'audit.saveSnapshot');
+    return { auditId: requiredString(r.auditId, 'auditId', ID), label: optionalString(r.label, 'label') };
+  }),
+  'audit.snapshots': channel<SnapshotFile[]>()(noInput),
+  /** Added, removed and changed users/groups from snapshot a to snapshot b. */
+  'audit.diff': channel<DiffView>()((input) => {
+    const r = record(input, 'audit.diff');
+    return { a: requiredString(r.a, 'a', SNAPSHOT_NAME), b: requiredString(r.b, 'b', SNAPSHOT_NAME) };
+  }),
+} satisfies Record<string, ChannelDef<unknown, unknown>>;

@@ -1,6 +1,113 @@
 // Channels of deactivation plans, runs, resume and undo. Each entry: 'feature.method': channel<Response>()(parse).
 // Spread into CHANNELS in shared/channels.ts; implementations in electron/core/app/features/deactivate.ts.
+// A plan stays in main (planId): the renderer confirms it by id and the typed count, so a big plan
+// never travels back and cannot be altered on the way. Journals are named by file name only, inside
+// the data folder's journals/ — the renderer never names a path.
 
 import type { ChannelDef } from '../channel-def';
+import { channel } from '../channel-def';
+import { noInput, oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
+import { InspectorError } from '../errors';
+import type { DeactivationPlan, RunResult } from '../deactivate';
 
-export const DEACTIVATE_CHANNELS = {} satisfies Record<string, ChannelDef<unknown, unknown>>;
+const OPERATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const JOURNAL_NAME = /^[A-Za-z0-9_.-]{1,200}\.jsonl$/;
+const MAX_INPUTS = 200_000;
+
+function stringList(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_INPUTS || !value.every((v) => typeof v === 'string' && v.length <= 2048)) {
+    throw new InspectorError('invalid-input', `The request field "${field}" must be a list of 1 to ${MAX_INPUTS} strings.`, { field });
+  }
+  return value as string[];
+}
+
+export interface PlannedRun {
+  planId: string;
+  plan: DeactivationPlan;
+}
+
+export interface CsvColumnValues {
+  headers: string[];
+  hasHeader: boolean;
+  /** The chosen column (by name or 1-based number); null while the file has several and none was chosen. */
+  column: string | null;
+  values: string[];
+}
+
+export interface RunOutcome extends RunResult {
+  /** The journal's file name in the data folder's journals/ (for retry and undo). */
+  journalName: string | null;
+  warnings: string[];
+  cancelled: boolean;
+}
+
+export interface RunSummary {
+  journalName: string;
+  runId: string;
+  action: 'deactivate' | 'reactivate';
+  method: string;
+  baseUrl: string;
+  at: string | null;
+  targets: number;
+  done: number;
+  failed: number;
+  ended: boolean;
+}
+
+export interface JournalSummary {
+  journalName: string;
+  runs: RunSummary[];
+  /** Targets of the last unfinished run not yet done (what "retry failed" would touch). */
+  pending: number;
+  /** Users the journal's deactivations deactivated (what undo would reactivate). */
+  reactivatable: number;
+}
+
+const journalRun = (name: string) => (input: unknown) => {
+  const r = record(input, name);
+  return {
+    profileId: requiredString(r.profileId, 'profileId'),
+    journalName: requiredString(r.journalName, 'journalName', JOURNAL_NAME),
+    operationId: requiredString(r.operationId, 'operationId', OPERATION_ID),
+    confirmCount: optionalInteger(r.confirmCount, 'confirmCount', 0, MAX_INPUTS) ?? -1,
+  };
+};
+
+export const DEACTIVATE_CHANNELS = {
+  /** Pasted or imported CSV text → the chosen column's values (malformed: invalid-csv with the line). */
+  'deactivate.parseCsv': channel<CsvColumnValues>()((input) => {
+    const r = record(input, 'deactivate.parseCsv');
+    const text = typeof r.text === 'string' && r.text.length <= 900_000 ? r.text : null;
+    if (text === null) throw new InspectorError('invalid-input', 'The CSV text must be a string under 900 kB; for bigger lists use the CLI (deactivate --from-csv).');
+    return { text, column: optionalString(r.column, 'column') };
+  }),
+  /** Resolves the inputs and builds the plan (dry run). Nothing is written. */
+  'deactivate.plan': channel<PlannedRun>()((input) => {
+    const r = record(input, 'deactivate.plan');
+    return {
+      profileId: requiredString(r.profileId, 'profileId'),
+      inputs: stringList(r.inputs, 'inputs'),
+      method: oneOf(r.method, ['patch', 'put', 'delete'] as const, 'method'),
+    };
+  }),
+  /** Executes a plan made by deactivate.plan; confirmCount must equal its number of targets. */
+  'deactivate.execute': channel<RunOutcome>()((input) => {
+    const r = record(input, 'deactivate.execute');
+    return {
+      planId: requiredString(r.planId, 'planId', OPERATION_ID),
+      operationId: requiredString(r.operationId, 'operationId', OPERATION_ID),
+      confirmCount: optionalInteger(r.confirmCount, 'confirmCount', 0, MAX_INPUTS) ?? -1,
+    };
+  }),
+  /** Stops a running execute/retry/undo between writes (what was written stays journalled). */
+  'deactivate.cancel': channel<{ cancelled: boolean }>()((input) => {
+    const r = record(input, 'deactivate.cancel');
+    return { operationId: requiredString(r.operationId, 'operationId', OPERATION_ID) };
+  }),
+  /** Retries what a run left undone (failed or cancelled targets), re-checking each first. */
+  'deactivate.retry': channel<RunOutcome>()(journalRun('deactivate.retry')),
+  /** Undo: sets active back to true for the users the journal's runs deactivated. */
+  'deactivate.undo': channel<RunOutcome>()(journalRun('deactivate.undo')),
+  /** The deactivation journals in the data folder, newest first. */
+  'deactivate.journals': channel<JournalSummary[]>()(noInput),
+} satisfies Record<string, ChannelDef<unknown, unknown>>;

@@ -1,6 +1,60 @@
 // Channels of edits through PatchOp previews and the change journal. Each entry: 'feature.method': channel<Response>()(parse).
 // Spread into CHANNELS in shared/channels.ts; implementations in electron/core/app/features/edit.ts.
+// Previews travel to the renderer and back: the core checks them again (checkEditPreview) before
+// anything is sent, so the parse here only narrows the envelope.
 
 import type { ChannelDef } from '../channel-def';
+import { channel } from '../channel-def';
+import { noInput, oneOf, record, requiredString } from '../channel-guards';
+import { InspectorError } from '../errors';
+import type { ChangeJournalEntry, EditPreview, SendOutcome } from '../edit';
+import type { SaveResult } from '../channels';
 
-export const EDIT_CHANNELS = {} satisfies Record<string, ChannelDef<unknown, unknown>>;
+const KINDS = ['Users', 'Groups'] as const;
+
+function object(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InspectorError('invalid-input', `The request field "${field}" must be an object.`, { field });
+  }
+  return value as Record<string, unknown>;
+}
+
+function sendRequest(name: string) {
+  return (input: unknown) => {
+    const r = record(input, name);
+    // Checked in full by the edit core (checkEditPreview) before anything goes out.
+    return { profileId: requiredString(r.profileId, 'profileId'), preview: object(r.preview, 'preview') as unknown as EditPreview };
+  };
+}
+
+export interface EditJournalView {
+  entries: ChangeJournalEntry[];
+  /** The journal's last line was cut short by a crash and is not shown. */
+  tornTail: boolean;
+}
+
+export const EDIT_CHANNELS = {
+  /** The request exactly as it will go out, before / predicted after, warnings. Sends nothing. */
+  'edit.preview': channel<EditPreview>()((input) => {
+    const r = record(input, 'edit.preview');
+    const change = object(r.change, 'change');
+    return {
+      profileId: requiredString(r.profileId, 'profileId'),
+      kind: oneOf(r.kind, KINDS, 'kind') ?? ('Users' as const),
+      id: requiredString(r.id, 'id'),
+      /** {edited: resource} from the form or {operations: [...]} from expert mode (checked by the core). */
+      change,
+      /** The resource as the admin loaded it (the diff and If-Match start there); absent: GET now. */
+      before: r.before === undefined || r.before === null ? undefined : object(r.before, 'before'),
+      method: oneOf(r.method, ['PATCH', 'PUT'] as const, 'method'),
+    };
+  }),
+  /** Sends a confirmed preview; conflict (412) comes back as an outcome with a new preview. */
+  'edit.send': channel<SendOutcome>()(sendRequest('edit.send')),
+  /** Sends the PUT offered after a partially applied PATCH (or a PUT preview). */
+  'edit.sendReplace': channel<SendOutcome>()(sendRequest('edit.sendReplace')),
+  /** The change journal of this data folder, newest last. */
+  'edit.journal': channel<EditJournalView>()(noInput),
+  /** The change journal as JSON, saved where the host chooses. */
+  'edit.exportJournal': channel<SaveResult>()(noInput),
+} satisfies Record<string, ChannelDef<unknown, unknown>>;

@@ -1,6 +1,187 @@
 // The core functions behind shared/channels/audit.ts, one per channel (plain Node, no electron).
+// The snapshot and the full audit stay here by auditId (the last few only); the renderer gets the
+// counts, findings grouped by code and chart data. CSV exports are written by the CSV core
+// (formula guard, RFC 4180) to a temporary file and handed to the host's saveFile, which picks the
+// destination — simpler than a second save capability, and an export of 100k users (tens of MB)
+// fits in one string.
 
-import type { AUDIT_CHANNELS } from '../../../../shared/channels/audit';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InspectorError } from '../../../../shared/errors';
+import { FINDING_CODES, type AuditResult, type Finding, type Snapshot } from '../../../../shared/audit';
+import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type FindingGroup, type SnapshotFile } from '../../../../shared/channels/audit';
+import { auditSnapshot } from '../../audit/audit';
+import { diffSnapshots } from '../../audit/diff';
+import { exportCsv } from '../../audit/exports';
+import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
+import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 
-export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {};
+interface StoredAudit {
+  snapshot: Snapshot;
+  result: AuditResult;
+}
+
+interface State {
+  audits: Map<string, StoredAudit>;
+  operations: Map<string, AbortController>;
+}
+
+const states = new WeakMap<AppContext, State>();
+/** A 100k-user snapshot is hundreds of MB in memory: keep only the latest audits. */
+const MAX_AUDITS = 2;
+const SAMPLE_PER_CODE = 100;
+const DAY_MS = 86_400_000;
+const AGE_BUCKETS: { label: string; maxDays: number }[] = [
+  { label: '< 30 days', maxDays: 30 },
+  { label: '30–90 days', maxDays: 90 },
+  { label: '90–180 days', maxDays: 180 },
+  { label: '180–365 days', maxDays: 365 },
+  { label: '> 1 year', maxDays: Number.POSITIVE_INFINITY },
+];
+
+function state(ctx: AppContext): State {
+  let s = states.get(ctx);
+  if (!s) {
+    s = { audits: new Map(), operations: new Map() };
+    states.set(ctx, s);
+  }
+  return s;
+}
+
+const snapshotsDir = (ctx: AppContext): string => join(ctx.dataDir, 'snapshots');
+
+function snapshotPath(ctx: AppContext, name: string): string {
+  if (!SNAPSHOT_NAME.test(name) || basename(name) !== name) throw new InspectorError('invalid-input', `"${name}" is not a snapshot name.`);
+  return join(snapshotsDir(ctx), name);
+}
+
+function stored(ctx: AppContext, auditId: string): StoredAudit {
+  const audit = state(ctx).audits.get(auditId);
+  if (!audit) throw new InspectorError('invalid-input', 'This audit is no longer held (a newer audit replaced it or the app restarted); run the audit again.', { auditId });
+  return audit;
+}
+
+function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    let g = groups.get(f.code);
+    if (!g) {
+      g = { code: f.code, severity: f.severity, count: 0, sample: [] };
+      groups.set(f.code, g);
+    }
+    g.count += 1;
+    if (g.sample.length < SAMPLE_PER_CODE) g.sample.push(f);
+  }
+  // Stable order: the order the audit defines its codes in.
+  return FINDING_CODES.flatMap((code) => groups.get(code) ?? []);
+}
+
+/** Users by how long ago meta.lastModified was, at the snapshot's time. */
+export function lastModifiedBuckets(snapshot: Snapshot): { label: string; count: number }[] {
+  const counts = new Array<number>(AGE_BUCKETS.length + 1).fill(0);
+  const now = Date.parse(snapshot.takenAt);
+  for (const user of snapshot.users) {
+    const at = typeof user.meta?.lastModified === 'string' ? Date.parse(user.meta.lastModified) : Number.NaN;
+    if (Number.isNaN(at)) {
+      counts[AGE_BUCKETS.length] = (counts[AGE_BUCKETS.length] ?? 0) + 1;
+      continue;
+    }
+    const days = (now - at) / DAY_MS;
+    const i = AGE_BUCKETS.findIndex((b) => days < b.maxDays);
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return [...AGE_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] ?? 0 })), { label: 'unknown', count: counts[AGE_BUCKETS.length] ?? 0 }];
+}
+
+async function withOperation<T>(ctx: AppContext, operationId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const { operations } = state(ctx);
+  if (operations.has(operationId)) throw new InspectorError('invalid-input', `An operation "${operationId}" is already running; use a new id per run.`);
+  const controller = new AbortController();
+  operations.set(operationId, controller);
+  try {
+    return await work(controller.signal);
+  } finally {
+    operations.delete(operationId);
+  }
+}
+
+async function snapshotFile(path: string): Promise<SnapshotFile> {
+  const info = await stat(path);
+  return { name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
+}
+
+export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
+  'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays }) => {
+    const snapshot = await withOperation(ctx, operationId, async (signal) => {
+      if (name !== undefined) return loadSnapshot(snapshotPath(ctx, name));
+      const { client } = await ctx.sessions.session(profileId);
+      return takeSnapshot(client, {
+        signal,
+        onProgress: (p) => ctx.emit('progress', { operationId, label: `Snapshot: ${p.phase}`, done: p.progress?.resourcesDone ?? 0, total: p.progress?.reportedTotal ?? null }),
+      });
+    });
+    const result = auditSnapshot(snapshot, staleDays !== undefined ? { staleDays } : {});
+    const { audits } = state(ctx);
+    const auditId = randomUUID();
+    audits.set(auditId, { snapshot, result });
+    for (const old of audits.keys()) if (audits.size > MAX_AUDITS) audits.delete(old);
+    const view: AuditView = {
+      auditId,
+      source: name !== undefined ? { kind: 'snapshot', name } : { kind: 'live', profileId },
+      takenAt: result.takenAt,
+      baseUrl: result.baseUrl,
+      complete: result.complete,
+      counts: result.counts,
+      notes: result.notes,
+      warnings: snapshot.warnings,
+      groups: groupFindings(result.findings),
+      lastModified: lastModifiedBuckets(snapshot),
+    };
+    return view;
+  },
+  'audit.cancel': async (ctx, { operationId }) => {
+    const controller = state(ctx).operations.get(operationId);
+    controller?.abort();
+    return { cancelled: controller !== undefined };
+  },
+  'audit.export': async (ctx, { auditId, kind, bom }) => {
+    const audit = stored(ctx, auditId);
+    const tmp = join(ctx.dataDir, 'tmp');
+    await mkdir(tmp, { recursive: true });
+    const file = join(tmp, `export-${randomUUID()}.csv`);
+    try {
+      const { rows } = await exportCsv({ snapshot: audit.snapshot, audit: audit.result }, { kind, file, bom });
+      const stamp = audit.result.takenAt.replace(/[:.]/g, '-');
+      const saved = await ctx.saveFile({ suggestedName: `scim-${kind}-${stamp}.csv`, content: await readFile(file, 'utf8'), extensions: ['csv'], description: 'CSV' });
+      return { ...saved, rows };
+    } finally {
+      await rm(file, { force: true });
+    }
+  },
+  'audit.saveSnapshot': async (ctx, { auditId, label }) => {
+    const audit = stored(ctx, auditId);
+    await mkdir(snapshotsDir(ctx), { recursive: true });
+    const safe = (label ?? 'snapshot').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'snapshot';
+    const path = snapshotPath(ctx, `${safe}-${audit.snapshot.takenAt.replace(/[:.]/g, '-')}.json.gz`);
+    await saveSnapshot(path, audit.snapshot);
+    return snapshotFile(path);
+  },
+  'audit.snapshots': async (ctx) => {
+    let names: string[];
+    try {
+      names = (await readdir(snapshotsDir(ctx))).filter((n) => SNAPSHOT_NAME.test(n));
+    } catch {
+      return []; // no snapshots/ yet
+    }
+    const files = await Promise.all(names.map((n) => snapshotFile(join(snapshotsDir(ctx), n))));
+    return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+  },
+  'audit.diff': async (ctx, { a, b }) => {
+    const [before, after] = await Promise.all([loadSnapshot(snapshotPath(ctx, a)), loadSnapshot(snapshotPath(ctx, b))]);
+    const diff = diffSnapshots(before, after);
+    const n = SAMPLE_PER_CODE;
+    return { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, sample: { added: diff.added.slice(0, n), removed: diff.removed.slice(0, n), changed: diff.changed.slice(0, n) } };
+  },
+};

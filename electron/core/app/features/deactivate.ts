@@ -1,6 +1,161 @@
 // The core functions behind shared/channels/deactivate.ts, one per channel (plain Node, no electron).
+// Plans are kept here by id until confirmed (the renderer sends back only the id and the typed
+// count); runs write their journals to <dataDir>/journals/ and report progress as 'progress'
+// events; retry and undo work from those journals by file name.
 
-import type { DEACTIVATE_CHANNELS } from '../../../../shared/channels/deactivate';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InspectorError } from '../../../../shared/errors';
+import { JOURNAL_NAME, type DEACTIVATE_CHANNELS, type JournalSummary, type RunOutcome } from '../../../../shared/channels/deactivate';
+import type { DeactivationPlan, RunProgress, RunResult } from '../../../../shared/deactivate';
+import { columnIndex, parseCsvText } from '../../csv/read';
+import { executePlan, foldRuns, isDeactivationRecord, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../deactivate/index';
+import { readJournal } from '../../journal/journal';
+import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
+import { profileFacts } from './edit';
 
-export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {};
+interface StoredPlan {
+  profileId: string;
+  plan: DeactivationPlan;
+  vendor: string | null;
+}
+
+interface State {
+  plans: Map<string, StoredPlan>;
+  operations: Map<string, AbortController>;
+}
+
+// Per app context (one per host), so two hosts in one process (tests) never share plans.
+const states = new WeakMap<AppContext, State>();
+/** Plans not confirmed are dropped oldest first; a plan is one screen of the UI, not an archive. */
+const MAX_PLANS = 20;
+
+function state(ctx: AppContext): State {
+  let s = states.get(ctx);
+  if (!s) {
+    s = { plans: new Map(), operations: new Map() };
+    states.set(ctx, s);
+  }
+  return s;
+}
+
+export function journalsDir(ctx: AppContext): string {
+  return join(ctx.dataDir, 'journals');
+}
+
+function journalPath(ctx: AppContext, name: string): string {
+  // The channel already pinned the name's shape; basename() keeps it inside journals/ regardless.
+  if (!JOURNAL_NAME.test(name) || basename(name) !== name) throw new InspectorError('invalid-input', `"${name}" is not a journal name.`);
+  return join(journalsDir(ctx), name);
+}
+
+function confirmOrRefuse(expected: number, typed: number, what: string): void {
+  if (typed !== expected) {
+    throw new InspectorError('usage', `Type the number of users to ${what} (${expected}) to confirm; nothing was written.`, { expected, typed });
+  }
+}
+
+/** Runs `work` with a cancellable signal under operationId, pushing 'progress' events. */
+async function tracked(ctx: AppContext, operationId: string, label: string, work: (signal: AbortSignal, onProgress: (p: RunProgress) => void) => Promise<RunResult & { warnings?: string[] }>): Promise<RunOutcome> {
+  const { operations } = state(ctx);
+  if (operations.has(operationId)) throw new InspectorError('invalid-input', `An operation "${operationId}" is already running; use a new id per run.`);
+  const controller = new AbortController();
+  operations.set(operationId, controller);
+  try {
+    ctx.emit('progress', { operationId, label, done: 0, total: null });
+    const result = await work(controller.signal, (p) => ctx.emit('progress', { operationId, label, done: p.done + p.failed, total: p.total }));
+    return { ...result, warnings: result.warnings ?? [], journalName: result.journal ? basename(result.journal) : null, cancelled: controller.signal.aborted };
+  } finally {
+    operations.delete(operationId);
+  }
+}
+
+async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
+  const dir = journalsDir(ctx);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => JOURNAL_NAME.test(n));
+  } catch {
+    return []; // no journals/ yet: nothing was ever run from this data folder
+  }
+  const summaries: JournalSummary[] = [];
+  for (const journalName of names) {
+    const path = join(dir, journalName);
+    const { records } = await readJournal(path, isDeactivationRecord);
+    const starts = new Map(records.filter((r) => r.type === 'run').map((r) => [r.runId, r.at]));
+    const runs = foldRuns(records).map((s) => {
+      const outcomes = [...s.outcomes.values()];
+      return {
+        journalName,
+        runId: s.run.runId,
+        action: s.run.action,
+        method: s.run.method,
+        baseUrl: s.run.baseUrl,
+        at: starts.get(s.run.runId) ?? null,
+        targets: s.run.targets.length,
+        done: outcomes.filter((o) => o.status === 'done').length,
+        failed: outcomes.filter((o) => o.status === 'failed').length,
+        ended: s.ended,
+      };
+    });
+    summaries.push({ journalName, runs, ...(await journalCounts(path)) });
+  }
+  return summaries.sort((a, b) => (b.runs[0]?.at ?? '').localeCompare(a.runs[0]?.at ?? ''));
+}
+
+export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
+  'deactivate.parseCsv': async (_ctx, { text, column }) => {
+    const table = parseCsvText(text, { source: 'the pasted list', ...(column !== undefined ? { column } : {}) });
+    const index = column !== undefined ? columnIndex(table, column, 'the pasted list') : table.headers.length === 1 ? 0 : -1;
+    const chosen = index === -1 ? null : (table.headers[index] ?? null);
+    const values = index === -1 ? [] : table.rows.map((row) => (row[index] ?? '').trim());
+    const blank = values.findIndex((v) => v === '');
+    if (blank !== -1) {
+      throw new InspectorError('invalid-csv', `Line ${table.lines[blank] ?? '?'} has an empty ${chosen ?? 'value'}; fix the list. Nothing was done.`, { line: table.lines[blank] ?? null });
+    }
+    return { headers: table.headers, hasHeader: table.hasHeader, column: chosen, values };
+  },
+  'deactivate.plan': async (ctx, { profileId, inputs, method }) => {
+    const { client } = await ctx.sessions.session(profileId);
+    const facts = await profileFacts(ctx, profileId);
+    const plan = await planDeactivation(client, { inputs, ...(method ? { method } : {}), ...(facts.vendor ? { vendor: facts.vendor } : {}), headers: facts.headers });
+    const { plans } = state(ctx);
+    const planId = randomUUID();
+    plans.set(planId, { profileId, plan, vendor: facts.vendor });
+    for (const old of plans.keys()) if (plans.size > MAX_PLANS) plans.delete(old);
+    return { planId, plan };
+  },
+  'deactivate.execute': async (ctx, { planId, operationId, confirmCount }) => {
+    const stored = state(ctx).plans.get(planId);
+    if (!stored) throw new InspectorError('invalid-input', 'This plan is no longer held (the app restarted or it was replaced); make the plan again.', { planId });
+    confirmOrRefuse(stored.plan.targets.length, confirmCount, 'deactivate');
+    const { client } = await ctx.sessions.session(stored.profileId);
+    await mkdir(journalsDir(ctx), { recursive: true });
+    const name = `deactivate-${new Date().toISOString().replace(/[:.]/g, '-')}-${planId.slice(0, 8)}.jsonl`;
+    // A plan runs once: a second execute would re-send what the journal already holds.
+    state(ctx).plans.delete(planId);
+    return tracked(ctx, operationId, 'Deactivating users', (signal, onProgress) =>
+      executePlan(client, stored.plan, journalPath(ctx, name), { signal, onProgress, ...(stored.vendor ? { vendor: stored.vendor } : {}) }),
+    );
+  },
+  'deactivate.cancel': async (ctx, { operationId }) => {
+    const controller = state(ctx).operations.get(operationId);
+    controller?.abort();
+    return { cancelled: controller !== undefined };
+  },
+  'deactivate.retry': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
+    const path = journalPath(ctx, journalName);
+    confirmOrRefuse((await journalCounts(path)).pending, confirmCount, 'retry');
+    const { client } = await ctx.sessions.session(profileId);
+    return tracked(ctx, operationId, 'Retrying failed deactivations', (signal, onProgress) => resumeRun(client, path, { signal, onProgress }));
+  },
+  'deactivate.undo': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
+    const path = journalPath(ctx, journalName);
+    confirmOrRefuse((await journalCounts(path)).reactivatable, confirmCount, 'reactivate');
+    const { client } = await ctx.sessions.session(profileId);
+    return tracked(ctx, operationId, 'Reactivating users', (signal, onProgress) => reactivateRun(client, path, { signal, onProgress }));
+  },
+  'deactivate.journals': journalSummaries,
+};

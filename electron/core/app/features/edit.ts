@@ -1,6 +1,72 @@
 // The core functions behind shared/channels/edit.ts, one per channel (plain Node, no electron).
+// Previews and sends go through the edit core (electron/core/edit); the journal is the data
+// folder's changes.jsonl. The profile's vendor and extra headers pick the PatchOp dialect.
 
-import type { EDIT_CHANNELS } from '../../../../shared/channels/edit';
+import { existsSync } from 'node:fs';
+import type { EDIT_CHANNELS, EditJournalView } from '../../../../shared/channels/edit';
+import type { ScimResource } from '../../../../shared/scim';
+import { changeJournalPath, checkEditChange, checkEditPreview, previewEdit, readChangeJournal, sendEdit, sendReplace } from '../../edit/index';
+import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
+import { SANDBOX_PROFILE_ID } from '../sessions';
 
-export const editFunctions: FunctionsFor<typeof EDIT_CHANNELS> = {};
+/** What the write features need to know about a profile besides its client (never the token). */
+export interface ProfileFacts {
+  name: string;
+  vendor: string | null;
+  headers: Record<string, string>;
+  readOnly: boolean;
+}
+
+export async function profileFacts(ctx: AppContext, profileId: string): Promise<ProfileFacts> {
+  if (profileId === SANDBOX_PROFILE_ID) {
+    await ctx.sessions.session(profileId); // starts the demo tenant, so its vendor is known
+    return { name: 'sandbox', vendor: ctx.sessions.sandboxStatus().vendor, headers: {}, readOnly: false };
+  }
+  const saved = ctx.profiles;
+  if (!saved) return { name: profileId, vendor: null, headers: {}, readOnly: false };
+  const connection = await saved.resolve(profileId);
+  const name = saved.list().find((p) => p.id === profileId)?.name ?? profileId;
+  return { name, vendor: connection.vendor ?? null, headers: connection.headers ?? {}, readOnly: connection.readOnly === true };
+}
+
+/** No journal yet (nothing was ever sent from this data folder) is an empty journal, not an error. */
+async function changeJournal(ctx: AppContext): Promise<EditJournalView> {
+  const path = changeJournalPath(ctx.dataDir);
+  if (!existsSync(path)) return { entries: [], tornTail: false };
+  return readChangeJournal(path);
+}
+
+export const editFunctions: FunctionsFor<typeof EDIT_CHANNELS> = {
+  'edit.preview': async (ctx, { profileId, kind, id, change, before, method }) => {
+    const { client } = await ctx.sessions.session(profileId);
+    const facts = await profileFacts(ctx, profileId);
+    return previewEdit(client, kind, id, checkEditChange(change), {
+      ...(before ? { before: before as unknown as ScimResource } : {}),
+      vendor: facts.vendor,
+      headers: facts.headers,
+      ...(method ? { method } : {}),
+    });
+  },
+  'edit.send': async (ctx, { profileId, preview }) => {
+    const { client } = await ctx.sessions.session(profileId);
+    const facts = await profileFacts(ctx, profileId);
+    return sendEdit(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name });
+  },
+  'edit.sendReplace': async (ctx, { profileId, preview }) => {
+    const { client } = await ctx.sessions.session(profileId);
+    const facts = await profileFacts(ctx, profileId);
+    return sendReplace(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name });
+  },
+  'edit.journal': changeJournal,
+  'edit.exportJournal': async (ctx) => {
+    const journal = await changeJournal(ctx);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return ctx.saveFile({
+      suggestedName: `scim-inspector-changes-${stamp}.json`,
+      content: `${JSON.stringify(journal.entries, null, 2)}\n`,
+      extensions: ['json'],
+      description: 'Change journal',
+    });
+  },
+};
