@@ -1,0 +1,60 @@
+// The audit channels through dispatch() against the real sandbox: a live audit (counts, findings
+// grouped by code, chart data), CSV exports through the host's saveFile, snapshot save/list/audit/diff.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditView, DiffView, SnapshotFile } from '../../../shared/channels/audit';
+import { featureContext } from './features-context';
+
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+function value<T>(result: { ok: boolean }): T {
+  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result)}`);
+  return (result as unknown as { value: T }).value;
+}
+
+describe('audit channels', () => {
+  it('audits the live tenant with counts, grouped findings and chart data, and exports CSV', async () => {
+    const f = await featureContext(120);
+    close = f.close;
+    const view = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a1' }));
+    expect(view.counts.users).toBe(120);
+    expect(view.complete).toBe(true);
+    expect(view.source).toEqual({ kind: 'live', profileId: 'sandbox' });
+    const total = view.groups.reduce((n, g) => n + g.count, 0);
+    expect(total).toBeGreaterThan(0);
+    for (const g of view.groups) expect(g.sample.every((s) => s.code === g.code)).toBe(true);
+    const inactive = view.groups.find((g) => g.code === 'inactive-user')?.count ?? 0;
+    expect(inactive).toBe(view.counts.inactive);
+    expect(view.lastModified.reduce((n, b) => n + b.count, 0)).toBe(120);
+    expect(f.pushed.some((p) => p.event === 'progress' && (p.payload as { operationId: string }).operationId === 'a1')).toBe(true);
+
+    const findings = value<{ saved: boolean; rows: number }>(await f.call('audit.export', { auditId: view.auditId, kind: 'findings' }));
+    expect(findings).toMatchObject({ saved: true, rows: total });
+    expect(f.saved[0]?.suggestedName).toMatch(/^scim-findings-.*\.csv$/);
+    expect(f.saved[0]?.content.split('\r\n')[0]).toMatch(/code/);
+    const users = value<{ rows: number }>(await f.call('audit.export', { auditId: view.auditId, kind: 'users' }));
+    expect(users.rows).toBe(120);
+    expect(f.saved[1]?.content).not.toMatch(/Bearer/);
+  });
+
+  it('saves the snapshot, lists it, audits it offline and diffs two snapshots', async () => {
+    const f = await featureContext(40);
+    close = f.close;
+    const first = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a1' }));
+    const a = value<SnapshotFile>(await f.call('audit.saveSnapshot', { auditId: first.auditId, label: 'before' }));
+    expect(a.name).toMatch(/^before-.*\.json\.gz$/);
+    const second = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a2' }));
+    const b = value<SnapshotFile>(await f.call('audit.saveSnapshot', { auditId: second.auditId, label: 'after' }));
+    const list = value<SnapshotFile[]>(await f.call('audit.snapshots', undefined));
+    expect(list.map((s) => s.name).sort()).toEqual([a.name, b.name].sort());
+    const offline = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a3', snapshot: a.name }));
+    expect(offline.source).toEqual({ kind: 'snapshot', name: a.name });
+    expect(offline.counts).toEqual(first.counts);
+    const diff = value<DiffView>(await f.call('audit.diff', { a: a.name, b: b.name }));
+    expect(diff).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    expect(await f.call('audit.diff', { a: '../x.json', b: b.name })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

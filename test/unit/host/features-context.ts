@@ -1,0 +1,32 @@
+// A real app context on the sandbox tenant with a temporary data folder, for the feature tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventMap, EventName, SandboxVendor } from '../../../shared/channels';
+import { coreFunctions, createAppContext, dispatch } from '../../../electron/core/app/index';
+import type { SaveFileRequest } from '../../../electron/core/app/context';
+
+export type Pushed = { event: EventName; payload: EventMap[EventName] };
+
+export async function featureContext(users: number, vendor: SandboxVendor = 'rfc') {
+  const dataDir = await mkdtemp(join(tmpdir(), 'scim-features-'));
+  const pushed: Pushed[] = [];
+  const saved: SaveFileRequest[] = [];
+  const ctx = createAppContext({
+    mode: 'browser',
+    version: '0.0.0',
+    dataDir,
+    emit: (event, payload) => pushed.push({ event, payload }),
+    saveFile: async (request) => {
+      saved.push(request);
+      return { saved: true, path: `/exports/${request.suggestedName}` };
+    },
+    sandbox: { users, vendor },
+  });
+  const call = (channel: string, input: unknown) => dispatch(coreFunctions, ctx, channel, input);
+  const close = async (): Promise<void> => {
+    await ctx.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { ctx, dataDir, pushed, saved, call, close };
+}
