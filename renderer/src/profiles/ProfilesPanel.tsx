@@ -1,0 +1,161 @@
+// The profiles column: the list (the built-in sandbox demo first) with a status chip each, "New
+// profile", and the selected profile's details — token entry, test connection, editor. Everything
+// goes through api.profiles.*; the renderer never holds a stored token, only what it just typed.
+
+import { useCallback, useEffect, useState } from 'react';
+import type { InspectorApi, Result } from '../../../shared/channels';
+import type { ConnectionTestResult, ProfileFields, ProfileList } from '../../../shared/channels/profiles';
+import type { AppError } from '../../../shared/errors';
+import { ProfileDetails } from './ProfileDetails';
+import { ProfileEditor } from './ProfileEditor';
+import { EMPTY_FORM } from './profile-form';
+import { StatusChip } from './StatusChip';
+import './profiles.css';
+
+export interface ProfilesPanelProps {
+  api: InspectorApi;
+  selectedProfileId: string;
+  onSelect(profileId: string): void;
+}
+
+type Mode = { kind: 'view' } | { kind: 'new' } | { kind: 'edit' };
+
+export function ProfilesPanel({ api, selectedProfileId, onSelect }: ProfilesPanelProps) {
+  const [list, setList] = useState<ProfileList | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'view' });
+  const [tests, setTests] = useState<Record<string, ConnectionTestResult>>({});
+  const [error, setError] = useState<AppError | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const r = await api.profiles.list();
+    if (r.ok) setList(r.value);
+    else setError(r.error);
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  /** Runs one call with the panel busy; returns the value or null after showing the error. */
+  const run = async <T,>(call: () => Promise<Result<T>>): Promise<T | null> => {
+    setBusy(true);
+    setError(null);
+    setNotices([]);
+    try {
+      const r = await call();
+      if (!r.ok) {
+        setError(r.error);
+        return null;
+      }
+      return r.value;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const testProfile = async (profileId: string) => {
+    const result = await run(() => api.profiles.test({ profileId }));
+    if (result) setTests((t) => ({ ...t, [profileId]: result }));
+    await refresh();
+  };
+
+  const select = (profileId: string) => {
+    setMode({ kind: 'view' });
+    setError(null);
+    setNotices([]);
+    onSelect(profileId);
+  };
+
+  const create = async (fields: ProfileFields & { name: string; baseUrl: string }) => {
+    const added = await run(() => api.profiles.add(fields));
+    if (!added) return;
+    await refresh();
+    select(added.id);
+    setNotices([`Profile “${added.name}” saved. Paste its token below, then test the connection.`]);
+  };
+
+  const selected = list?.profiles.find((p) => p.id === selectedProfileId) ?? null;
+  const profileId = selected?.id ?? '';
+
+  const tokenChange = async (call: () => Promise<Result<{ notices: string[] }>>) => {
+    const changed = await run(call);
+    await refresh();
+    if (!changed) return;
+    // A new token is tested straight away: the chip should say whether it works.
+    await testProfile(profileId);
+    setNotices(changed.notices);
+  };
+
+  return (
+    <section className="profiles-panel" aria-label="Connection profiles">
+      <header className="profiles-head">
+        <h2>Profiles</h2>
+        <button type="button" onClick={() => setMode({ kind: 'new' })} disabled={busy || mode.kind === 'new'}>New profile</button>
+      </header>
+      {list?.notices.map((n) => (
+        <p key={n} className="warning" role="status">{n}</p>
+      ))}
+      {list?.keychainError && (
+        <p role="alert" className="error" data-testid="keychain-error">
+          {list.keychainError.message} <span className="code">({list.keychainError.code})</span>
+        </p>
+      )}
+      <ul className="profile-list" aria-label="Saved profiles">
+        {(list?.profiles ?? []).map((p) => (
+          <li key={p.id}>
+            <button type="button" className="profile-item" aria-current={p.id === selectedProfileId ? 'true' : undefined} onClick={() => select(p.id)} data-profile-id={p.id}>
+              <span className="profile-name">{p.name}</span>
+              {p.readOnly && <span className="badge-ro">RO</span>}
+              <StatusChip status={p.status} detail={p.statusDetail} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {list === null && !error && <p className="hint">Loading profiles…</p>}
+      {error && (
+        <p role="alert" className="error" data-testid="profiles-error">
+          {error.message} <span className="code">({error.code})</span>
+        </p>
+      )}
+      {notices.map((n) => (
+        <p key={n} className="notice" role="status">{n}</p>
+      ))}
+      {mode.kind === 'new' ? (
+        <ProfileEditor initial={EMPTY_FORM} creating busy={busy} onSave={create} onCancel={() => setMode({ kind: 'view' })} />
+      ) : (
+        selected && (
+          <ProfileDetails
+            key={selected.id}
+            profile={selected}
+            test={tests[selected.id] ?? null}
+            editing={mode.kind === 'edit'}
+            busy={busy}
+            onEdit={(editing) => setMode(editing ? { kind: 'edit' } : { kind: 'view' })}
+            onSave={async (fields) => {
+              const saved = await run(() => api.profiles.update({ profileId, fields }));
+              if (saved) setMode({ kind: 'view' });
+              await refresh();
+            }}
+            onDelete={async () => {
+              const removed = await run(() => api.profiles.remove({ profileId }));
+              await refresh();
+              if (!removed) return;
+              setMode({ kind: 'view' });
+              select(list?.profiles[0]?.id ?? 'sandbox');
+              setNotices(removed.notices);
+            }}
+            onSetToken={(token) => tokenChange(() => api.profiles.setToken({ profileId, token }))}
+            onRotateToken={(token) => tokenChange(() => api.profiles.rotateToken({ profileId, token }))}
+            onClearToken={async () => {
+              await run(() => api.profiles.clearToken({ profileId }));
+              await refresh();
+            }}
+            onTest={() => testProfile(profileId)}
+          />
+        )
+      )}
+    </section>
+  );
+}
