@@ -83,20 +83,22 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
     const same = byUserName.get(key);
     if (same) same.push(user);
     else byUserName.set(key, [user]);
-    const primaries = emailsOf(user).filter((e) => e.primary === true);
+    const emails = emailsOf(user);
+    const primaries = emails.filter((e) => e.primary === true);
     if (primaries.length === 0) {
       counts.noPrimaryEmail += 1;
-      add({ code: 'no-primary-email', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${emailsOf(user).length} email(s), none marked primary` });
+      add({ code: 'no-primary-email', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${emails.length} email(s), none marked primary` });
     } else if (primaries.length > 1) {
       counts.multiplePrimaryEmails += 1;
       add({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries.length} emails marked primary` });
     }
-    const email = primaryEmail(user);
+    const email = primaryEmail(user, emails);
     if (email !== null && email.toLowerCase() !== key) {
       counts.emailUserNameMismatch += 1;
       add({ code: 'email-username-mismatch', severity: 'medium', resourceType: 'User', id: user.id, detail: `userName ${name} differs from primary email ${email}` });
     }
-    const modified = Date.parse(String(user.meta?.lastModified ?? ''));
+    const lastModified = user.meta?.lastModified;
+    const modified = typeof lastModified === 'string' ? Date.parse(lastModified) : Number.NaN;
     if (!Number.isNaN(modified) && modified < staleBefore) {
       counts.staleUsers += 1;
       add({ code: 'stale-user', severity: 'low', resourceType: 'User', id: user.id, detail: `${name} not modified since ${user.meta?.lastModified} (over ${staleDays} days)` });

@@ -11,8 +11,7 @@ export function primaryEmails(user: ScimUser): string[] {
 }
 
 /** The primary email, or the only email when the user has exactly one. */
-export function primaryEmail(user: ScimUser): string | null {
-  const emails = emailsOf(user);
+export function primaryEmail(user: ScimUser, emails: MultiValued[] = emailsOf(user)): string | null {
   const primaries = emails.filter((e) => e.primary === true);
   if (primaries.length >= 1) return primaries[0]?.value ?? null;
   return emails.length === 1 ? (emails[0]?.value ?? null) : null;
