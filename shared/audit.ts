@@ -76,8 +76,11 @@ export interface AuditResult {
   notes: string[];
 }
 
+/** One attribute that differs between two versions of a resource. */
 export interface FieldChange {
+  /** `displayName`, `name.givenName`, `members[value eq "id"]`, `urn:…:User:manager.value`. */
   path: string;
+  /** undefined when the attribute was unassigned (absent, null or empty). */
   before: unknown;
   after: unknown;
 }

@@ -5,14 +5,10 @@
 
 import { isPlainObject, isUnassigned, jsonEqual, keyedByValue } from './json';
 import { valueFilterPath } from './paths';
+import type { FieldChange } from '../../../shared/audit';
 
-export interface FieldChange {
-  /** `displayName`, `name.givenName`, `members[value eq "id"]`, `urn:…:User:manager.value`. */
-  path: string;
-  /** undefined when the attribute was unassigned (absent, null or empty). */
-  before: unknown;
-  after: unknown;
-}
+// One definition for the previews, the snapshot diff and the renderer: the shared contract's.
+export type { FieldChange } from '../../../shared/audit';
 
 export interface DiffOptions {
   /** Top-level attributes to leave out (case-insensitive), e.g. SERVER_MANAGED_ATTRIBUTES. */
