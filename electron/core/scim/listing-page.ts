@@ -1,9 +1,10 @@
 // One ListResponse page, read defensively: keys in any case, numbers sent as strings, Resources
-// missing on an empty page. Resources are normalised here, once, as they arrive.
+// missing on an empty page. Resources are normalised here, once, as they arrive; the body is the
+// transport's freshly parsed answer, owned by the listing, so canonical resources are kept as parsed.
 
 import { InspectorError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
-import { normalizeResource } from './normalize';
+import { normalizeParsedResource } from './normalize';
 import type { HttpRequest, Transport } from './types';
 
 export interface ListPage {
@@ -43,7 +44,7 @@ export function parseListPage(body: unknown, kind: ResourceKind, url: string): L
   if (rawResources === undefined && total === null && !Array.isArray(field(body, 'schemas'))) {
     throw new InspectorError('bad-response', `The answer to GET ${url} has neither "Resources" nor "totalResults", so it is not a SCIM ListResponse. Check the base URL.`, { url });
   }
-  const resources = (rawResources ?? []).map((raw: unknown) => normalizeResource(raw, kind));
+  const resources = (rawResources ?? []).map((raw: unknown) => normalizeParsedResource(raw, kind));
   const cursor = field(body, 'nextCursor');
   return {
     resources,

@@ -17,8 +17,13 @@ interface AttrSpec {
 }
 type SpecTable = Map<string, AttrSpec>;
 
+/** Specs by lower-case name; the exact schema spellings ride along for the canonical fast path. */
+const EXACT = new WeakMap<SpecTable, Map<string, AttrSpec>>();
+
 function table(specs: AttrSpec[]): SpecTable {
-  return new Map(specs.map((s) => [s.name.toLowerCase(), s]));
+  const byLower: SpecTable = new Map(specs.map((s) => [s.name.toLowerCase(), s]));
+  EXACT.set(byLower, new Map(specs.map((s) => [s.name, s])));
+  return byLower;
 }
 const s = (name: string, extra: Omit<AttrSpec, 'name'> = {}): AttrSpec => ({ name, ...extra });
 
@@ -52,7 +57,8 @@ const ENTERPRISE = table([
   s('manager', { sub: table([s('value'), s('$ref'), s('displayName')]) }),
 ]);
 
-const KNOWN_URNS = Object.values(SCHEMAS);
+const KNOWN_URNS = new Map<string, string>();
+for (const urn of Object.values(SCHEMAS)) if (!KNOWN_URNS.has(urn.toLowerCase())) KNOWN_URNS.set(urn.toLowerCase(), urn);
 const ENTERPRISE_LOWER = SCHEMAS.enterpriseUser.toLowerCase();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -106,7 +112,7 @@ function normalizeObject(input: Record<string, unknown>, specs: SpecTable, urns:
 /** The spelling of a URN as the resource's `schemas` (or the RFC) writes it. */
 function canonicalUrn(urn: string, urns: string[]): string {
   const lower = urn.toLowerCase();
-  return KNOWN_URNS.find((u) => u.toLowerCase() === lower) ?? urns.find((u) => u.toLowerCase() === lower) ?? urn;
+  return KNOWN_URNS.get(lower) ?? urns.find((u) => u.toLowerCase() === lower) ?? urn;
 }
 
 function placeExtension(out: Record<string, unknown>, key: string, value: unknown, urns: string[]): void {
@@ -124,6 +130,56 @@ function placeExtension(out: Record<string, unknown>, key: string, value: unknow
     return;
   }
   out[canonicalUrn(key, urns)] = value;
+}
+
+// The fast path: most servers already send schema case and real booleans, and then the copy
+// normalizeObject makes is identical to its input. These checks answer "would it change
+// anything?" without allocating, so a listing can keep the parsed objects instead of copying
+// 100,000 of them. Anything unusual (case variants, string booleans, null or single multi-values,
+// flattened or odd-case URNs, keys Object.prototype also has, non-plain objects) says "changes".
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function valueIsNormal(spec: AttrSpec, value: unknown): boolean {
+  if (spec.multi) {
+    if (value === null) return false;
+    if (Array.isArray(value)) {
+      if (!spec.sub) return true;
+      for (const item of value) if (isRecord(item) && !objectIsNormal(item, spec.sub, [])) return false;
+      return true;
+    }
+    return !(isRecord(value) && spec.sub);
+  }
+  if (spec.bool) return typeof value !== 'string';
+  return !(spec.sub && isRecord(value)) || objectIsNormal(value as Record<string, unknown>, spec.sub, []);
+}
+
+function objectIsNormal(input: Record<string, unknown>, specs: SpecTable, urns: string[]): boolean {
+  if (!isPlainRecord(input)) return false;
+  const exact = EXACT.get(specs);
+  if (!exact) return false;
+  for (const key in input) {
+    const spec = exact.get(key);
+    if (spec !== undefined) {
+      if (!valueIsNormal(spec, input[key])) return false;
+      continue;
+    }
+    if (key in Object.prototype) return false;
+    const lower = key.toLowerCase();
+    if (lower.startsWith('urn:')) {
+      if (lower === ENTERPRISE_LOWER) {
+        const value = input[key];
+        if (key !== SCHEMAS.enterpriseUser || (isRecord(value) && !objectIsNormal(value, ENTERPRISE, []))) return false;
+      } else if (lower.startsWith(`${ENTERPRISE_LOWER}:`) || canonicalUrn(key, urns) !== key) {
+        return false;
+      }
+    } else if (specs.has(lower)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function detectKind(raw: Record<string, unknown>, kind: ResourceKind | undefined): ResourceKind {
@@ -171,6 +227,20 @@ export function normalizeResource<T extends ScimResource = ScimResource>(raw: un
   }
   if (!Array.isArray(out.schemas)) out.schemas = [detectKind(raw, kind) === 'Groups' ? SCHEMAS.group : SCHEMAS.user];
   return applyEtag(out as T, etag);
+}
+
+/**
+ * normalizeResource for a value freshly parsed from a server's JSON that nobody else holds (a
+ * listing page): when it is already in normal form it is returned as is instead of copied.
+ */
+export function normalizeParsedResource<T extends ScimResource = ScimResource>(raw: unknown, kind: ResourceKind): T {
+  if (isPlainRecord(raw) && typeof raw.id === 'string' && raw.id !== '' && Array.isArray(raw.schemas)) {
+    const schemas: unknown[] = raw.schemas;
+    const urns = schemas.filter((u): u is string => typeof u === 'string');
+    const canonicalSchemas = urns.length === schemas.length && urns.every((u) => canonicalUrn(u, []) === u);
+    if (canonicalSchemas && objectIsNormal(raw, detectKind(raw, kind) === 'Groups' ? GROUP : USER, urns)) return raw as T;
+  }
+  return normalizeResource<T>(raw, kind);
 }
 
 /**
