@@ -43,7 +43,7 @@ const VARIANTS: Record<string, (u: Record<string, unknown>) => void> = {
   'schemas in odd case': (u) => (u.schemas = [SCHEMAS.user.toUpperCase()]),
   'numeric id': (u) => (u.id = 7),
   'no schemas': (u) => delete u.schemas,
-  'a key Object.prototype has': (u) => (u.toString = 'x'),
+  'a key Object.prototype has': (u) => (u[String('toString')] = 'x'),
   'odd-case meta': (u) => (u.META = u.meta),
 };
 
