@@ -2,38 +2,14 @@
 // be one we are willing to send it to: https, or plain http only on this machine (the sandbox).
 
 import { InspectorError } from '../../../shared/errors';
+import { normalizeBaseUrl } from '../scim/base-url';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Validates and canonicalises a SCIM base URL; throws 'invalid-url' saying what to change. */
+/** Validates and canonicalises a SCIM base URL (the client's own rules); 'invalid-url' says what to change. */
 export function validateBaseUrl(raw: unknown): string {
   if (typeof raw !== 'string' || raw.trim() === '') {
     throw new InspectorError('invalid-url', 'The base URL is missing; give the SCIM endpoint, e.g. https://tenant.example.com/scim/v2.');
   }
-  const text = raw.trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InspectorError('invalid-url', `"${text.slice(0, 200)}" is not a URL; give the full SCIM endpoint including https://, e.g. https://tenant.example.com/scim/v2.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InspectorError('invalid-url', `The base URL must start with https:// (got ${url.protocol}//).`);
-  }
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname) && !url.hostname.startsWith('127.')) {
-    throw new InspectorError(
-      'invalid-url',
-      `Plain http:// is refused for ${url.hostname}: the bearer token would cross the network unencrypted. Use https:// (http is accepted only for localhost / 127.0.0.1).`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new InspectorError('invalid-url', 'The base URL must not contain a user name or password; remove "user:pass@" and store the token with `profiles set-token`.');
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new InspectorError('invalid-url', 'The base URL must not have a query (?…) or fragment (#…); give just the SCIM endpoint path.');
-  }
-  // One canonical form (no trailing slash) so equal endpoints compare equal.
-  return url.toString().replace(/\/+$/, '');
+  return normalizeBaseUrl(raw);
 }
 
 const TCHAR = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

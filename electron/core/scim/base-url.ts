@@ -4,6 +4,12 @@
 
 import { InspectorError } from '../../../shared/errors';
 
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 const ENDPOINTS = /\/(Users|Groups|ServiceProviderConfigs?|ResourceTypes|Schemas|Me|Bulk|\.search)(\/.*)?$/i;
 
 function invalid(message: string, input: string): InspectorError {
@@ -33,6 +39,10 @@ export function normalizeBaseUrl(input: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalid(`The base URL must start with https:// (got ${url.protocol}//).`, raw);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    // The bearer token goes with every request: never in clear text across a network.
+    throw invalid(`Plain http:// is refused for ${url.hostname}: the bearer token would cross the network unencrypted. Use https:// (http is accepted only for localhost / 127.0.0.1).`, raw);
   }
   if (url.search !== '' || url.hash !== '') {
     throw invalid('The base URL must not contain a query (?...) or fragment (#...). Remove everything from the "?" or "#" on.', `${url.origin}${url.pathname}`);

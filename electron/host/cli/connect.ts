@@ -4,6 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { InspectorError } from '../../../shared/errors';
+import { normalizeBaseUrl } from '../../core/scim/base-url';
 import type { DiscoveryResult, ResourceKind } from '../../../shared/scim';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
 import { optInt, optList, optString, type ParsedArgs } from './args';
@@ -37,20 +38,9 @@ export function parseHeaders(raw: readonly string[]): Record<string, string> {
   return headers;
 }
 
+/** The client's own URL rules (https, or http only on loopback; no credentials, query or fragment). */
 export function checkBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new InspectorError('invalid-url', `"${raw}" is not a URL. Give the SCIM base URL, e.g. https://example.com/scim/v2.`, { url: raw });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InspectorError('invalid-url', `"${raw}" is not an http(s) URL. Give the SCIM base URL, e.g. https://example.com/scim/v2.`, { url: raw });
-  }
-  if (url.username || url.password) {
-    throw new InspectorError('invalid-url', 'The URL contains credentials; remove them and pass the token with --token-env VAR.', { url: `${url.protocol}//${url.host}${url.pathname}` });
-  }
-  return url.href;
+  return normalizeBaseUrl(raw);
 }
 
 /** The tuning flags every connection shares. */

@@ -31,7 +31,7 @@ describe('profiles CLI validation', () => {
     const home = freshDir();
     const bad = await run(['profiles', 'add', 'x', '--url', 'not a url'], home);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/not a URL/);
+    expect(bad.stderr).toMatch(/has no scheme/);
     const auth = await run(['profiles', 'add', 'y', '--url', 'https://y.example.com', '--header', 'Authorization: Bearer zzz-secret'], home);
     expect(auth.code).toBe(2);
     expect(auth.stderr).not.toContain('zzz-secret');

@@ -68,7 +68,7 @@ describe('profile store', () => {
   it('validates base URLs with invalid-url errors that say what to do', () => {
     const store = createProfileStore({ dir: freshDir() });
     const cases: Array<[string, RegExp]> = [
-      ['tenant.example.com/scim', /not a URL.*https:\/\//],
+      ['tenant.example.com/scim', /has no scheme.*https:\/\/tenant/],
       ['ftp://tenant.example.com/scim', /must start with https:\/\//],
       ['http://tenant.example.com/scim', /unencrypted/],
       ['https://user:pw@tenant.example.com/scim', /user name or password/],
