@@ -74,12 +74,16 @@ const journalRun = (name: string) => (input: unknown) => {
 };
 
 export const DEACTIVATE_CHANNELS = {
-  /** Pasted or imported CSV text → the chosen column's values (malformed: invalid-csv with the line). */
+  /**
+   * Pasted or imported CSV text → the chosen column's values (malformed: invalid-csv with the line).
+   * hasHeader absent: guessed (a first row of words is a header) — a plain list of userNames needs false.
+   */
   'deactivate.parseCsv': channel<CsvColumnValues>()((input) => {
     const r = record(input, 'deactivate.parseCsv');
     const text = typeof r.text === 'string' && r.text.length <= 900_000 ? r.text : null;
     if (text === null) throw new InspectorError('invalid-input', 'The CSV text must be a string under 900 kB; for bigger lists use the CLI (deactivate --from-csv).');
-    return { text, column: optionalString(r.column, 'column') };
+    const hasHeader = r.hasHeader === true || r.hasHeader === false ? r.hasHeader : undefined;
+    return { text, column: optionalString(r.column, 'column'), hasHeader };
   }),
   /** Resolves the inputs and builds the plan (dry run). Nothing is written. */
   'deactivate.plan': channel<PlannedRun>()((input) => {

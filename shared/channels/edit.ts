@@ -27,6 +27,11 @@ function sendRequest(name: string) {
   };
 }
 
+function optionalMethod(value: unknown): { method?: 'PATCH' | 'PUT' } {
+  const method = oneOf(value, ['PATCH', 'PUT'] as const, 'method');
+  return method ? { method } : {};
+}
+
 export interface EditJournalView {
   entries: ChangeJournalEntry[];
   /** The journal's last line was cut short by a crash and is not shown. */
@@ -45,8 +50,8 @@ export const EDIT_CHANNELS = {
       /** {edited: resource} from the form or {operations: [...]} from expert mode (checked by the core). */
       change,
       /** The resource as the admin loaded it (the diff and If-Match start there); absent: GET now. */
-      before: r.before === undefined || r.before === null ? undefined : object(r.before, 'before'),
-      method: oneOf(r.method, ['PATCH', 'PUT'] as const, 'method'),
+      ...(r.before === undefined || r.before === null ? {} : { before: object(r.before, 'before') }),
+      ...optionalMethod(r.method),
     };
   }),
   /** Sends a confirmed preview; conflict (412) comes back as an outcome with a new preview. */

@@ -1,7 +1,17 @@
 // The features plugged into the frame (see registry.ts). One entry per feature view or action.
 
 import type { DetailAction, FeatureView, SelectionAction } from './registry';
+import './edit/feature-styles.css';
+import { EditPanel } from './edit/EditPanel';
+import { JournalView } from './edit/JournalView';
+import { DeactivatePage } from './deactivate/DeactivatePage';
+import { DeactivateSelection } from './deactivate/DeactivateSelection';
+import { AuditPage } from './audit/AuditPage';
 
-export const FEATURE_VIEWS: FeatureView[] = [];
-export const DETAIL_ACTIONS: DetailAction[] = [];
-export const SELECTION_ACTIONS: SelectionAction[] = [];
+export const FEATURE_VIEWS: FeatureView[] = [
+  { id: 'audit', label: 'Audit', Component: AuditPage },
+  { id: 'deactivate', label: 'Deactivate', Component: DeactivatePage },
+  { id: 'journal', label: 'Journal', Component: JournalView },
+];
+export const DETAIL_ACTIONS: DetailAction[] = [{ id: 'edit', label: 'Edit', kinds: ['Users', 'Groups'], Component: EditPanel }];
+export const SELECTION_ACTIONS: SelectionAction[] = [{ id: 'deactivate', label: 'Deactivate', Component: DeactivateSelection }];

@@ -106,8 +106,8 @@ async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
 }
 
 export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
-  'deactivate.parseCsv': async (_ctx, { text, column }) => {
-    const table = parseCsvText(text, { source: 'the pasted list', ...(column !== undefined ? { column } : {}) });
+  'deactivate.parseCsv': async (_ctx, { text, column, hasHeader }) => {
+    const table = parseCsvText(text, { source: 'the pasted list', ...(column !== undefined ? { column } : {}), ...(hasHeader !== undefined ? { hasHeader } : {}) });
     const index = column !== undefined ? columnIndex(table, column, 'the pasted list') : table.headers.length === 1 ? 0 : -1;
     const chosen = index === -1 ? null : (table.headers[index] ?? null);
     const values = index === -1 ? [] : table.rows.map((row) => (row[index] ?? '').trim());

@@ -1,0 +1,123 @@
+// The Audit page: run the audit on the open profile (a live snapshot, with progress and cancel) or
+// on a saved snapshot; the cutover checklist at the top, charts, findings by code with
+// click-through, CSV exports through the host, snapshot save and a diff of two snapshots.
+
+import { useEffect, useState } from 'react';
+import type { SaveResult } from '../../../../shared/channels';
+import { AUDIT_EXPORTS, type AuditExport, type AuditView, type SnapshotFile } from '../../../../shared/channels/audit';
+import type { AppError } from '../../../../shared/errors';
+import type { FeatureContext } from '../registry';
+import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui-common';
+import { BarChart, SplitBar } from './Charts';
+import { Checklist } from './Checklist';
+import { Findings } from './Findings';
+import { DiffPanel } from './DiffPanel';
+
+export function AuditPage({ api, profileId, openResource }: FeatureContext) {
+  const [source, setSource] = useState('live');
+  const [staleDays, setStaleDays] = useState(180);
+  const [snapshots, setSnapshots] = useState<SnapshotFile[]>([]);
+  const [view, setView] = useState<AuditView | null>(null);
+  const [operationId, setOperationId] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [exported, setExported] = useState<(SaveResult & { rows: number; kind: AuditExport }) | null>(null);
+  const [openCode, setOpenCode] = useState<string | null>(null);
+  const progress = useProgress(api, operationId);
+
+  const loadSnapshots = async (): Promise<void> => {
+    const r = await api.audit.snapshots();
+    if (r.ok) setSnapshots(r.value);
+    else setError(r.error);
+  };
+  useEffect(() => {
+    void loadSnapshots();
+  }, [api]);
+
+  const run = async (): Promise<void> => {
+    const id = newOperationId('audit');
+    setOperationId(id);
+    setError(null);
+    setExported(null);
+    const r = await api.audit.run({ profileId, operationId: id, snapshot: source === 'live' ? undefined : source, staleDays });
+    setOperationId(null);
+    if (r.ok) setView(r.value);
+    else setError(r.error);
+  };
+
+  const exportCsv = async (kind: AuditExport): Promise<void> => {
+    if (!view) return;
+    const r = await api.audit.export({ auditId: view.auditId, kind, bom: false });
+    if (r.ok) setExported({ ...r.value, kind });
+    else setError(r.error);
+  };
+
+  const saveSnapshot = async (): Promise<void> => {
+    if (!view) return;
+    const r = await api.audit.saveSnapshot({ auditId: view.auditId, label: undefined });
+    if (r.ok) await loadSnapshots();
+    else setError(r.error);
+  };
+
+  const c = view?.counts;
+  return (
+    <section className="feature-page" aria-label="Audit">
+      <h2>Audit</h2>
+      <div className="actions">
+        <label>
+          Source{' '}
+          <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
+            <option value="live">Live tenant (open profile)</option>
+            {snapshots.map((s) => (
+              <option key={s.name} value={s.name}>
+                Snapshot {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stale after (days){' '}
+          <input type="number" min={1} max={36500} value={staleDays} onChange={(e) => setStaleDays(Math.max(1, Math.min(36_500, Math.round(Number(e.target.value) || 180))))} />
+        </label>
+        <button type="button" className="primary" onClick={() => void run()} disabled={operationId !== null}>
+          Run audit
+        </button>
+      </div>
+      {operationId && <ProgressLine progress={progress} onCancel={() => void api.audit.cancel({ operationId })} />}
+      <ErrorNote error={error} />
+      {view && c && (
+        <>
+          <p className="muted" data-testid="audit-source">
+            {view.source.kind === 'live' ? 'Live tenant' : `Snapshot ${view.source.name}`} · {view.baseUrl} · taken {view.takenAt}
+            {view.complete ? '' : ' · NOT verified complete'}
+          </p>
+          {[...view.notes, ...view.warnings].map((n) => (
+            <p key={n} className="warning">
+              {n}
+            </p>
+          ))}
+          <Checklist counts={c} />
+          <div className="charts">
+            <SplitBar title="Active vs inactive users" parts={[{ label: 'active', value: c.users - c.inactive, tone: 'good' }, { label: 'inactive', value: c.inactive, tone: 'bad' }]} />
+            <BarChart title="Findings by code" bars={view.groups.map((g) => ({ label: g.code, value: g.count, tone: g.severity === 'high' ? 'bad' : 'neutral' }))} onSelect={setOpenCode} />
+            <BarChart title="Users by last modification" bars={view.lastModified.map((b) => ({ label: b.label, value: b.count }))} />
+          </div>
+          <div className="actions" role="group" aria-label="Exports">
+            {AUDIT_EXPORTS.map((kind) => (
+              <button key={kind} type="button" onClick={() => void exportCsv(kind)}>
+                Export {kind} CSV
+              </button>
+            ))}
+            <button type="button" onClick={() => void saveSnapshot()}>
+              Save snapshot
+            </button>
+          </div>
+          {exported && (
+            <p data-testid="audit-exported">{exported.saved ? `${exported.rows} ${exported.kind} rows saved to ${exported.path ?? ''}` : 'Export cancelled.'}</p>
+          )}
+          <Findings groups={view.groups} openResource={openResource} openCode={openCode} />
+        </>
+      )}
+      {snapshots.length >= 2 && <DiffPanel api={api} snapshots={snapshots} openResource={openResource} />}
+    </section>
+  );
+}

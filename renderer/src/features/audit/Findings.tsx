@@ -1,0 +1,35 @@
+// Findings grouped by code, each group with its count and the first findings, which open their
+// user or group in the explorer (IdP-only records have nothing to open).
+
+import type { FindingGroup } from '../../../../shared/channels/audit';
+import type { FeatureContext } from '../registry';
+
+export function Findings({ groups, openResource, openCode }: { groups: FindingGroup[]; openResource: FeatureContext['openResource']; openCode: string | null }) {
+  if (groups.length === 0) return <p className="ok">No findings.</p>;
+  return (
+    <section aria-label="Findings" data-testid="findings">
+      {groups.map((g) => (
+        <details key={`${g.code}:${openCode === g.code ? 'open' : ''}`} open={openCode === g.code} data-code={g.code}>
+          <summary>
+            <span className={`severity ${g.severity}`}>{g.severity}</span> {g.code} <strong>{g.count}</strong>
+          </summary>
+          <ul className="finding-list">
+            {g.sample.map((f, i) => (
+              <li key={`${f.id}:${i}`}>
+                {f.resourceType === 'IdpRecord' ? (
+                  <code>{f.id}</code>
+                ) : (
+                  <button type="button" className="link" onClick={() => openResource(f.resourceType === 'User' ? 'Users' : 'Groups', f.id)}>
+                    {f.resourceType} {f.id}
+                  </button>
+                )}{' '}
+                {f.detail}
+              </li>
+            ))}
+          </ul>
+          {g.count > g.sample.length && <p className="muted">Showing {g.sample.length} of {g.count}; export the findings CSV for all.</p>}
+        </details>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// Deactivation from a list of inputs (selected users, a pasted or imported list): method choice →
+// dry run (plan) → typed count (bulk) → live progress with cancel → results with retry and undo.
+
+import { useState } from 'react';
+import type { InspectorApi } from '../../../../shared/channels';
+import type { PlannedRun, RunOutcome } from '../../../../shared/channels/deactivate';
+import type { DeactivationMethod } from '../../../../shared/deactivate';
+import type { AppError } from '../../../../shared/errors';
+import type { ResourceKind } from '../../../../shared/scim';
+import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui-common';
+import { PlanView } from './PlanView';
+import { JournalActions, RunResultView } from './RunView';
+import { TypedConfirm } from './TypedConfirm';
+
+interface Props {
+  api: InspectorApi;
+  profileId: string;
+  readOnly: boolean;
+  inputs: string[];
+  openResource(kind: ResourceKind, id: string): void;
+}
+
+export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource }: Props) {
+  const [method, setMethod] = useState<DeactivationMethod | 'auto'>('auto');
+  const [planned, setPlanned] = useState<PlannedRun | null>(null);
+  const [operationId, setOperationId] = useState<string | null>(null);
+  const [result, setResult] = useState<RunOutcome | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const progress = useProgress(api, operationId);
+
+  const dryRun = async (): Promise<void> => {
+    setError(null);
+    setResult(null);
+    setBusy(true);
+    const r = await api.deactivate.plan({ profileId, inputs, method: method === 'auto' ? undefined : method });
+    setBusy(false);
+    if (r.ok) setPlanned(r.value);
+    else setError(r.error);
+  };
+
+  const execute = async (count: number): Promise<void> => {
+    if (!planned) return;
+    const id = newOperationId('deactivate');
+    setOperationId(id);
+    setError(null);
+    const r = await api.deactivate.execute({ planId: planned.planId, operationId: id, confirmCount: count });
+    setOperationId(null);
+    setPlanned(null);
+    if (r.ok) setResult(r.value);
+    else setError(r.error);
+  };
+
+  const targets = planned?.plan.targets.length ?? 0;
+  const canRun = planned !== null && planned.plan.refused.length === 0 && targets > 0 && !readOnly;
+  return (
+    <div className="deactivation-flow">
+      {readOnly && <p className="warning">This profile is read-only: you can make a dry run, but deactivation is refused.</p>}
+      <div className="actions">
+        <label>
+          Method{' '}
+          <select value={method} onChange={(e) => setMethod(e.target.value as DeactivationMethod | 'auto')} aria-label="Method">
+            <option value="auto">PATCH active=false (PUT where PATCH is unsupported)</option>
+            <option value="patch">PATCH</option>
+            <option value="put">PUT (full replace)</option>
+            <option value="delete">DELETE (removes the users)</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void dryRun()} disabled={busy || inputs.length === 0 || operationId !== null}>
+          Dry run ({inputs.length})
+        </button>
+      </div>
+      {method === 'delete' && <p className="warning">DELETE removes the users from the tenant; undo cannot bring them back.</p>}
+      <ErrorNote error={error} />
+      {planned && <PlanView plan={planned.plan} openResource={openResource} />}
+      {canRun && !operationId && (targets > 1 ? <TypedConfirm count={targets} verb="deactivate" onConfirm={(n) => void execute(n)} /> : (
+        <button type="button" className="danger" onClick={() => void execute(1)}>
+          Deactivate 1 user
+        </button>
+      ))}
+      {operationId && <ProgressLine progress={progress} onCancel={() => void api.deactivate.cancel({ operationId })} />}
+      {result && <RunResultView result={result} />}
+      {result?.journalName && <JournalActions api={api} profileId={profileId} readOnly={readOnly} journalName={result.journalName} />}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// The Journal page: every edit sent from this data folder (who, when, profile, request, status,
+// before/after) and the deactivation runs with retry and undo. Export saves the edit journal
+// through the host.
+
+import { useEffect, useState } from 'react';
+import type { SaveResult } from '../../../../shared/channels';
+import type { EditJournalView } from '../../../../shared/channels/edit';
+import type { JournalSummary } from '../../../../shared/channels/deactivate';
+import type { ChangeJournalEntry } from '../../../../shared/edit';
+import type { AppError } from '../../../../shared/errors';
+import type { FeatureContext } from '../registry';
+import { JournalActions } from '../deactivate/RunView';
+import { RequestView } from './PreviewView';
+import { ErrorNote, show } from './ui-common';
+
+const HIDDEN = new Set(['meta', 'schemas']);
+
+function changedKeys(entry: ChangeJournalEntry): string[] {
+  const after = entry.after ?? entry.expected;
+  const keys = new Set([...Object.keys(entry.before), ...Object.keys(after)]);
+  return [...keys].filter((k) => !HIDDEN.has(k) && JSON.stringify(entry.before[k]) !== JSON.stringify(after[k]));
+}
+
+function EntryRow({ entry, openResource }: { entry: ChangeJournalEntry; openResource: FeatureContext['openResource'] }) {
+  const after = entry.after ?? entry.expected;
+  return (
+    <details className="journal-entry" data-testid="journal-entry">
+      <summary>
+        <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}</time> · {entry.who} · {entry.profile ?? '—'} · {entry.request.method} {entry.kind}/{entry.id} ·{' '}
+        <span className={`outcome-${entry.outcome}`}>
+          {entry.outcome}
+          {entry.responseStatus !== null ? ` (${entry.responseStatus})` : ''}
+        </span>
+      </summary>
+      <button type="button" className="link" onClick={() => openResource(entry.kind, entry.id)}>
+        Open {entry.kind === 'Users' ? 'user' : 'group'}
+      </button>
+      {entry.error && <p className="error">{entry.error.message}</p>}
+      {entry.warnings.map((w) => (
+        <p key={w} className="warning">
+          {w}
+        </p>
+      ))}
+      <RequestView request={entry.request} />
+      <table className="dense">
+        <thead>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col">Before</th>
+            <th scope="col">{entry.after ? 'After (read back)' : 'Expected'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changedKeys(entry).map((k) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{show(entry.before[k])}</td>
+              <td>{show(after[k])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+export function JournalView({ api, profileId, readOnly, openResource }: FeatureContext) {
+  const [edits, setEdits] = useState<EditJournalView | null>(null);
+  const [runs, setRuns] = useState<JournalSummary[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const [saved, setSaved] = useState<SaveResult | null>(null);
+
+  const load = async (): Promise<void> => {
+    setError(null);
+    const [e, r] = await Promise.all([api.edit.journal(), api.deactivate.journals()]);
+    if (e.ok) setEdits(e.value);
+    else setError(e.error);
+    if (r.ok) setRuns(r.value);
+    else setError(r.error);
+  };
+  useEffect(() => {
+    void load();
+  }, [api]);
+
+  const exportJournal = async (): Promise<void> => {
+    const r = await api.edit.exportJournal();
+    if (r.ok) setSaved(r.value);
+    else setError(r.error);
+  };
+
+  return (
+    <section className="feature-page" aria-label="Journal">
+      <h2>Journal</h2>
+      <div className="actions">
+        <button type="button" onClick={() => void load()}>
+          Reload
+        </button>
+        <button type="button" onClick={() => void exportJournal()} disabled={!edits || edits.entries.length === 0}>
+          Export edits (JSON)
+        </button>
+      </div>
+      <ErrorNote error={error} />
+      {saved && <p data-testid="journal-saved">{saved.saved ? `Saved to ${saved.path ?? ''}` : 'Export cancelled.'}</p>}
+      <h3>Edits</h3>
+      {edits?.tornTail && <p className="warning">The journal's last line was cut short (the app stopped mid-write); that entry is not shown.</p>}
+      {edits && edits.entries.length === 0 && <p className="muted">No edits have been sent from this data folder.</p>}
+      {[...(edits?.entries ?? [])].reverse().map((entry) => (
+        <EntryRow key={entry.changeId} entry={entry} openResource={openResource} />
+      ))}
+      <h3>Deactivation runs</h3>
+      {runs.length === 0 && <p className="muted">No deactivation runs yet.</p>}
+      {runs.map((j) => (
+        <div key={j.journalName} className="run-journal" data-testid="run-journal">
+          <h4>{j.journalName}</h4>
+          <ul>
+            {j.runs.map((r) => (
+              <li key={r.runId}>
+                {r.at?.replace('T', ' ').slice(0, 19) ?? '?'} · {r.action} ({r.method.toUpperCase()}) · {r.done}/{r.targets} done, {r.failed} failed{r.ended ? '' : ' · interrupted'} · {r.baseUrl}
+              </li>
+            ))}
+          </ul>
+          <JournalActions api={api} profileId={profileId} readOnly={readOnly} journalName={j.journalName} onDone={() => void load()} />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// An edit preview as the admin confirms it: the request exactly as it will go out (method, URL,
+// headers with the token already redacted by main, If-Match, body), the attributes before and as
+// predicted after with the changed ones highlighted, and the warnings.
+
+import type { EditPreview } from '../../../../shared/edit';
+import { show } from './ui-common';
+
+const HIDDEN = new Set(['schemas', 'meta', 'id']);
+
+/** Top-level attributes that did not change, shown plain so the changed ones stand out. */
+function unchangedRows(preview: EditPreview): [string, unknown][] {
+  const changedTop = new Set(preview.changes.map((c) => c.path.split(/[.[]/)[0] ?? c.path));
+  return Object.entries(preview.after).filter(([k]) => !HIDDEN.has(k) && !changedTop.has(k));
+}
+
+export function RequestView({ request }: { request: EditPreview['request'] }) {
+  return (
+    <div className="request" data-testid="request">
+      <p>
+        <strong>{request.method}</strong> <code>{request.url}</code>
+      </p>
+      <ul className="headers">
+        {Object.entries(request.headers).map(([name, value]) => (
+          <li key={name}>
+            <code>
+              {name}: {value}
+            </code>
+          </li>
+        ))}
+      </ul>
+      <pre className="body">{JSON.stringify(request.body, null, 2)}</pre>
+    </div>
+  );
+}
+
+export function PreviewView({ preview }: { preview: EditPreview }) {
+  return (
+    <section className="preview" aria-label="Preview" data-testid="preview">
+      <h3>
+        Preview: {preview.method} {preview.kind === 'Users' ? 'user' : 'group'} {preview.id}
+      </h3>
+      {preview.empty && <p className="warning">This edit changes nothing; there is nothing to send.</p>}
+      {preview.warnings.map((w) => (
+        <p key={`${w.code}:${w.path ?? ''}`} className="warning" data-testid="preview-warning">
+          {w.message}
+        </p>
+      ))}
+      <RequestView request={preview.request} />
+      <table className="dense diff">
+        <thead>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col">Before</th>
+            <th scope="col">After (predicted)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.changes.map((c) => (
+            <tr key={c.path} className="changed" data-changed="true">
+              <th scope="row">{c.path}</th>
+              <td>
+                <del>{show(c.before)}</del>
+              </td>
+              <td>
+                <mark>{show(c.after)}</mark>
+              </td>
+            </tr>
+          ))}
+          {unchangedRows(preview).map(([k, v]) => (
+            <tr key={k} data-changed="false">
+              <th scope="row">{k}</th>
+              <td colSpan={2}>{show(v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
