@@ -24,6 +24,20 @@ export function redactSecret(text: string, secret: string | undefined): string {
   return out;
 }
 
+/**
+ * Whether raw UTF-8 bytes could decode to text that holds the secret (or its URL-encoded form).
+ * Searching the bytes finds every occurrence the decoded text would have, without decoding; a
+ * secret whose characters do not round-trip through UTF-8 is answered "yes" so the caller decodes.
+ */
+export function bytesContainSecret(bytes: Uint8Array, secret: string | undefined): boolean {
+  if (!secret) return false;
+  if (/[\uFFFD\uD800-\uDFFF]/.test(secret)) return true;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.includes(secret, 0, 'utf8')) return true;
+  const encoded = encodeURIComponent(secret);
+  return encoded !== secret && buf.includes(encoded, 0, 'utf8');
+}
+
 /** Headers as they may be shown anywhere: Authorization becomes "Bearer [redacted]". */
 export function redactHeaders(headers: Record<string, string>, secret?: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -60,7 +74,11 @@ export interface LogRecord {
   requestHeaders: Record<string, string>;
   requestBody: string | null;
   responseHeaders: Record<string, string>;
-  responseBody: string | null;
+  /**
+   * Text, or the raw UTF-8 bytes as received (BOM dropped). Bytes are kept as a bounded copy and
+   * decoded only when the entry's body is read: most bodies of a long listing never are.
+   */
+  responseBody: string | Uint8Array | null;
   responseSize: number;
   error: string | null;
   /** The token used for this call, scrubbed from everything and then forgotten. */
@@ -83,14 +101,52 @@ export interface RequestLog extends RequestLogApi {
   record(input: LogRecord): RequestLogEntry;
 }
 
+type EntryFields = Omit<RequestLogEntry, 'requestBody' | 'responseBody'>;
+/** A response body kept as bytes: decoded on first read (cut = it was capped to the log's size). */
+interface KeptBytes {
+  bytes: Uint8Array;
+  cut: boolean;
+}
+interface Slot {
+  entry: RequestLogEntry;
+  fields: EntryFields;
+  /** Body size counted against the total cap: characters of text, or bytes kept. */
+  size: number;
+}
+
+/** An entry whose response body, when kept as bytes, is decoded on first read and remembered. */
+function entryOf(fields: EntryFields, requestBody: string | null, kept: string | KeptBytes | null, maxBody: number): RequestLogEntry {
+  let responseBody = kept;
+  const read = (): string | null => {
+    if (responseBody !== null && typeof responseBody !== 'string') {
+      const { bytes, cut } = responseBody;
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      // A cut through a character leaves a replacement character; invalid bytes may decode longer.
+      const trimmed = cut ? text.replace(/\uFFFD$/, '') : text;
+      responseBody = Buffer.byteLength(trimmed) > maxBody ? capText(trimmed, maxBody).text : trimmed;
+    }
+    return responseBody;
+  };
+  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error } = fields;
+  return {
+    id, startedAt, method, url, status, durationMs, requestHeaders, requestBody, responseHeaders,
+    get responseBody() {
+      return read();
+    },
+    set responseBody(value: string | null) {
+      responseBody = value;
+    },
+    responseSize, bodiesTruncated, error,
+  };
+}
+
 export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   const maxEntries = Math.max(1, options.maxEntries ?? 2000);
   const maxBody = Math.max(0, options.maxBodyBytes ?? 64 * 1024);
   const maxTotal = Math.max(0, options.maxTotalBodyBytes ?? 24 * 1024 * 1024);
-  const ring: RequestLogEntry[] = [];
+  const ring: Slot[] = [];
   let totalBody = 0;
   let oldestWithBody = 0; // index into ring: entries before it have had their bodies dropped
-  const bodySize = (e: RequestLogEntry): number => (e.requestBody?.length ?? 0) + (e.responseBody?.length ?? 0);
   const listeners = new Set<(entry: RequestLogEntry) => void>();
   // The shared entry type has one bodiesTruncated flag; curl needs to know about the request side.
   const requestCut = new Set<number>();
@@ -101,12 +157,24 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
     const capped = capText(redactSecret(body, secret), maxBody);
     return { text: capped.text, truncated: capped.truncated };
   };
+  /** Bytes without the secret stay bytes (a bounded copy, never a view into a larger buffer). */
+  const keepResponse = (body: string | Uint8Array | null, secret: string | undefined): { kept: string | KeptBytes | null; size: number; truncated: boolean } => {
+    if (body === null || typeof body === 'string' || bytesContainSecret(body, secret)) {
+      const text = body === null || typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+      const res = keepBody(text, secret);
+      return { kept: res.text, size: res.text?.length ?? 0, truncated: res.truncated };
+    }
+    const cut = body.byteLength > maxBody;
+    const head = cut ? body.subarray(0, maxBody) : body;
+    const own = head.byteOffset === 0 && head.byteLength === head.buffer.byteLength;
+    return { kept: { bytes: own ? head : new Uint8Array(head), cut }, size: head.byteLength, truncated: cut };
+  };
 
   return {
     record(input) {
       const req = keepBody(input.requestBody, input.secret);
-      const res = keepBody(input.responseBody, input.secret);
-      const entry: RequestLogEntry = {
+      const res = keepResponse(input.responseBody, input.secret);
+      const fields: EntryFields = {
         id: nextId++,
         startedAt: new Date(input.startedAt).toISOString(),
         method: input.method,
@@ -114,22 +182,22 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
         status: input.status,
         durationMs: Math.round(input.durationMs),
         requestHeaders: redactHeaders(input.requestHeaders, input.secret),
-        requestBody: req.text,
         responseHeaders: redactHeaders(input.responseHeaders, input.secret),
-        responseBody: res.text,
         responseSize: input.responseSize,
         bodiesTruncated: req.truncated || res.truncated,
         error: input.error === null ? null : redactSecret(input.error, input.secret),
       };
-      ring.push(entry);
-      totalBody += bodySize(entry);
+      const entry = entryOf(fields, req.text, res.kept, maxBody);
+      const size = (req.text?.length ?? 0) + res.size;
+      ring.push({ entry, fields, size });
+      totalBody += size;
       if (req.truncated) requestCut.add(entry.id);
       if (ring.length > maxEntries) {
         const dropped = ring.splice(0, ring.length - maxEntries);
-        for (const d of dropped) requestCut.delete(d.id);
+        for (const d of dropped) requestCut.delete(d.entry.id);
         // Bodies of dropped entries are counted only if they still had them.
         dropped.forEach((d, i) => {
-          if (i >= oldestWithBody) totalBody -= bodySize(d);
+          if (i >= oldestWithBody) totalBody -= d.size;
         });
         oldestWithBody = Math.max(0, oldestWithBody - dropped.length);
       }
@@ -137,9 +205,10 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
       while (totalBody > maxTotal && oldestWithBody < ring.length - 1) {
         const old = ring[oldestWithBody];
         if (old) {
-          totalBody -= bodySize(old);
-          if (old.requestBody !== null) requestCut.add(old.id);
-          ring[oldestWithBody] = { ...old, requestBody: null, responseBody: null, bodiesTruncated: old.bodiesTruncated || bodySize(old) > 0 };
+          totalBody -= old.size;
+          if (old.entry.requestBody !== null) requestCut.add(old.entry.id);
+          const fieldsNow = { ...old.fields, bodiesTruncated: old.fields.bodiesTruncated || old.size > 0 };
+          ring[oldestWithBody] = { entry: entryOf(fieldsNow, null, null, maxBody), fields: fieldsNow, size: 0 };
         }
         oldestWithBody++;
       }
@@ -153,18 +222,18 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
       }
       return entry;
     },
-    entries: () => ring.slice(),
+    entries: () => ring.map((s) => s.entry),
     clear: () => {
       ring.length = 0;
       totalBody = 0;
       oldestWithBody = 0;
       requestCut.clear();
     },
-    toHar: () => toHar(ring),
+    toHar: () => toHar(ring.map((s) => s.entry)),
     toCurl: (entryId, envVar = 'SCIM_TOKEN') => {
-      const entry = ring.find((e) => e.id === entryId);
-      if (!entry) throw new InspectorError('invalid-input', `Request #${entryId} is no longer in the request log (it keeps the last ${maxEntries} calls).`);
-      return toCurl(entry, envVar, requestCut.has(entry.id));
+      const slot = ring.find((s) => s.entry.id === entryId);
+      if (!slot) throw new InspectorError('invalid-input', `Request #${entryId} is no longer in the request log (it keeps the last ${maxEntries} calls).`);
+      return toCurl(slot.entry, envVar, requestCut.has(entryId));
     },
     subscribe: (listener) => {
       listeners.add(listener);

@@ -23,8 +23,12 @@ function tooLarge(ctx: BodyContext, maxBytes: number, seen: number | null): Insp
   );
 }
 
-/** Reads a body up to maxBytes; throws body-too-large as soon as the cap is passed. */
-export async function readCapped(body: Readable, ctx: BodyContext, maxBytes: number, contentLength: string | undefined): Promise<{ text: string; size: number }> {
+/**
+ * Reads a body up to maxBytes; throws body-too-large as soon as the cap is passed. The bytes come
+ * back undecoded (a leading UTF-8 BOM dropped): the request log keeps a slice of them as they are,
+ * so a page body is turned into text once, for JSON.parse, rather than again for the log.
+ */
+export async function readCapped(body: Readable, ctx: BodyContext, maxBytes: number, contentLength: string | undefined): Promise<{ bytes: Buffer; size: number }> {
   const announced = contentLength !== undefined && /^\d+$/.test(contentLength) ? Number(contentLength) : null;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -34,10 +38,11 @@ export async function readCapped(body: Readable, ctx: BodyContext, maxBytes: num
     if (announced !== null && announced > maxBytes) throw tooLarge(ctx, maxBytes, announced);
     size += chunk.byteLength;
     if (size > maxBytes) throw tooLarge(ctx, maxBytes, null);
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
-  const text = Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, '');
-  return { text, size };
+  const all = Buffer.concat(chunks, size);
+  const bom = all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf;
+  return { bytes: bom ? all.subarray(3) : all, size };
 }
 
 /** application/scim+json, application/json, text/json and other +json types, any parameters. */

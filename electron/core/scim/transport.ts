@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { InspectorError } from '../../../shared/errors';
 import { joinUrl, normalizeBaseUrl } from './base-url';
 import { httpError, isRetryableFailure, transportError } from './errors';
-import { createRequestLog, redactSecret, type RequestLogOptions } from './request-log';
+import { bytesContainSecret, createRequestLog, redactSecret, type RequestLogOptions } from './request-log';
 import { DEFAULT_MAX_BODY_BYTES, parseErrorBody, parseSuccessBody, readCapped } from './response-body';
 import { backoffDelay, cancelled, RetryBudget, serverRequestedWait, sleep } from './retry';
 import type { ConnectionOptions, HttpRequest, HttpResponse, Transport } from './types';
@@ -108,7 +108,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       const started = Date.now();
       const t0 = performance.now();
       let logged = false;
-      const record = (status: number | null, resHeaders: Record<string, string>, text: string | null, size: number, error: string | null): void => {
+      const record = (status: number | null, resHeaders: Record<string, string>, text: string | Uint8Array | null, size: number, error: string | null): void => {
         logged = true;
         // The log gets a placeholder, not the token: redaction there is a second line of defence.
         const requestHeaders = { ...headers, authorization: 'Bearer [redacted]' };
@@ -128,9 +128,11 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         status = res.statusCode;
         resHeaders = flatten(res.headers);
         const ctx = { method, url, status };
-        const { text: raw, size } = await readCapped(res.body, ctx, maxBody, resHeaders['content-length']);
-        const text = redactSecret(raw, token);
-        record(status, resHeaders, text, size, null);
+        const { bytes, size } = await readCapped(res.body, ctx, maxBody, resHeaders['content-length']);
+        // The token is almost never in an answer; a search of the bytes proves it absent without
+        // decoding, and then the log keeps the bytes and the text is made once, below.
+        const redacted = bytesContainSecret(bytes, token) ? redactSecret(bytes.toString('utf8'), token) : null;
+        record(status, resHeaders, redacted ?? bytes, size, null);
         const location = resHeaders.location;
         if (status >= 300 && status < 400 && location !== undefined && status !== 304) {
           const next = new URL(location, url);
@@ -148,7 +150,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
           url = next.href;
           continue;
         }
-        return { status, headers: resHeaders, text, size, url };
+        return { status, headers: resHeaders, text: redacted ?? bytes.toString('utf8'), size, url };
       } catch (error) {
         let failure = scrub(transportError(error, { method, url }), token);
         // A body that broke off after the status line still tells a write's caller it was accepted.

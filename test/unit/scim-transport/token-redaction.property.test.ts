@@ -40,4 +40,31 @@ describe('token redaction (property)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('removes the token from a response body kept as raw bytes, whole or cut', () => {
+    fc.assert(
+      fc.property(token, around, around, fc.boolean(), fc.boolean(), (secret, before, after, cut, encode) => {
+        const echoed = `${before}${encode ? encodeURIComponent(secret) : secret}${after}`;
+        const log = createRequestLog({ maxBodyBytes: cut ? 50 : 64 * 1024 });
+        log.record({
+          startedAt: 0,
+          method: 'GET',
+          url: 'https://t.example/scim/v2/Users',
+          status: 200,
+          durationMs: 1,
+          requestHeaders: {},
+          requestBody: null,
+          responseHeaders: {},
+          responseBody: Buffer.from(JSON.stringify({ detail: echoed }), 'utf8'),
+          responseSize: 10,
+          error: null,
+          secret,
+        });
+        const out = JSON.stringify(log.entries()) + JSON.stringify(log.toHar());
+        expect(out).not.toContain(secret);
+        expect(out).not.toContain(encodeURIComponent(secret));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
