@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InspectorError } from '../../../shared/errors';
 import { normalizeBaseUrl } from '../../core/scim/base-url';
+import { parseHeaderLine, validateHeaders } from '../../core/profiles/url';
 import type { DiscoveryResult, ResourceKind } from '../../../shared/scim';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
 import { optInt, optList, optString, type ParsedArgs } from './args';
@@ -20,22 +21,25 @@ export interface Connection {
   label: string;
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Credentials must come from --token-env or the keychain, never from argv (shell history, ps).
 const REFUSED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
 
+/** --header "Name: value" flags, checked by the same rules as a profile's extra headers. */
 export function parseHeaders(raw: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const item of raw) {
-    const colon = item.indexOf(':');
-    const name = colon === -1 ? '' : item.slice(0, colon).trim();
-    if (!HEADER_NAME.test(name)) throw new InspectorError('usage', `--header must look like "Name: value", got "${item}".`, { option: 'header' });
+  const pairs = raw.map((item) => {
+    const [name, value] = parseHeaderLine(item);
     if (REFUSED_HEADERS.has(name.toLowerCase())) {
       throw new InspectorError('usage', `--header ${name} is refused: credentials are never accepted on the command line. Use --token-env VAR or a saved --profile.`, { option: 'header', header: name });
     }
-    headers[name] = item.slice(colon + 1).trim();
+    return [name, value] as const;
+  });
+  try {
+    return validateHeaders(Object.fromEntries(pairs));
+  } catch (error) {
+    // Same rule, CLI words: a bad --header is a usage error (exit 2).
+    if (error instanceof InspectorError) throw new InspectorError('usage', `--header: ${error.message}`, { option: 'header' });
+    throw error;
   }
-  return headers;
 }
 
 /** The client's own URL rules (https, or http only on loopback; no credentials, query or fragment). */
