@@ -13,7 +13,7 @@ import type { InspectorApi } from '../../../../shared/channels';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../../electron/core/app/index';
 import { createProfileStore } from '../../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../../electron/core/sandbox/index';
-import { createMemoryVault } from '../../../../electron/core/vault/index';
+import { createKeytarVault, createMemoryVault } from '../../../../electron/core/vault/index';
 import { ProfilesPanel } from '../../../../renderer/src/profiles/index';
 
 const TOKEN = 'panel-token-0123456789abcdefXYZ';
@@ -108,4 +108,24 @@ it('shows 401 on the chip for a wrong token and deletes the profile only after c
   fireEvent.click(within(confirm).getByRole('button', { name: 'Delete profile' }));
   await waitFor(() => expect(within(list).queryByText('lettermint-team')).toBeNull());
   expect(screen.getByTestId('selected').textContent).toBe('sandbox');
+});
+
+it('says clearly when the OS keychain is unavailable, in the list and when a token is entered', async () => {
+  const store = createProfileStore({ dir: mkdtempSync(join(tmpdir(), 'profiles-panel-nokeychain-')) });
+  const broken = createKeytarVault({ service: 'scim-inspector-test-panel', load: () => Promise.reject(new Error('keytar.node was not built')) });
+  const noKeychain = createAppContext({ mode: 'browser', version: '1', emit: () => undefined, saveFile: async () => ({ saved: false, path: null }), profiles: savedProfiles(store, broken), dataDir: dir });
+  const brokenApi = createApi({ invoke: (channel, request) => dispatch(coreFunctions, noKeychain, channel, request, () => undefined), subscribe: () => () => undefined });
+  const { id } = store.add({ name: 'needs-keychain', baseUrl: tenant.url });
+  try {
+    render(<ProfilesPanel api={brokenApi} selectedProfileId={id} onSelect={() => undefined} />);
+    expect((await screen.findByTestId('keychain-error')).textContent).toMatch(/OS keychain cannot be used.*keychain-unavailable/s);
+    const details = await screen.findByTestId('profile-details');
+    expect(within(details).getByTestId('token-state').textContent).toMatch(/keychain could not be read/);
+    fireEvent.change(within(details).getByLabelText('Bearer token'), { target: { value: 'some-token-0123456789' } });
+    fireEvent.click(within(details).getByRole('button', { name: 'Save token' }));
+    expect((await screen.findByTestId('profiles-error')).textContent).toMatch(/keychain-unavailable/);
+  } finally {
+    await noKeychain.close();
+    rmSync(store.path.replace(/\/profiles\.json$/, ''), { recursive: true, force: true });
+  }
 });
