@@ -27,7 +27,7 @@ test('the app loads in browser mode and drops the secret from the address bar', 
 
 test('discovery round-trips through the channel map', async ({ page }) => {
   await page.goto(appUrl());
-  await page.getByRole('button', { name: 'Discover' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Capabilities' }).click();
   await expect(page.getByTestId('discovery')).toContainText('paging index');
   await expect(page.getByTestId('discovery')).toContainText('User, Group');
   await expect(page.getByTestId('log-count')).not.toHaveText('0 requests logged');
@@ -38,15 +38,18 @@ test('a streamed listing shows progress events and the verified count', async ({
   const seen: string[] = [];
   await page.exposeFunction('recordProgress', (text: string) => seen.push(text));
   await page.evaluate(() => {
-    const el = document.querySelector('[data-testid="progress"]');
     const record = (window as unknown as { recordProgress: (t: string) => void }).recordProgress;
-    if (el) new MutationObserver(() => record(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid="progress-Users"]');
+      if (el) record(el.textContent ?? '');
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
   });
-  await page.getByRole('button', { name: 'List users' }).click();
-  await expect(page.getByTestId('summary')).toHaveText(/3000 users · complete/);
-  await expect(page.getByTestId('progress')).toContainText('3000 loaded');
+  // The users page loads on open; a reload after the observer is in place shows every state.
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('summary-Users')).toHaveText(/3000 users · complete/);
+  await expect(page.getByTestId('progress-Users')).toContainText('3000 loaded');
   // More than one progress state was rendered: pages arrived as events, not in one answer.
-  expect(seen.filter((t) => t.startsWith('Pages ')).length).toBeGreaterThan(1);
+  expect(new Set(seen.filter((t) => t.includes('Pages '))).size).toBeGreaterThan(1);
 });
 
 test('a page opened without its secret says what to do', async ({ page }) => {
@@ -56,8 +59,9 @@ test('a page opened without its secret says what to do', async ({ page }) => {
 
 test('HAR export is written by the host, never at a path the page names', async ({ page }) => {
   await page.goto(appUrl());
-  await page.getByRole('button', { name: 'Discover' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Capabilities' }).click();
   await expect(page.getByTestId('discovery')).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Request log' }).click();
   await page.getByRole('button', { name: 'Export HAR' }).click();
   await expect(page.getByTestId('saved')).toContainText(/HAR saved to .*test-results\/exports\/scim-inspector-sandbox-.*\.har/);
 });

@@ -1,0 +1,105 @@
+// The detail pane of one user or group: structured view, membership, the requests that mention
+// it, raw JSON, and the feature actions (DETAIL_ACTIONS) that apply to its kind. A resource not in
+// the loaded tables (opened from an audit, say) is fetched with explorer.get.
+
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import type { DetailAction } from '../features/registry';
+import { useExplorer, useScope, useUi } from '../store/context';
+import { ErrorState } from '../frame/ErrorState';
+import { GroupMembers, UserGroups } from './Membership';
+import { RawJson, StructuredView } from './ResourceSections';
+
+function titleOf(kind: ResourceKind, r: ScimResource): string {
+  const name = kind === 'Users' ? r.userName : r.displayName;
+  return typeof name === 'string' && name !== '' ? name : r.id;
+}
+
+function RelatedRequests({ id }: { id: string }) {
+  const log = useExplorer((s) => s.log);
+  const encoded = encodeURIComponent(id);
+  const related = log.filter((e) => e.url.includes(id) || e.url.includes(encoded));
+  return (
+    <section aria-label="Requests">
+      <h3>Requests ({related.length})</h3>
+      {related.length === 0 && <p className="empty">Loaded by a listing page; the Request log shows those calls.</p>}
+      <ul>
+        {related.map((e) => (
+          <li key={e.id}>
+            <code>{e.method} {e.url}</code> → {e.status ?? e.error ?? '—'} · {e.durationMs} ms
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
+  const scope = useScope();
+  const { api, profileId, readOnly, ui, explorer } = scope;
+  const detail = useUi((s) => s.detail);
+  const table = useExplorer((s) => (detail ? s.tables[detail.kind] : null));
+  useExplorer((s) => (detail ? s.ticks[detail.kind] : 0));
+  const loaded = detail && table ? table.get(detail.id) : undefined;
+  const [fetched, setFetched] = useState<{ id: string; resource: ScimResource | null; error: AppError | null } | null>(null);
+  const [action, setAction] = useState<string | null>(null);
+
+  useEffect(() => {
+    setAction(null);
+    if (!detail || loaded) return;
+    let live = true;
+    void api.explorer.get({ profileId, kind: detail.kind, id: detail.id }).then((r) => {
+      if (live) setFetched({ id: detail.id, resource: r.ok ? r.value : null, error: r.ok ? null : r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, profileId, detail, loaded]);
+
+  if (!detail) return null;
+  const resource = loaded ?? (fetched?.id === detail.id ? fetched.resource : null);
+  const error = !loaded && fetched?.id === detail.id ? fetched.error : null;
+  const close = () => ui.getState().close();
+  const active = actions.find((a) => a.id === action);
+
+  return (
+    <aside className="detail" aria-label={`${detail.kind === 'Users' ? 'User' : 'Group'} detail`} data-testid="detail">
+      <header>
+        <h2>{resource ? titleOf(detail.kind, resource) : detail.id}</h2>
+        <button type="button" onClick={close} aria-label="Close detail (Esc)">✕</button>
+      </header>
+      {error && <ErrorState error={error} />}
+      {!resource && !error && <p className="loading">Loading…</p>}
+      {resource && (
+        <>
+          <div className="actions detail-actions">
+            {actions
+              .filter((a) => a.kinds.includes(detail.kind))
+              .map((a) => (
+                <button key={a.id} type="button" aria-pressed={action === a.id} onClick={() => setAction(action === a.id ? null : a.id)}>
+                  {a.label}
+                </button>
+              ))}
+          </div>
+          {active && (
+            <active.Component
+              api={api}
+              profileId={profileId}
+              readOnly={readOnly}
+              openResource={(kind, id) => ui.getState().open(kind, id)}
+              kind={detail.kind}
+              resource={resource}
+              onClose={() => setAction(null)}
+              onChanged={(next) => explorer.getState().replace(detail.kind, detail.id, next)}
+            />
+          )}
+          <StructuredView resource={resource} />
+          {detail.kind === 'Users' ? <UserGroups user={resource} /> : <GroupMembers group={resource} />}
+          <RelatedRequests id={resource.id} />
+          <RawJson resource={resource} />
+        </>
+      )}
+    </aside>
+  );
+}

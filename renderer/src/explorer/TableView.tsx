@@ -1,0 +1,105 @@
+// A users or groups page: toolbar (quick search, row count, reload, filter builder, column
+// chooser), the selection toolbar with SELECTION_ACTIONS, the virtualised grid, and the empty,
+// loading and error states. The listing starts when the page is first shown.
+
+import { useEffect, useState } from 'react';
+import type { ResourceKind } from '../../../shared/scim';
+import type { SelectionAction } from '../features/registry';
+import { COLUMN_LABELS, columnsOf } from '../store/columns';
+import { useExplorer, useScope, useUi } from '../store/context';
+import { ErrorState } from '../frame/ErrorState';
+import { FilterBuilder } from './FilterBuilder';
+import { ResourceGrid, useRows } from './ResourceGrid';
+
+function ColumnChooser({ kind }: { kind: ResourceKind }) {
+  const { ui } = useScope();
+  const visible = useUi((s) => s.columns[kind]);
+  return (
+    <details className="chooser">
+      <summary>Columns</summary>
+      <fieldset>
+        <legend>Visible columns</legend>
+        {columnsOf(kind).map((c) => (
+          <label key={c}>
+            <input type="checkbox" checked={visible.includes(c)} onChange={() => ui.getState().toggleColumn(kind, c)} /> {COLUMN_LABELS[c]}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+function SelectionBar({ actions }: { actions: readonly SelectionAction[] }) {
+  const { api, profileId, readOnly, ui } = useScope();
+  const checked = useUi((s) => s.checked);
+  const [active, setActive] = useState<string | null>(null);
+  if (checked.size === 0) return null;
+  const action = actions.find((a) => a.id === active);
+  return (
+    <div className="selection" role="toolbar" aria-label="Selected users">
+      <span data-testid="selected-count">{checked.size} selected</span>
+      {actions.map((a) => (
+        <button key={a.id} type="button" aria-pressed={active === a.id} onClick={() => setActive(active === a.id ? null : a.id)}>{a.label}</button>
+      ))}
+      <button type="button" onClick={() => ui.getState().setChecked([])}>Clear selection</button>
+      {action && (
+        <action.Component api={api} profileId={profileId} readOnly={readOnly} openResource={(k, id) => ui.getState().open(k, id)} userIds={[...checked]} onClose={() => setActive(null)} />
+      )}
+    </div>
+  );
+}
+
+export function TableView({ kind, selectionActions }: { kind: ResourceKind; selectionActions: readonly SelectionAction[] }) {
+  const { api, explorer, ui } = useScope();
+  const listing = useExplorer((s) => s.listings[kind]);
+  const table = useExplorer((s) => s.tables[kind]);
+  const search = useUi((s) => s.search[kind]);
+  const rows = useRows(kind);
+  const [showFilter, setShowFilter] = useState(false);
+  const noun = kind === 'Users' ? 'users' : 'groups';
+
+  useEffect(() => {
+    if (!explorer.getState().listings[kind]) void explorer.getState().load(kind);
+  }, [explorer, kind]);
+
+  const reload = () => void explorer.getState().load(kind, explorer.getState().listings[kind]?.filter);
+  const size = table.size;
+
+  return (
+    <section className="table-view" aria-label={kind}>
+      <div className="toolbar">
+        <input
+          id={`search-${kind}`}
+          type="search"
+          aria-label="Quick search"
+          placeholder={`Search loaded ${noun} (Ctrl+F)`}
+          value={search}
+          onChange={(e) => ui.getState().setSearch(kind, e.target.value)}
+        />
+        <span className="count" data-testid="row-count">
+          {rows.length === size ? `${size} ${noun}` : `${rows.length} of ${size} ${noun}`}
+        </span>
+        <button type="button" onClick={reload} title="Ctrl+R">Reload</button>
+        {kind === 'Users' && (
+          <button type="button" aria-expanded={showFilter} onClick={() => setShowFilter(!showFilter)}>
+            Filter{listing?.filter !== undefined ? ' (on)' : ''}
+          </button>
+        )}
+        <ColumnChooser kind={kind} />
+      </div>
+      {kind === 'Users' && showFilter && (
+        <FilterBuilder api={api} applied={listing?.filter} summary={listing?.summary ?? null} onApply={(f) => void explorer.getState().load(kind, f)} />
+      )}
+      {kind === 'Users' && <SelectionBar actions={selectionActions} />}
+      {listing?.error && <ErrorState error={listing.error} onRetry={reload} />}
+      {size === 0 && listing?.running && <p className="loading" role="status">Loading the first page of {noun}…</p>}
+      {size === 0 && listing && !listing.running && !listing.error && (
+        <p className="empty" role="status">
+          {listing.filter !== undefined ? `No ${noun} match the filter. Change or clear it.` : `The server has no ${noun}.`}
+        </p>
+      )}
+      {size > 0 && rows.length === 0 && <p className="empty" role="status">No loaded {noun} match “{search}”. Clear the search to see all.</p>}
+      <ResourceGrid kind={kind} rows={rows} onReload={reload} />
+    </section>
+  );
+}

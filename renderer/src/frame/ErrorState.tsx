@@ -1,0 +1,31 @@
+// Error, empty and loading states that say what to do next, by error code.
+
+import type { AppError } from '../../../shared/errors';
+
+const ADVICE: Partial<Record<AppError['code'], string>> = {
+  unauthorized: 'The server refused the token (401). Update the token in the profile, then reload.',
+  forbidden: 'The token is valid but lacks permission (403). Ask for a token with SCIM read scope.',
+  'not-found': 'Nothing at that address (404). Check the base URL of the profile (it usually ends in /scim/v2).',
+  network: 'The server could not be reached. Check the network or VPN, then retry.',
+  timeout: 'The server took too long to answer. Retry; if it keeps happening, the server is overloaded.',
+  'rate-limited': 'The server is rate limiting. Wait a minute, then retry.',
+  'server-error': 'The server failed (5xx). Retry later; the request log has the response.',
+  'not-scim': 'That address does not answer like a SCIM server. Check the base URL of the profile.',
+  cancelled: 'The load was cancelled. Reload to start again.',
+};
+
+export function adviceFor(error: AppError): string {
+  return ADVICE[error.code] ?? 'See the request log for the server’s answer.';
+}
+
+export function ErrorState({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+  return (
+    <div role="alert" className={error.code === 'cancelled' ? 'notice' : 'error-state'} data-testid="error">
+      <p>
+        {error.message} <span className="code">({error.code})</span>
+      </p>
+      <p className="advice">{adviceFor(error)}</p>
+      {onRetry && <button type="button" onClick={onRetry}>Retry</button>}
+    </div>
+  );
+}

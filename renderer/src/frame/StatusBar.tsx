@@ -1,0 +1,51 @@
+// The status bar: open profile, read-only badge, live progress of each load (pages done/total,
+// rows/s, cancel), the verified summary, listing warnings, and how many calls were logged.
+
+import type { ResourceKind } from '../../../shared/scim';
+import { rate, type Listing } from '../store/explorer';
+import { useExplorer, useScope } from '../store/context';
+
+function ListingStatus({ listing }: { listing: Listing }) {
+  const { explorer } = useScope();
+  const kind: ResourceKind = listing.kind;
+  const noun = kind === 'Users' ? 'users' : 'groups';
+  const p = listing.progress;
+  const s = listing.summary;
+  return (
+    <div className="listing-status">
+      <span data-testid={`progress-${kind}`} aria-live="polite">
+        {kind}: {p ? `Pages ${p.pagesDone}/${p.pagesTotal ?? '?'} · ${listing.loaded} loaded` : listing.running ? 'starting…' : `${listing.loaded} loaded`}
+        {listing.running && p ? ` · ${rate(listing)} ${noun}/s` : ''}
+      </span>
+      {listing.running && (
+        <button type="button" className="cancel" onClick={() => void explorer.getState().cancel(kind)} aria-label={`Cancel loading ${noun}`}>
+          Cancel
+        </button>
+      )}
+      {s && (
+        <span data-testid={`summary-${kind}`} className={s.complete ? 'ok' : 'warning'}>
+          {s.count} {noun} · {s.complete ? 'complete' : 'INCOMPLETE'}
+          {s.reportedTotal !== null ? ` · server reports ${s.reportedTotal}` : ''}
+          {listing.filter !== undefined ? ' · filtered' : ''}
+        </span>
+      )}
+      {listing.error?.code === 'cancelled' && <span className="warning" data-testid={`cancelled-${kind}`}>cancelled after {listing.loaded} {noun}</span>}
+      {s?.warnings.map((w) => <span key={w} className="warning" role="note">{w}</span>)}
+    </div>
+  );
+}
+
+export function StatusBar({ profileName }: { profileName: string }) {
+  const { readOnly } = useScope();
+  const listings = useExplorer((s) => s.listings);
+  const logCount = useExplorer((s) => s.logCount);
+  return (
+    <div className="status-bar" role="status" aria-label="Status">
+      <strong data-testid="open-profile">{profileName}</strong>
+      {readOnly && <span className="badge read-only" data-testid="read-only">read-only</span>}
+      {listings.Users && <ListingStatus listing={listings.Users} />}
+      {listings.Groups && <ListingStatus listing={listings.Groups} />}
+      <span className="log-count" data-testid="log-count">{logCount} requests logged</span>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+// Per-profile explorer state (zustand): the users and groups tables, their listings (progress,
+// summary, warnings, errors), group memberships resolved per user, and the live request log.
+// Pages from main are appended to the mutable columnar tables as they arrive; React is told at
+// most every NOTIFY_MS, so 1,000 pages do not mean 1,000 re-renders.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EventMap, InspectorApi, ListSummary } from '../../../shared/channels';
+import type { AppError } from '../../../shared/errors';
+import type { ListProgress, RequestLogEntry, ResourceKind, ScimResource } from '../../../shared/scim';
+import { ResourceTable } from './table';
+
+const NOTIFY_MS = 80;
+const LOG_KEEP = 500;
+
+export interface Listing {
+  listId: string;
+  kind: ResourceKind;
+  filter: string | undefined;
+  running: boolean;
+  startedAt: number;
+  finishedAt: number | null;
+  loaded: number;
+  progress: ListProgress | null;
+  summary: ListSummary | null;
+  error: AppError | null;
+}
+
+export interface ExplorerState {
+  profileId: string;
+  tables: Record<ResourceKind, ResourceTable>;
+  /** Render ticks per table (the tables themselves are mutated in place). */
+  ticks: Record<ResourceKind, number>;
+  listings: Record<ResourceKind, Listing | null>;
+  /** userId -> names of the groups whose members include it (from the groups listing). */
+  memberships: Map<string, string[]>;
+  log: RequestLogEntry[];
+  logCount: number;
+  load(kind: ResourceKind, filter?: string): Promise<void>;
+  cancel(kind: ResourceKind): Promise<void>;
+  /** Puts a changed resource back (after an edit) or drops it (null). */
+  replace(kind: ResourceKind, id: string, resource: ScimResource | null): void;
+}
+
+export type ExplorerStore = StoreApi<ExplorerState> & { attach(): void; detach(): void };
+
+function newListId(): string {
+  return `list-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function memberIds(group: ScimResource): string[] {
+  if (!Array.isArray(group.members)) return [];
+  const out: string[] = [];
+  for (const m of group.members) {
+    const value = typeof m === 'object' && m !== null ? (m as Record<string, unknown>).value : undefined;
+    if (typeof value === 'string') out.push(value);
+  }
+  return out;
+}
+
+export function createExplorerStore(api: InspectorApi, profileId: string): ExplorerStore {
+  const pending: Record<ResourceKind, boolean> = { Users: false, Groups: false };
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const store = createStore<ExplorerState>()((set, get) => ({
+    profileId,
+    tables: { Users: new ResourceTable('Users'), Groups: new ResourceTable('Groups') },
+    ticks: { Users: 0, Groups: 0 },
+    listings: { Users: null, Groups: null },
+    memberships: new Map(),
+    log: [],
+    logCount: 0,
+    async load(kind, filter) {
+      const previous = get().listings[kind];
+      if (previous?.running) await api.resources.cancel({ listId: previous.listId });
+      const listId = newListId();
+      const listing: Listing = { listId, kind, filter, running: true, startedAt: Date.now(), finishedAt: null, loaded: 0, progress: null, summary: null, error: null };
+      const tables = { ...get().tables, [kind]: new ResourceTable(kind) };
+      set({ tables, listings: { ...get().listings, [kind]: listing }, ticks: { ...get().ticks, [kind]: get().ticks[kind] + 1 } });
+      if (kind === 'Groups') set({ memberships: new Map() });
+      const result = await api.resources.list({ profileId, kind, listId, filter, limit: undefined });
+      flush();
+      const current = get().listings[kind];
+      if (current?.listId !== listId) return;
+      set({
+        listings: {
+          ...get().listings,
+          [kind]: { ...current, running: false, finishedAt: Date.now(), ...(result.ok ? { summary: result.value } : { error: result.error }) },
+        },
+      });
+    },
+    async cancel(kind) {
+      const listing = get().listings[kind];
+      if (listing?.running) await api.resources.cancel({ listId: listing.listId });
+    },
+    replace(kind, id, resource) {
+      const table = get().tables[kind];
+      if (resource) table.append([resource]);
+      else if (table.rowOf.has(id)) table.append([{ ...(table.get(id) as ScimResource), active: false }]);
+      set({ ticks: { ...get().ticks, [kind]: get().ticks[kind] + 1 } });
+    },
+  }));
+
+  function flush(): void {
+    timer = null;
+    const s = store.getState();
+    const ticks = { ...s.ticks };
+    let changed = false;
+    for (const kind of ['Users', 'Groups'] as const) {
+      if (!pending[kind]) continue;
+      pending[kind] = false;
+      ticks[kind] += 1;
+      changed = true;
+    }
+    if (changed) store.setState({ ticks, listings: { ...store.getState().listings } });
+  }
+
+  function schedule(kind: ResourceKind): void {
+    pending[kind] = true;
+    timer ??= setTimeout(flush, NOTIFY_MS);
+  }
+
+  function addMemberships(groups: readonly ScimResource[]): void {
+    const { memberships, tables } = store.getState();
+    const users = tables.Users;
+    for (const g of groups) {
+      const name = typeof g.displayName === 'string' ? g.displayName : g.id;
+      for (const id of memberIds(g)) {
+        const list = memberships.get(id) ?? [];
+        list.push(name);
+        memberships.set(id, list);
+        const row = users.rowOf.get(id);
+        if (row !== undefined && !Array.isArray(users.resources[row]?.groups)) users.setCell(row, 'groups', list.join(', '));
+      }
+    }
+    schedule('Users');
+  }
+
+  const onPage = (page: EventMap['resources.page']) => {
+    const s = store.getState();
+    const kind = (['Users', 'Groups'] as const).find((k) => s.listings[k]?.listId === page.listId);
+    if (!kind) return;
+    const table = s.tables[kind];
+    table.append(page.resources);
+    const listing = s.listings[kind];
+    if (listing) {
+      listing.loaded = table.size;
+      listing.progress = page.progress;
+    }
+    if (kind === 'Groups') addMemberships(page.resources);
+    else if (s.memberships.size > 0) {
+      for (const r of page.resources) {
+        const names = s.memberships.get(r.id);
+        const row = table.rowOf.get(r.id);
+        if (names && row !== undefined && !Array.isArray(r.groups)) table.setCell(row, 'groups', names.join(', '));
+      }
+    }
+    schedule(kind);
+  };
+
+  const onLog = (e: EventMap['requestLog.entry']) => {
+    if (e.profileId !== profileId) return;
+    const s = store.getState();
+    const log = s.log.length >= LOG_KEEP ? [...s.log.slice(s.log.length - LOG_KEEP + 1), e.entry] : [...s.log, e.entry];
+    store.setState({ log, logCount: s.logCount + 1 });
+  };
+
+  // Subscribed from creation (so no early page is missed) and re-attachable: React's StrictMode
+  // detaches and re-attaches at once, so running listings are cancelled only if nobody re-attaches.
+  let offs: (() => void)[] = [];
+  let cancelTimer: ReturnType<typeof setTimeout> | null = null;
+  const attach = () => {
+    if (cancelTimer) clearTimeout(cancelTimer);
+    cancelTimer = null;
+    if (offs.length === 0) offs = [api.events.on('resources.page', onPage), api.events.on('requestLog.entry', onLog)];
+  };
+  attach();
+  return Object.assign(store, {
+    attach,
+    detach() {
+      for (const off of offs) off();
+      offs = [];
+      cancelTimer = setTimeout(() => {
+        if (timer) clearTimeout(timer);
+        for (const kind of ['Users', 'Groups'] as const) void store.getState().cancel(kind);
+      }, 0);
+    },
+  });
+}
+
+/** Rows per second of a listing so far (for the status bar). */
+export function rate(listing: Listing): number {
+  const ms = (listing.finishedAt ?? Date.now()) - listing.startedAt;
+  return ms > 0 ? Math.round((listing.loaded * 1000) / ms) : 0;
+}

@@ -1,0 +1,104 @@
+// A columnar, id-indexed table of loaded resources: one string array per column, a lower-cased
+// search string per row built incrementally as pages arrive, and views (search + sort) computed
+// from those arrays. Nothing here recomputes the whole table per keystroke: a longer query only
+// narrows the previous match, and a sort order is computed once per sort change.
+
+import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import { cellText, columnsOf, SEARCHED, type Column } from './columns';
+
+export type SortDir = 'asc' | 'desc';
+
+export class ResourceTable {
+  readonly ids: string[] = [];
+  readonly resources: ScimResource[] = [];
+  readonly rowOf = new Map<string, number>();
+  readonly cols = new Map<Column, string[]>();
+  readonly search: string[] = [];
+  /** Bumped on every change, so memoised views know when they are stale. */
+  version = 0;
+
+  constructor(readonly kind: ResourceKind) {
+    for (const c of columnsOf(kind)) this.cols.set(c, []);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Adds a page; a resource already loaded (same id) is replaced in place. */
+  append(resources: readonly ScimResource[]): void {
+    for (const r of resources) this.put(r);
+    this.version += 1;
+  }
+
+  put(resource: ScimResource): void {
+    const existing = this.rowOf.get(resource.id);
+    const row = existing ?? this.ids.length;
+    if (existing === undefined) {
+      this.ids.push(resource.id);
+      this.rowOf.set(resource.id, row);
+    }
+    this.resources[row] = resource;
+    for (const [col, values] of this.cols) values[row] = cellText(resource, col);
+    this.search[row] = SEARCHED[this.kind].map((c) => this.cols.get(c)?.[row] ?? '').join('\u0001').toLowerCase();
+  }
+
+  /** Sets one cell (e.g. a user's groups resolved from group members). */
+  setCell(row: number, column: Column, value: string): void {
+    const values = this.cols.get(column);
+    if (values && row < this.ids.length) values[row] = value;
+  }
+
+  cell(row: number, column: Column): string {
+    return this.cols.get(column)?.[row] ?? '';
+  }
+
+  get(id: string): ScimResource | undefined {
+    const row = this.rowOf.get(id);
+    return row === undefined ? undefined : this.resources[row];
+  }
+
+  /** Row numbers ordered by a column (computed once per sort change). */
+  sortOrder(column: Column, dir: SortDir): Int32Array {
+    const values = this.cols.get(column) ?? [];
+    const keys = values.map((v) => v.toLowerCase());
+    const order = Int32Array.from({ length: this.ids.length }, (_, i) => i);
+    const sign = dir === 'asc' ? 1 : -1;
+    order.sort((a, b) => {
+      const x = keys[a] ?? '';
+      const y = keys[b] ?? '';
+      return x < y ? -sign : x > y ? sign : a - b;
+    });
+    return order;
+  }
+}
+
+/** Keeps the last search result so a query that extends the previous one only narrows it. */
+export class SearchCursor {
+  private last: { version: number; query: string; order: Int32Array | null; rows: Int32Array } | null = null;
+
+  view(table: ResourceTable, query: string, order: Int32Array | null): Int32Array {
+    const q = query.trim().toLowerCase();
+    const prev = this.last;
+    let rows: Int32Array;
+    if (q === '') {
+      rows = order ?? Int32Array.from({ length: table.size }, (_, i) => i);
+    } else if (prev && prev.version === table.version && prev.order === order && prev.query !== '' && q.startsWith(prev.query)) {
+      rows = narrow(table.search, prev.rows, q);
+    } else {
+      rows = narrow(table.search, order ?? Int32Array.from({ length: table.size }, (_, i) => i), q);
+    }
+    this.last = { version: table.version, query: q, order, rows };
+    return rows;
+  }
+}
+
+function narrow(search: readonly string[], candidates: Int32Array, q: string): Int32Array {
+  const out = new Int32Array(candidates.length);
+  let n = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i] as number;
+    if ((search[row] as string).includes(q)) out[n++] = row;
+  }
+  return out.slice(0, n);
+}
