@@ -16,11 +16,16 @@ export interface ProfilesPanelProps {
   api: InspectorApi;
   selectedProfileId: string;
   onSelect(profileId: string): void;
+  /**
+   * A profile's URL, headers or token just changed (main has dropped its session): the frame can
+   * reload what it shows for it, e.g. a listing that failed with token-missing before the token.
+   */
+  onChanged?: (profileId: string) => void;
 }
 
 type Mode = { kind: 'view' } | { kind: 'new' } | { kind: 'edit' };
 
-export function ProfilesPanel({ api, selectedProfileId, onSelect }: ProfilesPanelProps) {
+export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: ProfilesPanelProps) {
   const [list, setList] = useState<ProfileList | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [tests, setTests] = useState<Record<string, ConnectionTestResult>>({});
@@ -86,6 +91,7 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect }: ProfilesPane
     // A new token is tested straight away: the chip should say whether it works.
     await testProfile(profileId);
     setNotices(changed.notices);
+    onChanged?.(profileId);
   };
 
   return (
@@ -135,8 +141,10 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect }: ProfilesPane
             onEdit={(editing) => setMode(editing ? { kind: 'edit' } : { kind: 'view' })}
             onSave={async (fields) => {
               const saved = await run(() => api.profiles.update({ profileId, fields }));
-              if (saved) setMode({ kind: 'view' });
               await refresh();
+              if (!saved) return;
+              setMode({ kind: 'view' });
+              onChanged?.(profileId);
             }}
             onDelete={async () => {
               const removed = await run(() => api.profiles.remove({ profileId }));
@@ -149,8 +157,9 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect }: ProfilesPane
             onSetToken={(token) => tokenChange(() => api.profiles.setToken({ profileId, token }))}
             onRotateToken={(token) => tokenChange(() => api.profiles.rotateToken({ profileId, token }))}
             onClearToken={async () => {
-              await run(() => api.profiles.clearToken({ profileId }));
+              const cleared = await run(() => api.profiles.clearToken({ profileId }));
               await refresh();
+              if (cleared) onChanged?.(profileId);
             }}
             onTest={() => testProfile(profileId)}
           />

@@ -50,10 +50,12 @@ afterEach(cleanup);
 
 function Harness() {
   const [selected, setSelected] = useState('sandbox');
+  const [changed, setChanged] = useState<string[]>([]);
   return (
     <>
       <p data-testid="selected">{selected}</p>
-      <ProfilesPanel api={api} selectedProfileId={selected} onSelect={setSelected} />
+      <p data-testid="changed">{changed.join(',')}</p>
+      <ProfilesPanel api={api} selectedProfileId={selected} onSelect={setSelected} onChanged={(id) => setChanged((c) => [...c, id])} />
     </>
   );
 }
@@ -89,6 +91,8 @@ it('adds a profile, stores a pasted "Bearer" token once, tests it and shows the 
   expect(within(result).getByTestId('round-trip').textContent).toMatch(/^\d+ ms$/);
   await waitFor(() => expect(within(list).getByText('Connected')).toBeTruthy());
   expect(screen.getByTestId('token-state').textContent).toContain(`ends …${TOKEN.slice(-4)}`);
+  // The frame is told, so a listing that failed before the token existed can reload.
+  expect(screen.getByTestId('changed').textContent).toBe(screen.getByTestId('selected').textContent);
   expect(payloads.join('\n')).not.toContain(TOKEN);
 });
 
