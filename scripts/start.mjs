@@ -62,7 +62,7 @@ async function main() {
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  console.log(`Desktop mode is unavailable: ${electron.reason}.\nStarting browser mode instead (install Electron's binary with a plain \`npm ci\` on a machine with network for the desktop app).\n`);
+  console.log(`Desktop mode is unavailable: ${electron.reason}.\nStarting browser mode instead (for the desktop app, fetch Electron's binary on a machine with network: \`node node_modules/electron/install.js\`).\n`);
   await browserMode();
 }
 
