@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = 
   sandbox: () => import('./sandbox.bench'),
   listing: () => import('./listing.bench'),
   audit: () => import('./audit.bench'),
+  explorer: () => import('./explorer.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
