@@ -52,6 +52,9 @@ describe('deactivation channels', () => {
     const undo = value<RunOutcome>(await f.call('deactivate.undo', { profileId: 'sandbox', journalName: run.journalName, operationId: 'op3', confirmCount: 3 }));
     expect(undo.action).toBe('reactivate');
     expect(undo.done).toHaveLength(3);
+    const after = value<JournalSummary[]>(await f.call('deactivate.journals', undefined));
+    expect(after[0]).toMatchObject({ reactivatable: 0 });
+    expect(after[0]?.runs.map((r) => r.action)).toEqual(['deactivate', 'reactivate']);
     const again = value<PlannedRun>(await f.call('deactivate.plan', { profileId: 'sandbox', inputs: users.map((u) => u.id) }));
     expect(again.plan.targets.every((t) => t.active)).toBe(true);
   });
