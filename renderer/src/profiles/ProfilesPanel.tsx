@@ -4,12 +4,13 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { InspectorApi, Result } from '../../../shared/channels';
-import type { ConnectionTestResult, ProfileFields, ProfileList } from '../../../shared/channels/profiles';
+import type { ProfileFields, ProfileList } from '../../../shared/channels/profiles';
 import type { AppError } from '../../../shared/errors';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
 import { EMPTY_FORM } from './profile-form';
 import { StatusChip } from './StatusChip';
+import { usePanelMemory } from './test-results';
 import './profiles.css';
 
 export interface ProfilesPanelProps {
@@ -28,9 +29,11 @@ type Mode = { kind: 'view' } | { kind: 'new' } | { kind: 'edit' };
 export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: ProfilesPanelProps) {
   const [list, setList] = useState<ProfileList | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
-  const [tests, setTests] = useState<Record<string, ConnectionTestResult>>({});
+  const tests = usePanelMemory((s) => s.tests);
+  const setTest = usePanelMemory((s) => s.setTest);
   const [error, setError] = useState<AppError | null>(null);
-  const [notices, setNotices] = useState<string[]>([]);
+  const notices = usePanelMemory((s) => s.notices);
+  const setNotices = usePanelMemory((s) => s.setNotices);
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
@@ -62,7 +65,7 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: P
 
   const testProfile = async (profileId: string) => {
     const result = await run(() => api.profiles.test({ profileId }));
-    if (result) setTests((t) => ({ ...t, [profileId]: result }));
+    if (result) setTest(result);
     await refresh();
   };
 
