@@ -1,0 +1,53 @@
+// The audit in real chromium (browser mode) on its own sandbox tenant and data folder: run it on
+// the live tenant, see the checklist counts and charts, export the findings CSV through the host
+// (written in the export folder, never at a path the page names), click through to a resource.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startWebHost, type WebHost } from '../../electron/host/web';
+
+const USERS = 300;
+let host: WebHost;
+let home: string;
+
+test.beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'scim-audit-e2e-'));
+  host = await startWebHost({ rendererDir: join(import.meta.dirname, '../../dist'), sandboxUsers: USERS, open: false, savedProfiles: false, dataDir: home, exportDir: join(home, 'exports') });
+});
+
+test.afterAll(async () => {
+  await host?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+test('run the audit → see counts → export findings CSV → open a finding', async ({ page }, testInfo) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Audit' }).click();
+  const audit = page.getByRole('region', { name: 'Audit' }).last();
+  await audit.getByRole('button', { name: 'Run audit' }).click();
+  await expect(page.getByTestId('count-users')).toHaveText(String(USERS), { timeout: 30_000 });
+  await expect(page.getByTestId('audit-counts').locator('li[data-check="inactive"]')).toContainText(/Inactive users: \d+/);
+  await expect(page.getByRole('img', { name: /^Active vs inactive users: active \d+, inactive \d+/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Findings by code:/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Users by last modification:/ })).toBeVisible();
+  const firstGroup = page.getByTestId('findings').locator('details').first();
+  const code = (await firstGroup.getAttribute('data-code')) ?? '';
+  const count = Number(await firstGroup.locator('summary strong').textContent());
+  expect(count).toBeGreaterThan(0);
+  await testInfo.attach('audit', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  await audit.getByRole('button', { name: 'Export findings CSV' }).click();
+  await expect(page.getByTestId('audit-exported')).toContainText(/\d+ findings rows saved to .*exports\/scim-findings-.*\.csv/);
+  const files = readdirSync(join(home, 'exports')).filter((n) => n.startsWith('scim-findings-'));
+  expect(files).toHaveLength(1);
+  const csv = readFileSync(join(home, 'exports', files[0] ?? ''), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toMatch(/^code,/);
+  expect(lines.filter((l) => l.startsWith(`${code},`)).length).toBe(count);
+
+  // Click-through: a finding opens its resource in the detail pane.
+  await firstGroup.locator('summary').click();
+  await firstGroup.getByRole('button').first().click();
+  await expect(page.getByTestId('detail')).toBeVisible();
+});
