@@ -58,7 +58,9 @@ const ENTERPRISE = table([
 ]);
 
 const KNOWN_URNS = new Map<string, string>();
+// Already-canonical URNs are recognised without lower-casing them (a listing checks two per user).
 for (const urn of Object.values(SCHEMAS)) if (!KNOWN_URNS.has(urn.toLowerCase())) KNOWN_URNS.set(urn.toLowerCase(), urn);
+const CANONICAL_URNS = new Set<string>(KNOWN_URNS.values());
 const ENTERPRISE_LOWER = SCHEMAS.enterpriseUser.toLowerCase();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -167,14 +169,15 @@ function objectIsNormal(input: Record<string, unknown>, specs: SpecTable, urns: 
       continue;
     }
     if (key in Object.prototype) return false;
+    if (key === SCHEMAS.enterpriseUser) {
+      const value = input[key];
+      if (isRecord(value) && !objectIsNormal(value, ENTERPRISE, [])) return false;
+      continue;
+    }
     const lower = key.toLowerCase();
     if (lower.startsWith('urn:')) {
-      if (lower === ENTERPRISE_LOWER) {
-        const value = input[key];
-        if (key !== SCHEMAS.enterpriseUser || (isRecord(value) && !objectIsNormal(value, ENTERPRISE, []))) return false;
-      } else if (lower.startsWith(`${ENTERPRISE_LOWER}:`) || canonicalUrn(key, urns) !== key) {
-        return false;
-      }
+      // The enterprise URN in another spelling, its flattened paths, or a URN spelled unlike schemas.
+      if (lower === ENTERPRISE_LOWER || lower.startsWith(`${ENTERPRISE_LOWER}:`) || canonicalUrn(key, urns) !== key) return false;
     } else if (specs.has(lower)) {
       return false;
     }
@@ -237,7 +240,7 @@ export function normalizeParsedResource<T extends ScimResource = ScimResource>(r
   if (isPlainRecord(raw) && typeof raw.id === 'string' && raw.id !== '' && Array.isArray(raw.schemas)) {
     const schemas: unknown[] = raw.schemas;
     const urns = schemas.filter((u): u is string => typeof u === 'string');
-    const canonicalSchemas = urns.length === schemas.length && urns.every((u) => canonicalUrn(u, []) === u);
+    const canonicalSchemas = urns.length === schemas.length && urns.every((u) => CANONICAL_URNS.has(u) || canonicalUrn(u, []) === u);
     if (canonicalSchemas && objectIsNormal(raw, detectKind(raw, kind) === 'Groups' ? GROUP : USER, urns)) return raw as T;
   }
   return normalizeResource<T>(raw, kind);

@@ -83,6 +83,12 @@ export interface LogRecord {
   error: string | null;
   /** The token used for this call, scrubbed from everything and then forgotten. */
   secret?: string;
+  /**
+   * Set by a caller that has itself searched responseBody's bytes with bytesContainSecret and
+   * found nothing (the transport must, to know whether the parsed answer needs scrubbing), so
+   * the same bytes are not searched twice.
+   */
+  responseBytesSearched?: boolean;
 }
 
 export interface RequestLogOptions {
@@ -158,8 +164,8 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
     return { text: capped.text, truncated: capped.truncated };
   };
   /** Bytes without the secret stay bytes (a bounded copy, never a view into a larger buffer). */
-  const keepResponse = (body: string | Uint8Array | null, secret: string | undefined): { kept: string | KeptBytes | null; size: number; truncated: boolean } => {
-    if (body === null || typeof body === 'string' || bytesContainSecret(body, secret)) {
+  const keepResponse = (body: string | Uint8Array | null, secret: string | undefined, searched: boolean): { kept: string | KeptBytes | null; size: number; truncated: boolean } => {
+    if (body === null || typeof body === 'string' || (!searched && bytesContainSecret(body, secret))) {
       const text = body === null || typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
       const res = keepBody(text, secret);
       return { kept: res.text, size: res.text?.length ?? 0, truncated: res.truncated };
@@ -173,7 +179,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   return {
     record(input) {
       const req = keepBody(input.requestBody, input.secret);
-      const res = keepResponse(input.responseBody, input.secret);
+      const res = keepResponse(input.responseBody, input.secret, input.responseBytesSearched === true);
       const fields: EntryFields = {
         id: nextId++,
         startedAt: new Date(input.startedAt).toISOString(),

@@ -112,7 +112,9 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         logged = true;
         // The log gets a placeholder, not the token: redaction there is a second line of defence.
         const requestHeaders = { ...headers, authorization: 'Bearer [redacted]' };
-        log.record({ startedAt: started, method, url, status, durationMs: performance.now() - t0, requestHeaders, requestBody: body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, secret: token });
+        // Bytes reach the log only after bytesContainSecret found no token in them (below).
+        const responseBytesSearched = text instanceof Uint8Array;
+        log.record({ startedAt: started, method, url, status, durationMs: performance.now() - t0, requestHeaders, requestBody: body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, secret: token, responseBytesSearched });
       };
       let status: number | null = null;
       let resHeaders: Record<string, string> = {};
