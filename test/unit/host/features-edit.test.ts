@@ -71,6 +71,30 @@ describe('edit channels', () => {
     expect(tampered).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('explains a 409 with the colliding attribute and the other resource', async () => {
+    const f = await featureContext(20);
+    close = f.close;
+    value(await f.call('resources.list', { profileId: 'sandbox', kind: 'Users', listId: 'l409', limit: 5 }));
+    const [a, b] = (f.pushed.find((p) => p.event === 'resources.page')?.payload as { resources: ScimResource[] }).resources;
+    if (!a || !b) throw new Error('need two users');
+    const preview = value<EditPreview>(await f.call('edit.preview', { profileId: 'sandbox', kind: 'Users', id: a.id, change: { edited: { ...a, userName: b.userName } }, before: a }));
+    const sent = await f.call('edit.send', { profileId: 'sandbox', preview });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'conflict', details: { collision: { attribute: 'userName', other: { id: b.id } } } } });
+  });
+
+  it('reports a PATCH the service partly ignored and sends the offered PUT (mindtickle)', async () => {
+    const f = await featureContext(10, 'mindtickle');
+    close = f.close;
+    const user = await firstUser(f.call, f.pushed);
+    const preview = value<EditPreview>(await f.call('edit.preview', { profileId: 'sandbox', kind: 'Users', id: user.id, change: { edited: { ...user, title: 'Ignored by PATCH' } }, before: user }));
+    const partial = value<SendOutcome>(await f.call('edit.send', { profileId: 'sandbox', preview }));
+    expect(partial.status).toBe('partially-applied');
+    if (partial.status !== 'partially-applied' || !partial.offerPut) throw new Error('expected a PUT offer');
+    expect(partial.ignored.map((c) => c.path)).toContain('title');
+    const put = value<SendOutcome>(await f.call('edit.sendReplace', { profileId: 'sandbox', preview: partial.offerPut }));
+    expect(put.status).toBe('applied');
+  });
+
   it('offers a PUT when the service ignores part of the PATCH (mindtickle)', async () => {
     const f = await featureContext(10, 'mindtickle');
     close = f.close;
