@@ -69,7 +69,13 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
         <h2>{resource ? titleOf(detail.kind, resource) : detail.id}</h2>
         <button type="button" onClick={close} aria-label="Close detail (Esc)">✕</button>
       </header>
-      {error && <ErrorState error={error} />}
+      {error && (
+        <ErrorState
+          error={error}
+          // A 404 for one resource means it is gone, not that the base URL is wrong.
+          advice={error.code === 'not-found' ? `The server has no ${detail.kind === 'Users' ? 'user' : 'group'} with this id; it may have been deleted. Reload the list.` : undefined}
+        />
+      )}
       {!resource && !error && <p className="loading">Loading…</p>}
       {resource && (
         <>

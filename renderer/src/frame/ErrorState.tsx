@@ -18,13 +18,13 @@ export function adviceFor(error: AppError): string {
   return ADVICE[error.code] ?? 'See the request log for the server’s answer.';
 }
 
-export function ErrorState({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+export function ErrorState({ error, onRetry, advice }: { error: AppError; onRetry?: () => void; advice?: string }) {
   return (
     <div role="alert" className={error.code === 'cancelled' ? 'notice' : 'error-state'} data-testid="error">
       <p>
         {error.message} <span className="code">({error.code})</span>
       </p>
-      <p className="advice">{adviceFor(error)}</p>
+      <p className="advice">{advice ?? adviceFor(error)}</p>
       {onRetry && <button type="button" onClick={onRetry}>Retry</button>}
     </div>
   );

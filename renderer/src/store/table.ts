@@ -73,22 +73,36 @@ export class ResourceTable {
   }
 }
 
-/** Keeps the last search result so a query that extends the previous one only narrows it. */
+/**
+ * Remembers the results of the queries typed since the data or the order last changed, so a
+ * longer query narrows its longest cached prefix and Backspace returns a cached result instead of
+ * rescanning every row.
+ */
 export class SearchCursor {
-  private last: { version: number; query: string; order: Int32Array | null; rows: Int32Array } | null = null;
+  private key: { version: number; order: Int32Array | null; size: number } | null = null;
+  private cache = new Map<string, Int32Array>();
 
   view(table: ResourceTable, query: string, order: Int32Array | null): Int32Array {
     const q = query.trim().toLowerCase();
-    const prev = this.last;
-    let rows: Int32Array;
-    if (q === '') {
-      rows = order ?? Int32Array.from({ length: table.size }, (_, i) => i);
-    } else if (prev && prev.version === table.version && prev.order === order && prev.query !== '' && q.startsWith(prev.query)) {
-      rows = narrow(table.search, prev.rows, q);
-    } else {
-      rows = narrow(table.search, order ?? Int32Array.from({ length: table.size }, (_, i) => i), q);
+    const k = this.key;
+    if (!k || k.version !== table.version || k.order !== order || k.size !== table.size) {
+      this.key = { version: table.version, order, size: table.size };
+      this.cache = new Map([['', order ?? Int32Array.from({ length: table.size }, (_, i) => i)]]);
     }
-    this.last = { version: table.version, query: q, order, rows };
+    const hit = this.cache.get(q);
+    if (hit) return hit;
+    let base = this.cache.get('') as Int32Array;
+    for (let n = q.length - 1; n > 0; n--) {
+      const prefix = this.cache.get(q.slice(0, n));
+      if (prefix) {
+        base = prefix;
+        break;
+      }
+    }
+    const rows = narrow(table.search, base, q);
+    // A handful of entries is all typing needs; a long session must not hoard 100k-row arrays.
+    if (this.cache.size > 32) this.cache = new Map([['', this.cache.get('') as Int32Array]]);
+    this.cache.set(q, rows);
     return rows;
   }
 }
