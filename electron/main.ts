@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../shared/errors';
 import { coreFunctions, createAppContext, savedProfiles, type SaveFileRequest } from './core/app/index';
+import type { SavePathRequest } from './core/app/context';
 import { createProfileStore, PROFILES_CONFIG_NAME, userDataDir } from './core/profiles/index';
 import { createKeytarVault } from './core/vault/index';
 import { registerChannelHandlers, windowEmitter } from './host/ipc';
@@ -17,14 +18,19 @@ import { createMainWindow, denyAllPermissions, lockDownWebContents } from './hos
 
 let mainWindow: BrowserWindow | null = null;
 
-async function saveWithDialog(request: SaveFileRequest): Promise<{ saved: boolean; path: string | null }> {
+/** The save dialog in main: the admin picks the path, never the renderer. */
+async function chooseSavePath(request: SavePathRequest): Promise<string | null> {
   const options = {
     defaultPath: join(app.getPath('downloads'), basename(request.suggestedName)),
     filters: [{ name: request.description, extensions: request.extensions }],
   };
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-  const path = choice.filePath;
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
+async function saveWithDialog(request: SaveFileRequest): Promise<{ saved: boolean; path: string | null }> {
+  const path = await chooseSavePath(request);
+  if (path === null) return { saved: false, path: null };
   await writeFile(path, request.content, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InspectorError('io', `Could not write ${path}: ${error.code ?? error.message}. Choose another folder.`, { path });
   });
@@ -45,6 +51,7 @@ function start(): void {
     version: app.getVersion(),
     emit: windowEmitter(() => mainWindow?.webContents ?? null),
     saveFile: saveWithDialog,
+    choosePath: chooseSavePath,
     // Same profiles.json (electron-store here, conf in the CLI and browser mode) and keychain
     // entries as the CLI; tokens are read per request in main and never sent to the window.
     profiles: savedProfiles(

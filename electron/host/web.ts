@@ -13,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { isChannelName, type EventMap, type EventName, type SandboxVendor, SANDBOX_VENDORS } from '../../shared/channels';
 import { InspectorError } from '../../shared/errors';
 import { coreFunctions, createAppContext, dispatch, savedProfiles, type SaveFileRequest } from '../core/app/index';
+import type { SavePathRequest } from '../core/app/context';
 import { createProfileStore } from '../core/profiles/index';
 import { createKeytarVault } from '../core/vault/index';
 import { securityHeaders } from './csp';
@@ -83,6 +84,19 @@ async function saveToDir(dir: string, request: SaveFileRequest): Promise<{ saved
   return { saved: true, path };
 }
 
+/** A new file in the export folder for a streamed export: never an existing file's name. */
+async function freeExportPath(dir: string, request: SavePathRequest): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const name = basename(request.suggestedName);
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let i = 0; i < 1000; i += 1) {
+    const path = join(dir, i === 0 ? name : `${stem}-${i}${ext}`);
+    if (!existsSync(path)) return path;
+  }
+  throw new InspectorError('io', `The export folder ${dir} already holds 1000 files named like ${name}; move some away.`, { path: dir });
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
@@ -118,6 +132,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     version: packageVersion(rendererDir),
     emit,
     saveFile: (request) => saveToDir(exportDir, request),
+    choosePath: (request) => freeExportPath(exportDir, request),
     // The same profiles.json as the desktop app and the CLI; tokens only through the OS keychain.
     ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(options.dataDir !== undefined ? { dir: options.dataDir } : {}), createKeytarVault()) }),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),

@@ -16,10 +16,21 @@ export interface SaveFileRequest {
   description: string;
 }
 
+/** What a host needs to ask where a big export goes (the file itself is then streamed by the core). */
+export type SavePathRequest = Omit<SaveFileRequest, 'content'>;
+
+/**
+ * Asks the host for a path to write a large export to (Electron: the save dialog in main; browser
+ * mode: a new file in the export folder, never an existing one). null: the admin cancelled.
+ */
+export type ChooseSavePath = (request: SavePathRequest) => Promise<string | null>;
+
 export interface AppContext {
   readonly app: { name: string; version: string; mode: HostMode; platform: string };
   readonly emit: Emit;
   readonly saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
+  /** For exports too big for saveFile's string (CSV of 100k users): absent, use saveFile. */
+  readonly choosePath: ChooseSavePath | null;
   readonly sessions: Sessions;
   /** Saved profiles, when the host has a profile store and a vault (absent: only the demo). */
   readonly profiles: SavedProfiles | null;
@@ -35,6 +46,7 @@ export interface AppContextOptions extends Omit<SessionsOptions, 'emit' | 'resol
   version: string;
   emit: Emit;
   saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
+  choosePath?: ChooseSavePath;
 }
 
 export function createAppContext(options: AppContextOptions): AppContext & { close(): Promise<void> } {
@@ -47,6 +59,7 @@ export function createAppContext(options: AppContextOptions): AppContext & { clo
     app: { name: 'SCIM Inspector', version: options.version, mode: options.mode, platform: process.platform },
     emit: options.emit,
     saveFile: options.saveFile,
+    choosePath: options.choosePath ?? null,
     sessions,
     profiles: options.profiles ?? null,
     dataDir: options.dataDir ?? userDataDir(),

@@ -1,5 +1,8 @@
 // The audit channels through dispatch() against the real sandbox: a live audit (counts, findings
 // grouped by code, chart data), CSV exports through the host's saveFile, snapshot save/list/audit/diff.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditView, DiffView, SnapshotFile } from '../../../shared/channels/audit';
 import { featureContext } from './features-context';
@@ -38,6 +41,22 @@ describe('audit channels', () => {
     const users = value<{ rows: number }>(await f.call('audit.export', { auditId: view.auditId, kind: 'users' }));
     expect(users.rows).toBe(120);
     expect(f.saved[1]?.content).not.toMatch(/Bearer/);
+  });
+
+  it('streams an export to the path the host chooses when it offers one (no saveFile string)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'scim-stream-'));
+    const f = await featureContext(50, 'rfc', out);
+    close = async () => {
+      await f.close();
+      await rm(out, { recursive: true, force: true });
+    };
+    const view = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a1' }));
+    const saved = value<{ saved: boolean; path: string; rows: number }>(await f.call('audit.export', { auditId: view.auditId, kind: 'memberships', bom: true }));
+    expect(saved.path.startsWith(out)).toBe(true);
+    expect(f.saved).toEqual([]);
+    const text = await readFile(saved.path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(saved.rows + 1);
   });
 
   it('saves the snapshot, lists it, audits it offline and diffs two snapshots', async () => {

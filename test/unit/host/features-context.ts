@@ -8,7 +8,8 @@ import type { SaveFileRequest } from '../../../electron/core/app/context';
 
 export type Pushed = { event: EventName; payload: EventMap[EventName] };
 
-export async function featureContext(users: number, vendor: SandboxVendor = 'rfc') {
+/** streamTo: give the context a choosePath that answers files in that folder (else saveFile only). */
+export async function featureContext(users: number, vendor: SandboxVendor = 'rfc', streamTo?: string) {
   const dataDir = await mkdtemp(join(tmpdir(), 'scim-features-'));
   const pushed: Pushed[] = [];
   const saved: SaveFileRequest[] = [];
@@ -22,6 +23,7 @@ export async function featureContext(users: number, vendor: SandboxVendor = 'rfc
       return { saved: true, path: `/exports/${request.suggestedName}` };
     },
     sandbox: { users, vendor },
+    ...(streamTo ? { choosePath: async (request: { suggestedName: string }) => join(streamTo, request.suggestedName) } : {}),
   });
   const call = (channel: string, input: unknown) => dispatch(coreFunctions, ctx, channel, input);
   const close = async (): Promise<void> => {

@@ -1,9 +1,8 @@
 // The core functions behind shared/channels/audit.ts, one per channel (plain Node, no electron).
 // The snapshot and the full audit stay here by auditId (the last few only); the renderer gets the
-// counts, findings grouped by code and chart data. CSV exports are written by the CSV core
-// (formula guard, RFC 4180) to a temporary file and handed to the host's saveFile, which picks the
-// destination — simpler than a second save capability, and an export of 100k users (tens of MB)
-// fits in one string.
+// counts, findings grouped by code and chart data. CSV exports are streamed by the CSV core
+// (formula guard, RFC 4180) to the path the host chooses (ctx.choosePath: save dialog / export
+// folder); a host without it gets the file through saveFile's string via a temporary file.
 
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -148,13 +147,22 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
   },
   'audit.export': async (ctx, { auditId, kind, bom }) => {
     const audit = stored(ctx, auditId);
+    const stamp = audit.result.takenAt.replace(/[:.]/g, '-');
+    const request = { suggestedName: `scim-${kind}-${stamp}.csv`, extensions: ['csv'], description: 'CSV' };
+    const source = { snapshot: audit.snapshot, audit: audit.result };
+    if (ctx.choosePath) {
+      // Streamed straight to the file the host chose: the CSV is never one string in memory.
+      const path = await ctx.choosePath(request);
+      if (path === null) return { saved: false, path: null, rows: 0 };
+      const { rows } = await exportCsv(source, { kind, file: path, bom });
+      return { saved: true, path, rows };
+    }
     const tmp = join(ctx.dataDir, 'tmp');
     await mkdir(tmp, { recursive: true });
     const file = join(tmp, `export-${randomUUID()}.csv`);
     try {
-      const { rows } = await exportCsv({ snapshot: audit.snapshot, audit: audit.result }, { kind, file, bom });
-      const stamp = audit.result.takenAt.replace(/[:.]/g, '-');
-      const saved = await ctx.saveFile({ suggestedName: `scim-${kind}-${stamp}.csv`, content: await readFile(file, 'utf8'), extensions: ['csv'], description: 'CSV' });
+      const { rows } = await exportCsv(source, { kind, file, bom });
+      const saved = await ctx.saveFile({ ...request, content: await readFile(file, 'utf8') });
       return { ...saved, rows };
     } finally {
       await rm(file, { force: true });
