@@ -46,6 +46,11 @@ test('run the audit → see counts → export findings CSV → open a finding', 
   expect(lines[0]).toMatch(/^code,/);
   expect(lines.filter((l) => l.startsWith(`${code},`)).length).toBe(count);
 
+  // A second export of the same audit is a new file next to the first, never an overwrite.
+  await audit.getByRole('button', { name: 'Export findings CSV' }).click();
+  await expect(page.getByTestId('audit-exported')).toContainText(/scim-findings-.*-1\.csv/);
+  expect(readdirSync(join(home, 'exports')).filter((n) => n.startsWith('scim-findings-'))).toHaveLength(2);
+
   // Click-through: a finding opens its resource in the detail pane.
   await firstGroup.locator('summary').click();
   await firstGroup.getByRole('button').first().click();
