@@ -1,4 +1,4 @@
-// The app frame: header, the profile picker and, for the open profile, the explorer (status bar,
+// The app frame: header, the profiles panel (renderer/src/profiles) and, for the open profile, the explorer (status bar,
 // navigation, pages, detail pane) with the feature registries plugged in.
 
 import { useEffect, useState } from 'react';
@@ -8,7 +8,7 @@ import type { ApiChoice } from './api';
 import { DETAIL_ACTIONS, FEATURE_VIEWS, SELECTION_ACTIONS } from './features';
 import { ErrorState } from './frame/ErrorState';
 import { ProfileFrame, type Registries } from './frame/ProfileFrame';
-import { ProfilePicker } from './frame/ProfilePicker';
+import { ProfilesPanel } from './profiles';
 
 const DEMO_PROFILE_ID = 'sandbox';
 const REGISTRIES: Registries = { views: FEATURE_VIEWS, detailActions: DETAIL_ACTIONS, selectionActions: SELECTION_ACTIONS };
@@ -17,9 +17,12 @@ function Shell({ api }: { api: InspectorApi }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [profileId, setProfileId] = useState(DEMO_PROFILE_ID);
+  // Bumped when the open profile's URL or token changed: main dropped its session, so the frame
+  // starts over with fresh stores (and reloads) instead of showing what the old connection gave.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
-  }, [api]);
+  }, [api, generation]);
   const profileName = info?.profiles.find((p) => p.id === profileId)?.name ?? profileId;
   return (
     <div className="app">
@@ -29,12 +32,21 @@ function Shell({ api }: { api: InspectorApi }) {
       </header>
       {error && <ErrorState error={error} />}
       <ProfileFrame
-        key={profileId}
+        key={`${profileId}#${generation}`}
         api={api}
         profileId={profileId}
         profileName={profileName}
         registries={REGISTRIES}
-        picker={<ProfilePicker info={info} selectedProfileId={profileId} onSelect={setProfileId} />}
+        picker={
+          <ProfilesPanel
+            api={api}
+            selectedProfileId={profileId}
+            onSelect={setProfileId}
+            onChanged={(id) => {
+              if (id === profileId) setGeneration((g) => g + 1);
+            }}
+          />
+        }
       />
     </div>
   );

@@ -17,7 +17,7 @@ test('the app loads in browser mode and drops the secret from the address bar', 
   await page.goto(appUrl());
   await expect(page.getByRole('heading', { name: 'SCIM Inspector' })).toBeVisible();
   await expect(page.getByTestId('mode')).toContainText('browser');
-  await expect(page.getByRole('combobox', { name: 'Profile' })).toContainText('Sandbox');
+  await expect(page.getByRole('region', { name: 'Connection profiles' })).toContainText('Sandbox');
   expect(page.url()).not.toContain('secret');
   // The secret lives on in sessionStorage: a reload keeps working.
   await page.reload();
