@@ -45,7 +45,7 @@ describe('audit channels', () => {
 
   it('streams an export to the path the host chooses when it offers one (no saveFile string)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'scim-stream-'));
-    const f = await featureContext(50, 'rfc', out);
+    const f = await featureContext(50, { streamTo: out });
     close = async () => {
       await f.close();
       await rm(out, { recursive: true, force: true });

@@ -8,8 +8,15 @@ import type { SaveFileRequest } from '../../../electron/core/app/context';
 
 export type Pushed = { event: EventName; payload: EventMap[EventName] };
 
-/** streamTo: give the context a choosePath that answers files in that folder (else saveFile only). */
-export async function featureContext(users: number, vendor: SandboxVendor = 'rfc', streamTo?: string) {
+export interface FeatureContextOptions {
+  vendor?: SandboxVendor;
+  /** Give the context a choosePath answering files in this folder (else it has saveFile only). */
+  streamTo?: string;
+  /** Sees every pushed event as it is emitted (e.g. to cancel from a progress event). */
+  onEmit?: (pushed: Pushed) => void;
+}
+
+export async function featureContext(users: number, { vendor = 'rfc', streamTo, onEmit }: FeatureContextOptions = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'scim-features-'));
   const pushed: Pushed[] = [];
   const saved: SaveFileRequest[] = [];
@@ -17,7 +24,10 @@ export async function featureContext(users: number, vendor: SandboxVendor = 'rfc
     mode: 'browser',
     version: '0.0.0',
     dataDir,
-    emit: (event, payload) => pushed.push({ event, payload }),
+    emit: (event, payload) => {
+      pushed.push({ event, payload });
+      onEmit?.({ event, payload });
+    },
     saveFile: async (request) => {
       saved.push(request);
       return { saved: true, path: `/exports/${request.suggestedName}` };

@@ -59,6 +59,36 @@ describe('deactivation channels', () => {
     expect(again.plan.targets.every((t) => t.active)).toBe(true);
   });
 
+  it('cancels a running deactivation between writes; retry finishes what was left', async () => {
+    // Cancel as soon as the first write is reported, from the progress event itself.
+    let cancelled: Promise<{ ok: boolean }> | null = null;
+    const f = await featureContext(120, {
+      onEmit: ({ event, payload }) => {
+        const p = payload as { operationId?: string; done?: number };
+        if (!cancelled && event === 'progress' && p.operationId === 'run-c' && (p.done ?? 0) >= 1) cancelled = f.call('deactivate.cancel', { operationId: 'run-c' });
+      },
+    });
+    close = f.close;
+    value(await f.call('resources.list', { profileId: 'sandbox', kind: 'Users', listId: 'lc' }));
+    const ids = f.pushed
+      .filter((p) => p.event === 'resources.page')
+      .flatMap((p) => (p.payload as { resources: ScimResource[] }).resources)
+      .filter((u) => u.active !== false)
+      .map((u) => u.id);
+    const { planId, plan } = value<PlannedRun>(await f.call('deactivate.plan', { profileId: 'sandbox', inputs: ids }));
+    const total = plan.targets.length;
+    const run = value<RunOutcome>(await f.call('deactivate.execute', { planId, operationId: 'run-c', confirmCount: total }));
+    expect(cancelled).not.toBeNull();
+    expect(value<{ cancelled: boolean }>(await (cancelled as unknown as Promise<{ ok: boolean }>))).toEqual({ cancelled: true });
+    expect(run.cancelled).toBe(true);
+    expect(run.done.length).toBeLessThan(total);
+    const [journal] = value<JournalSummary[]>(await f.call('deactivate.journals', undefined));
+    expect(journal?.pending).toBe(total - run.done.length);
+    const retry = value<RunOutcome>(await f.call('deactivate.retry', { profileId: 'sandbox', journalName: run.journalName, operationId: 'run-r', confirmCount: journal?.pending }));
+    expect(retry.done).toHaveLength(total);
+    expect(retry.failed).toHaveLength(0);
+  });
+
   it('refuses a journal name that is a path', async () => {
     const f = await featureContext(5);
     close = f.close;

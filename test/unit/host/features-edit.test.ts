@@ -83,7 +83,7 @@ describe('edit channels', () => {
   });
 
   it('reports a PATCH the service partly ignored and sends the offered PUT (mindtickle)', async () => {
-    const f = await featureContext(10, 'mindtickle');
+    const f = await featureContext(10, { vendor: 'mindtickle' });
     close = f.close;
     const user = await firstUser(f.call, f.pushed);
     const preview = value<EditPreview>(await f.call('edit.preview', { profileId: 'sandbox', kind: 'Users', id: user.id, change: { edited: { ...user, title: 'Ignored by PATCH' } }, before: user }));
@@ -96,7 +96,7 @@ describe('edit channels', () => {
   });
 
   it('offers a PUT when the service ignores part of the PATCH (mindtickle)', async () => {
-    const f = await featureContext(10, 'mindtickle');
+    const f = await featureContext(10, { vendor: 'mindtickle' });
     close = f.close;
     const user = await firstUser(f.call, f.pushed);
     const preview = value<EditPreview>(await f.call('edit.preview', { profileId: 'sandbox', kind: 'Users', id: user.id, change: { edited: { ...user, title: 'Ignored?' } }, before: user }));
