@@ -97,7 +97,9 @@ export function GroupMembers({ group }: { group: ScimResource }) {
     if (usersComplete) return 'dangling';
     return lookups[m.value] ?? 'unknown';
   };
-  const dangling = members.filter((m) => stateOf(m) === 'dangling').length;
+  // Dangling ids first: in a group of hundreds they are what the admin is looking for.
+  const ordered = [...members.filter((m) => stateOf(m) === 'dangling'), ...members.filter((m) => stateOf(m) !== 'dangling')];
+  const dangling = members.length - members.filter((m) => stateOf(m) !== 'dangling').length;
 
   return (
     <section aria-label="Members" data-testid="group-members">
@@ -106,7 +108,7 @@ export function GroupMembers({ group }: { group: ScimResource }) {
       </h3>
       {members.length === 0 && <p className="empty">This group has no members.</p>}
       <ul className="members">
-        {members.map((m) => {
+        {ordered.map((m) => {
           const state = stateOf(m);
           const user = users.get(m.value);
           const name = (typeof user?.userName === 'string' ? user.userName : '') || m.display || m.value;

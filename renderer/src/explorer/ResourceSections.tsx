@@ -8,6 +8,12 @@ function show(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // Complex values (name, emails[], manager) read as "key: value" pairs rather than raw JSON.
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(' · ');
+  }
   return JSON.stringify(value);
 }
 

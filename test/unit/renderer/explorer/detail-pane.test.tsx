@@ -74,6 +74,8 @@ describe('DetailPane', () => {
     expect(flagged).toHaveLength(1);
     expect(flagged[0]?.textContent).toContain('dangling: no such user');
     expect(flagged[0]?.textContent).toContain(members(group).find((id) => id.startsWith('deleted-')));
+    // Listed first, so it is seen without scrolling through hundreds of members.
+    expect(region.querySelector('li')).toBe(flagged[0]);
   });
 
   it('without the users loaded, asks the server about unknown members: only the 404 one is dangling', async () => {
