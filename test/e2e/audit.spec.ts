@@ -56,3 +56,23 @@ test('run the audit → see counts → export findings CSV → open a finding', 
   await firstGroup.getByRole('button').first().click();
   await expect(page.getByTestId('detail')).toBeVisible();
 });
+
+test('save two snapshots, audit one offline and diff them', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Audit' }).click();
+  const audit = page.getByRole('region', { name: 'Audit' }).last();
+  for (let i = 0; i < 2; i += 1) {
+    await audit.getByRole('button', { name: 'Run audit' }).click();
+    await expect(page.getByTestId('audit-source')).toContainText('Live tenant');
+    await audit.getByRole('button', { name: 'Save snapshot' }).click();
+    await expect(audit.getByRole('combobox', { name: 'Source' }).locator('option')).toHaveCount(i + 2);
+  }
+  const source = audit.getByRole('combobox', { name: 'Source' });
+  const name = (await source.locator('option').nth(1).getAttribute('value')) ?? '';
+  await source.selectOption(name);
+  await audit.getByRole('button', { name: 'Run audit' }).click();
+  await expect(page.getByTestId('audit-source')).toContainText(`Snapshot ${name}`);
+  await expect(page.getByTestId('count-users')).toHaveText(String(USERS));
+  await page.getByRole('button', { name: 'Diff', exact: true }).click();
+  await expect(page.getByTestId('diff-summary')).toHaveText(/^\d+ added, \d+ removed, \d+ changed$/);
+});
