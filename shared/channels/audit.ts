@@ -4,6 +4,7 @@
 // grouped by code with a sample each, and chart data; exports go through the host's save path.
 
 import type { ChannelDef } from '../channel-def';
+import { InspectorError } from '../errors';
 import { channel } from '../channel-def';
 import { noInput, oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
 import type { AuditCounts, Finding, FindingCode, Severity, SnapshotDiff } from '../audit';
@@ -50,6 +51,17 @@ export interface DiffView {
   sample: SnapshotDiff;
 }
 
+/** The IdP's export (CSV text read by the page) and its key column, both or neither. */
+function idpRequest(r: Record<string, unknown>): { idp?: { csv: string; key: string } } {
+  const csv = r.idpCsv;
+  const noKey = r.idpKey === undefined || r.idpKey === null || r.idpKey === '';
+  if ((csv === undefined || csv === null || csv === '') && noKey) return {};
+  if (typeof csv !== 'string' || csv === '' || csv.length > 900_000) {
+    throw new InspectorError('invalid-input', 'Compare with the IdP needs its export as CSV text under 900 kB and the key column (for bigger exports use the CLI: audit --idp-csv FILE --idp-key COLUMN).', { field: 'idpCsv' });
+  }
+  return { idp: { csv, key: requiredString(r.idpKey, 'idpKey') } };
+}
+
 export const AUDIT_CHANNELS = {
   /** Audits the open profile (a live snapshot, progress events under operationId) or a saved snapshot. */
   'audit.run': channel<AuditView>()((input) => {
@@ -59,6 +71,7 @@ export const AUDIT_CHANNELS = {
       operationId: requiredString(r.operationId, 'operationId', ID),
       snapshot: r.snapshot === undefined || r.snapshot === null ? undefined : requiredString(r.snapshot, 'snapshot', SNAPSHOT_NAME),
       staleDays: optionalInteger(r.staleDays, 'staleDays', 1, 36_500),
+      ...idpRequest(r),
     };
   }),
   'audit.cancel': channel<{ cancelled: boolean }>()((input) => {

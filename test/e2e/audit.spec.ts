@@ -76,3 +76,16 @@ test('save two snapshots, audit one offline and diff them', async ({ page }) => 
   await page.getByRole('button', { name: 'Diff', exact: true }).click();
   await expect(page.getByTestId('diff-summary')).toHaveText(/^\d+ added, \d+ removed, \d+ changed$/);
 });
+
+test('compare the tenant with an IdP export', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Audit' }).click();
+  const audit = page.getByRole('region', { name: 'Audit' }).last();
+  const csv = 'mail,department\nnobody-here@idp.example,Ops\n';
+  await audit.getByLabel('IdP export (CSV)').setInputFiles({ name: 'idp.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(audit.getByRole('button', { name: 'Run audit' })).toBeDisabled();
+  await audit.getByLabel('Key column').fill('mail');
+  await audit.getByRole('button', { name: 'Run audit' }).click();
+  await expect(page.getByTestId('audit-counts').locator('li[data-check="notInTenant"]')).toContainText('Not in the tenant: 1');
+  await expect(page.getByTestId('audit-counts').locator('li[data-check="notInIdp"]')).toContainText(`Not in the IdP: ${USERS}`);
+});

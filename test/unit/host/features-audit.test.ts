@@ -59,6 +59,22 @@ describe('audit channels', () => {
     expect(text.trimEnd().split('\r\n')).toHaveLength(saved.rows + 1);
   });
 
+  it('compares with an IdP export given as CSV text and rejects a malformed one with its line', async () => {
+    const f = await featureContext(30);
+    close = f.close;
+    const first = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a0' }));
+    const users = await f.ctx.sessions.session('sandbox').then((s) => s.client.list('Users'));
+    const names = users.Resources.slice(0, 5).map((u) => String(u.userName));
+    const csv = ['userName,department', ...names.map((n) => `${n},Ops`), 'ghost@idp.test,Ops'].join('\n');
+    const view = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a1', idpCsv: csv, idpKey: 'userName' }));
+    expect(view.counts.notInTenant).toBe(1);
+    expect(view.counts.notInIdp).toBe(first.counts.users - 5);
+    expect(view.groups.find((g) => g.code === 'not-in-tenant')?.sample[0]?.id).toBe('ghost@idp.test');
+    const bad = await f.call('audit.run', { profileId: 'sandbox', operationId: 'a2', idpCsv: 'userName,department\nx,Ops\ny\n', idpKey: 'userName' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-csv' } });
+    expect(bad.ok ? '' : bad.error.message).toMatch(/line 3/);
+  });
+
   it('saves the snapshot, lists it, audits it offline and diffs two snapshots', async () => {
     const f = await featureContext(40);
     close = f.close;

@@ -14,6 +14,7 @@ import { auditSnapshot } from '../../audit/audit';
 import { diffSnapshots } from '../../audit/diff';
 import { exportCsv } from '../../audit/exports';
 import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
+import { parseCsvText } from '../../csv/read';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 
@@ -112,7 +113,9 @@ async function snapshotFile(path: string): Promise<SnapshotFile> {
 }
 
 export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
-  'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays }) => {
+  'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays, idp }) => {
+    // Parsed before the snapshot is taken: a malformed export fails at once, with its line.
+    const comparison = idp ? { table: parseCsvText(idp.csv, { column: idp.key, source: 'the IdP export' }), keyColumn: idp.key, source: 'the IdP export' } : undefined;
     const snapshot = await withOperation(ctx, operationId, async (signal) => {
       if (name !== undefined) return loadSnapshot(snapshotPath(ctx, name));
       const { client } = await ctx.sessions.session(profileId);
@@ -121,7 +124,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
         onProgress: (p) => ctx.emit('progress', { operationId, label: `Snapshot: ${p.phase}`, done: p.progress?.resourcesDone ?? 0, total: p.progress?.reportedTotal ?? null }),
       });
     });
-    const result = auditSnapshot(snapshot, staleDays !== undefined ? { staleDays } : {});
+    const result = auditSnapshot(snapshot, { ...(staleDays !== undefined ? { staleDays } : {}), ...(comparison ? { idp: comparison } : {}) });
     const { audits } = state(ctx);
     const auditId = randomUUID();
     audits.set(auditId, { snapshot, result });

@@ -22,6 +22,9 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   const [error, setError] = useState<AppError | null>(null);
   const [exported, setExported] = useState<(SaveResult & { rows: number; kind: AuditExport }) | null>(null);
   const [openCode, setOpenCode] = useState<string | null>(null);
+  // The IdP export is read here and sent as text: main never gets a path from the page.
+  const [idp, setIdp] = useState<{ name: string; csv: string } | null>(null);
+  const [idpKey, setIdpKey] = useState('');
   const progress = useProgress(api, operationId);
 
   const loadSnapshots = async (): Promise<void> => {
@@ -38,7 +41,8 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
     setOperationId(id);
     setError(null);
     setExported(null);
-    const r = await api.audit.run({ profileId, operationId: id, snapshot: source === 'live' ? undefined : source, staleDays });
+    const compare = idp && idpKey.trim() !== '' ? { idpCsv: idp.csv, idpKey: idpKey.trim() } : {};
+    const r = await api.audit.run({ profileId, operationId: id, snapshot: source === 'live' ? undefined : source, staleDays, ...compare });
     setOperationId(null);
     if (r.ok) setView(r.value);
     else setError(r.error);
@@ -78,7 +82,25 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
           Stale after (days){' '}
           <input type="number" min={1} max={36500} value={staleDays} onChange={(e) => setStaleDays(Math.max(1, Math.min(36_500, Math.round(Number(e.target.value) || 180))))} />
         </label>
-        <button type="button" className="primary" onClick={() => void run()} disabled={operationId !== null}>
+        <label>
+          IdP export (CSV){' '}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return setIdp(null);
+              void file.text().then((csv) => setIdp({ name: file.name, csv }));
+            }}
+          />
+        </label>
+        {idp && (
+          <label>
+            Key column{' '}
+            <input type="text" placeholder="email, userName or externalId column" value={idpKey} onChange={(e) => setIdpKey(e.target.value)} />
+          </label>
+        )}
+        <button type="button" className="primary" onClick={() => void run()} disabled={operationId !== null || (idp !== null && idpKey.trim() === '')}>
           Run audit
         </button>
       </div>
