@@ -3,12 +3,12 @@
 // the sort changes. Keyboard: ↑/↓ move, Enter opens, Ctrl/Cmd+F searches, Ctrl/Cmd+R reloads,
 // Esc closes the detail pane.
 
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ResourceKind } from '../../../shared/scim';
 import { COLUMN_LABELS, type Column } from '../store/columns';
 import { useExplorer, useScope, useUi } from '../store/context';
-import { SearchCursor } from '../store/table';
+import { SearchCursor, type ResourceTable } from '../store/table';
 
 const ROW_HEIGHT = 28;
 const WIDTHS: Partial<Record<Column, string>> = { active: '4.5rem', members: '6rem', lastModified: '12rem' };
@@ -28,16 +28,61 @@ export function useRows(kind: ResourceKind): Int32Array {
   return useMemo(() => searcher.current.view(table, search, order), [table, tick, search, order]);
 }
 
+interface GridRowProps {
+  kind: ResourceKind;
+  table: ResourceTable;
+  /** The table's change tick: a row re-renders when its data may have changed. */
+  tick: number;
+  index: number;
+  row: number;
+  start: number;
+  template: string;
+  columns: readonly Column[];
+  cursor: boolean;
+  open: boolean;
+  checked: boolean;
+}
+
+// Memoised: while scrolling, rows that stay on screen keep their props and skip rendering, so a
+// frame only renders the rows that scrolled in.
+const GridRow = memo(function GridRow({ kind, table, index, row, start, template, columns, cursor, open, checked }: GridRowProps) {
+  const { ui } = useScope();
+  const id = table.ids[row] as string;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={open}
+      className={`grid-row${cursor ? ' cursor' : ''}${open ? ' open' : ''}`}
+      style={{ transform: `translateY(${start}px)`, gridTemplateColumns: template }}
+      onClick={() => {
+        ui.getState().setCursor(kind, index);
+        ui.getState().open(kind, id);
+      }}
+    >
+      <span role="gridcell" onClick={(e) => e.stopPropagation()}>
+        {kind === 'Users' && <input type="checkbox" aria-label={`Select ${table.cell(row, 'userName')}`} checked={checked} onChange={() => ui.getState().toggleChecked(id)} />}
+      </span>
+      {columns.map((c) => (
+        <span role="gridcell" key={c} title={table.cell(row, c)}>
+          {table.cell(row, c)}
+        </span>
+      ))}
+    </div>
+  );
+});
+
 export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; rows: Int32Array; onReload(): void }) {
   const { ui } = useScope();
   const table = useExplorer((s) => s.tables[kind]);
+  const tick = useExplorer((s) => s.ticks[kind]);
   const columns = useUi((s) => s.columns[kind]);
   const sort = useUi((s) => s.sort[kind]);
   const cursor = useUi((s) => s.cursor[kind]);
   const checked = useUi((s) => s.checked);
   const detail = useUi((s) => s.detail);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const template = gridTemplate(columns);
 
   const latest = useRef({ rows, cursor, onReload });
@@ -91,31 +136,21 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as number;
             const id = table.ids[row] as string;
-            const selected = detail?.kind === kind && detail.id === id;
             return (
-              <div
+              <GridRow
                 key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                className={`grid-row${item.index === cursor ? ' cursor' : ''}${selected ? ' open' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
-                onClick={() => {
-                  ui.getState().setCursor(kind, item.index);
-                  ui.getState().open(kind, id);
-                }}
-              >
-                <span role="gridcell" onClick={(e) => e.stopPropagation()}>
-                  {kind === 'Users' && (
-                    <input type="checkbox" aria-label={`Select ${table.cell(row, 'userName')}`} checked={checked.has(id)} onChange={() => ui.getState().toggleChecked(id)} />
-                  )}
-                </span>
-                {columns.map((c) => (
-                  <span role="gridcell" key={c} title={table.cell(row, c)}>
-                    {table.cell(row, c)}
-                  </span>
-                ))}
-              </div>
+                kind={kind}
+                table={table}
+                tick={tick}
+                index={item.index}
+                row={row}
+                start={item.start}
+                template={template}
+                columns={columns}
+                cursor={item.index === cursor}
+                open={detail?.kind === kind && detail.id === id}
+                checked={checked.has(id)}
+              />
             );
           })}
         </div>
