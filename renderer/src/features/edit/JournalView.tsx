@@ -14,6 +14,8 @@ import { RequestView } from './PreviewView';
 import { ErrorNote, show } from './ui-common';
 
 const HIDDEN = new Set(['meta', 'schemas']);
+/** Enough to find a recent write; thousands of expandable entries would only slow the page. */
+const SHOWN = 300;
 
 function changedKeys(entry: ChangeJournalEntry): string[] {
   const after = entry.after ?? entry.expected;
@@ -104,7 +106,8 @@ export function JournalView({ api, profileId, readOnly, openResource }: FeatureC
       <h3>Edits</h3>
       {edits?.tornTail && <p className="warning">The journal's last line was cut short (the app stopped mid-write); that entry is not shown.</p>}
       {edits && edits.entries.length === 0 && <p className="muted">No edits have been sent from this data folder.</p>}
-      {[...(edits?.entries ?? [])].reverse().map((entry) => (
+      {edits && edits.entries.length > SHOWN && <p className="muted">Showing the latest {SHOWN} of {edits.entries.length} edits; the export has all of them.</p>}
+      {(edits?.entries ?? []).slice(-SHOWN).reverse().map((entry) => (
         <EntryRow key={entry.changeId} entry={entry} openResource={openResource} />
       ))}
       <h3>Deactivation runs</h3>
