@@ -11,6 +11,7 @@ import { useExplorer, useScope, useUi } from '../store/context';
 import { SearchCursor, type ResourceTable } from '../store/table';
 
 const ROW_HEIGHT = 28;
+const SORT_EVERY_TICKS = 12;
 const WIDTHS: Partial<Record<Column, string>> = { active: '4.5rem', members: '6rem', lastModified: '12rem' };
 
 function gridTemplate(columns: readonly Column[]): string {
@@ -22,9 +23,13 @@ export function useRows(kind: ResourceKind): Int32Array {
   const tick = useExplorer((s) => s.ticks[kind]);
   const search = useUi((s) => s.search[kind]);
   const sort = useUi((s) => s.sort[kind]);
+  const running = useExplorer((s) => s.listings[kind]?.running === true);
   const searcher = useRef(new SearchCursor());
-  // The tick is the change signal: the table object is mutated in place as pages arrive.
-  const order = useMemo(() => (sort ? table.sortOrder(sort.column, sort.dir) : null), [table, tick, sort]);
+  // The tick is the change signal: the table object is mutated in place as pages arrive. While a
+  // listing streams in, a sorted view is re-sorted about once a second rather than on every tick
+  // (a 100k-row sort per tick would stall the page); it is exact again when the listing ends.
+  const sortTick = running ? Math.floor(tick / SORT_EVERY_TICKS) : tick;
+  const order = useMemo(() => (sort ? table.sortOrder(sort.column, sort.dir) : null), [table, sortTick, running, sort]);
   return useMemo(() => searcher.current.view(table, search, order), [table, tick, search, order]);
 }
 

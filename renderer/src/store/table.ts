@@ -87,7 +87,7 @@ export class SearchCursor {
     const k = this.key;
     if (!k || k.version !== table.version || k.order !== order || k.size !== table.size) {
       this.key = { version: table.version, order, size: table.size };
-      this.cache = new Map([['', order ?? Int32Array.from({ length: table.size }, (_, i) => i)]]);
+      this.cache = new Map([['', allRows(table.size, order)]]);
     }
     const hit = this.cache.get(q);
     if (hit) return hit;
@@ -105,6 +105,16 @@ export class SearchCursor {
     this.cache.set(q, rows);
     return rows;
   }
+}
+
+/** Every row: in the given order, then any rows that arrived after the order was computed. */
+function allRows(size: number, order: Int32Array | null): Int32Array {
+  if (order && order.length === size) return order;
+  const out = new Int32Array(size);
+  const from = order ? Math.min(order.length, size) : 0;
+  if (order) out.set(order.subarray(0, from));
+  for (let i = from; i < size; i++) out[i] = i;
+  return out;
 }
 
 function narrow(search: readonly string[], candidates: Int32Array, q: string): Int32Array {

@@ -44,5 +44,8 @@ describe('ResourceTable', () => {
     expect([...asc].map((r) => t.cell(r, 'userName'))).toEqual(['alan', 'Alice', 'bob', 'carol']);
     const desc = t.sortOrder('userName', 'desc');
     expect(fresh(t, 'al', desc).map((r) => t.cell(r, 'userName'))).toEqual(['Alice', 'alan']);
+    // Rows that arrive after a sort (while a listing streams) follow the sorted ones until re-sort.
+    t.append([user('5', 'aaron')]);
+    expect(fresh(t, '', asc).map((r) => t.cell(r, 'userName'))).toEqual(['alan', 'Alice', 'bob', 'carol', 'aaron']);
   });
 });
