@@ -12,6 +12,10 @@ const ADVICE: Partial<Record<AppError['code'], string>> = {
   'server-error': 'The server failed (5xx). Retry later; the request log has the response.',
   'not-scim': 'That address does not answer like a SCIM server. Check the base URL of the profile.',
   cancelled: 'The load was cancelled. Reload to start again.',
+  'token-missing': 'This profile has no token yet. Set one in the profile (left), then reload.',
+  'keychain-unavailable': 'The system keychain could not be reached, so the token cannot be read. Unlock or start it, then retry.',
+  'invalid-filter': 'Fix the filter (the message says where), or clear it.',
+  'incomplete-listing': 'The server did not return every resource. Retry; the request log shows which page failed.',
 };
 
 export function adviceFor(error: AppError): string {
