@@ -39,12 +39,19 @@ export function StatusBar({ profileName }: { profileName: string }) {
   const { readOnly } = useScope();
   const listings = useExplorer((s) => s.listings);
   const logCount = useExplorer((s) => s.logCount);
+  const operations = useExplorer((s) => s.operations);
   return (
     <div className="status-bar" role="status" aria-label="Status">
       <strong data-testid="open-profile">{profileName}</strong>
       {readOnly && <span className="badge read-only" data-testid="read-only">read-only</span>}
       {listings.Users && <ListingStatus listing={listings.Users} />}
       {listings.Groups && <ListingStatus listing={listings.Groups} />}
+      {Object.values(operations).map((op) => (
+        <span key={op.operationId} className="operation" data-testid="operation">
+          {op.label}: {op.done}
+          {op.total !== null ? `/${op.total}` : ''}
+        </span>
+      ))}
       <span className="log-count" data-testid="log-count">{logCount} requests logged</span>
     </div>
   );

@@ -11,6 +11,7 @@ import { ResourceTable } from './table';
 
 const NOTIFY_MS = 80;
 const LOG_KEEP = 500;
+const OPERATION_FADE_MS = 15_000;
 
 export interface Listing {
   listId: string;
@@ -35,6 +36,8 @@ export interface ExplorerState {
   memberships: Map<string, string[]>;
   log: RequestLogEntry[];
   logCount: number;
+  /** Other long calls reporting 'progress' (deactivation runs, audit snapshots), by operation id. */
+  operations: Record<string, EventMap['progress']>;
   load(kind: ResourceKind, filter?: string): Promise<void>;
   cancel(kind: ResourceKind): Promise<void>;
   /** Puts a changed resource back (after an edit) or drops it (null). */
@@ -69,6 +72,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     memberships: new Map(),
     log: [],
     logCount: 0,
+    operations: {},
     async load(kind, filter) {
       const previous = get().listings[kind];
       if (previous?.running) await api.resources.cancel({ listId: previous.listId });
@@ -164,6 +168,24 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     store.setState({ log, logCount: s.logCount + 1 });
   };
 
+  // A finished operation disappears; one that stops reporting (cancelled, failed) fades after a while.
+  const stale = new Map<string, ReturnType<typeof setTimeout>>();
+  const dropOperation = (id: string) => {
+    const { [id]: _gone, ...rest } = store.getState().operations;
+    store.setState({ operations: rest });
+  };
+  const onProgress = (p: EventMap['progress']) => {
+    const s = store.getState();
+    if (s.listings.Users?.listId === p.operationId || s.listings.Groups?.listId === p.operationId) return;
+    clearTimeout(stale.get(p.operationId));
+    if (p.total !== null && p.done >= p.total) {
+      stale.set(p.operationId, setTimeout(() => dropOperation(p.operationId), 1500));
+    } else {
+      stale.set(p.operationId, setTimeout(() => dropOperation(p.operationId), OPERATION_FADE_MS));
+    }
+    store.setState({ operations: { ...s.operations, [p.operationId]: p } });
+  };
+
   // Subscribed from creation (so no early page is missed) and re-attachable: React's StrictMode
   // detaches and re-attaches at once, so running listings are cancelled only if nobody re-attaches.
   let offs: (() => void)[] = [];
@@ -171,7 +193,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
   const attach = () => {
     if (cancelTimer) clearTimeout(cancelTimer);
     cancelTimer = null;
-    if (offs.length === 0) offs = [api.events.on('resources.page', onPage), api.events.on('requestLog.entry', onLog)];
+    if (offs.length === 0) offs = [api.events.on('resources.page', onPage), api.events.on('requestLog.entry', onLog), api.events.on('progress', onProgress)];
   };
   attach();
   return Object.assign(store, {
@@ -181,6 +203,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
       offs = [];
       cancelTimer = setTimeout(() => {
         if (timer) clearTimeout(timer);
+        for (const t of stale.values()) clearTimeout(t);
         for (const kind of ['Users', 'Groups'] as const) void store.getState().cancel(kind);
       }, 0);
     },
