@@ -73,15 +73,18 @@ export async function journalCounts(path: string): Promise<{ pending: number; re
 }
 
 /**
- * The users the journal's deactivation runs deactivated: an intent was recorded (the write was
- * sent) and the outcome is done. Users already inactive before a run never got an intent and
- * stay as they were on undo.
+ * The users the journal's deactivation runs deactivated and no later undo reactivated: an intent
+ * was recorded (the write was sent) and the outcome is done. Users already inactive before a run
+ * never got an intent and stay as they were on undo. Runs are folded in file order.
  */
 function deactivatedBy(runs: RunState[]): Map<string, string> {
   const ours = new Map<string, string>();
   for (const r of runs) {
-    if (r.run.action !== 'deactivate') continue;
-    for (const t of r.run.targets) if (r.intents.has(t.id) && r.outcomes.get(t.id)?.status === 'done') ours.set(t.id, t.userName);
+    for (const t of r.run.targets) {
+      if (r.outcomes.get(t.id)?.status !== 'done') continue;
+      if (r.run.action === 'reactivate') ours.delete(t.id);
+      else if (r.intents.has(t.id)) ours.set(t.id, t.userName);
+    }
   }
   return ours;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimUser } from '../../../shared/scim';
-import { executePlan, planDeactivation, reactivateRun, resumeRun } from '../../../electron/core/deactivate';
+import { executePlan, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../../electron/core/deactivate';
 import { openJournal } from '../../../electron/core/journal/journal';
 import type { DeactivationRecord } from '../../../electron/core/deactivate/records';
 import { plainActiveUsers, tenant, writes, type Tenant } from './support';
@@ -41,9 +41,14 @@ describe('deactivation against the sandbox vendors', () => {
     const lines = (await readFile(t.journal, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { type: string });
     expect(lines.map((l) => l.type)).toEqual(['run', ...Array(6).fill(expect.stringMatching(/intent|outcome/)), 'end']);
 
+    expect((await journalCounts(t.journal)).reactivatable).toBe(3);
     const undo = await reactivateRun(t.client, t.journal);
     expect(undo.done.map((d) => d.id).sort()).toEqual([a.id, b.id, c.id].sort());
     for (const u of [a, b, c]) expect(await activeOf(t, u.id)).toBe(true);
+    // An undone run has nobody left to undo.
+    expect((await journalCounts(t.journal)).reactivatable).toBe(0);
+    const again = await reactivateRun(t.client, t.journal);
+    expect(again.planned).toEqual([]);
   });
 
   it('skips already-inactive users, refuses protected ones, and reports unknown and ambiguous values', async () => {

@@ -72,24 +72,6 @@ async function tracked(ctx: AppContext, operationId: string, label: string, work
   }
 }
 
-/**
- * Users the journal's deactivation runs deactivated and no later undo has reactivated: what undo
- * will actually change (the core's count keeps users an earlier undo already brought back, and
- * its re-check then leaves them alone).
- */
-async function stillDeactivated(path: string): Promise<number> {
-  const { records } = await readJournal(path, isDeactivationRecord);
-  const ours = new Set<string>();
-  for (const r of foldRuns(records)) {
-    for (const t of r.run.targets) {
-      if (r.outcomes.get(t.id)?.status !== 'done') continue;
-      if (r.run.action === 'reactivate') ours.delete(t.id);
-      else if (r.intents.has(t.id)) ours.add(t.id);
-    }
-  }
-  return ours.size;
-}
-
 async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
   const dir = journalsDir(ctx);
   let names: string[];
@@ -118,7 +100,7 @@ async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
         ended: s.ended,
       };
     });
-    summaries.push({ journalName, runs, pending: (await journalCounts(path)).pending, reactivatable: await stillDeactivated(path) });
+    summaries.push({ journalName, runs, pending: (await journalCounts(path)).pending, reactivatable: (await journalCounts(path)).reactivatable });
   }
   return summaries.sort((a, b) => (b.runs[0]?.at ?? '').localeCompare(a.runs[0]?.at ?? ''));
 }
@@ -171,7 +153,7 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
   },
   'deactivate.undo': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
     const path = journalPath(ctx, journalName);
-    confirmOrRefuse(await stillDeactivated(path), confirmCount, 'reactivate');
+    confirmOrRefuse((await journalCounts(path)).reactivatable, confirmCount, 'reactivate');
     const { client } = await ctx.sessions.session(profileId);
     return tracked(ctx, operationId, 'Reactivating users', (signal, onProgress) => reactivateRun(client, path, { signal, onProgress }));
   },
