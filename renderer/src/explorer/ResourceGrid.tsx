@@ -104,7 +104,8 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
         e.preventDefault();
         latest.current.onReload();
       } else if (e.key === 'Escape') {
-        ui.getState().close();
+        // Esc inside a form in the detail pane (an edit in progress) belongs to that form.
+        if (!(inField && e.target instanceof HTMLElement && e.target.closest('.detail'))) ui.getState().close();
       } else if (!inField && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         const next = Math.min(Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1)), Math.max(0, r.length - 1));
