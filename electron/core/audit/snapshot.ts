@@ -9,7 +9,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
 import { InspectorError } from '../../../shared/errors';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../../../shared/audit';
-import type { ListProgress, ScimGroup, ScimUser } from '../../../shared/scim';
+import type { DiscoveryResult, ListProgress, ScimGroup, ScimUser } from '../../../shared/scim';
 import type { ScimClient } from '../scim/types';
 
 export interface SnapshotProgress {
@@ -22,11 +22,12 @@ export const GROUP_ATTRIBUTES = ['displayName', 'externalId', 'members', 'meta']
 
 export async function takeSnapshot(
   client: ScimClient,
-  options: { signal?: AbortSignal; onProgress?: (p: SnapshotProgress) => void; now?: () => Date } = {},
+  options: { signal?: AbortSignal; onProgress?: (p: SnapshotProgress) => void; now?: () => Date; discovery?: DiscoveryResult } = {},
 ): Promise<Snapshot> {
   const takenAt = (options.now ?? (() => new Date()))().toISOString();
   options.onProgress?.({ phase: 'discovery' });
-  const discovery = await client.discover(options.signal);
+  // A host that has just discovered (the CLI does before every read) passes its result along.
+  const discovery = options.discovery ?? (await client.discover(options.signal));
   const users = await client.list<ScimUser>('Users', {
     signal: options.signal,
     onPage: (_r, progress) => options.onProgress?.({ phase: 'users', progress }),

@@ -16,8 +16,9 @@ import type { IdpComparison } from '../../../core/audit/idp-compare';
 export async function snapshotFor<T>(ctx: CommandContext, work: (snapshot: Snapshot) => Promise<T>): Promise<T> {
   const file = optString(ctx.args, 'snapshot');
   if (file !== undefined) return work(await loadSnapshot(file));
-  return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
+  return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, discovery }) => {
     const snapshot = await takeSnapshot(client, {
+      ...(discovery ? { discovery } : {}),
       signal: ctx.signal,
       onProgress: (p) => ctx.out.progress(`${p.phase}${p.progress ? ` ${p.progress.resourcesDone}${p.progress.reportedTotal ? `/${p.progress.reportedTotal}` : ''}` : ''}`),
     });
@@ -62,7 +63,8 @@ export const snapshotCommand: Command = {
     if (out === undefined) throw new InspectorError('usage', 'snapshot needs --out FILE.');
     return snapshotFor(ctx, async (snapshot) => {
       await saveSnapshot(out, snapshot);
-      for (const w of snapshot.warnings) ctx.out.warn(w);
+      // Discovery's warnings were printed when the connection opened.
+      for (const w of snapshot.warnings) if (!w.startsWith('Discovery:')) ctx.out.warn(w);
       const doc = { file: out, takenAt: snapshot.takenAt, users: snapshot.users.length, groups: snapshot.groups.length, complete: snapshot.complete, warnings: snapshot.warnings };
       ctx.out.result(doc, () => `Saved ${doc.users} users and ${doc.groups} groups to ${out}${snapshot.complete ? '' : ' (NOT verified complete)'}\n`);
       return snapshot.complete ? 0 : 1;
