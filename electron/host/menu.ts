@@ -15,7 +15,9 @@ export function menuTemplate(platform: NodeJS.Platform, isPackaged: boolean): Me
     {
       label: 'View',
       submenu: [
-        { role: 'reload' },
+        // Ctrl/Cmd+R belongs to the page (reload the listing, as in browser mode); reloading the
+        // whole window, which drops loaded data, moves to Shift+Ctrl/Cmd+R.
+        { role: 'reload', accelerator: 'Shift+CmdOrCtrl+R' },
         ...(isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
         { type: 'separator' },
         { role: 'resetZoom' },
