@@ -38,11 +38,10 @@ async function discover(ctx: AppContext, { profileId }: RequestOf<'connection.di
 
 async function listResources(ctx: AppContext, request: RequestOf<'resources.list'>): Promise<ListSummary> {
   const { profileId, kind, listId, filter, limit } = request;
-  const controller = ctx.sessions.beginList(listId);
-  try {
-    const session = await ctx.sessions.discoveredSession(profileId, controller.signal);
+  return ctx.sessions.operation(listId, async (signal) => {
+    const session = await ctx.sessions.discoveredSession(profileId, signal);
     const outcome = await session.client.list(kind, {
-      signal: controller.signal,
+      signal,
       ...(filter !== undefined ? { filter } : {}),
       ...(limit !== undefined ? { limit } : {}),
       // Pages stream to the renderer as they arrive: 100k users never travel as one message.
@@ -53,9 +52,7 @@ async function listResources(ctx: AppContext, request: RequestOf<'resources.list
     });
     const { Resources: _all, ...summary } = outcome;
     return { ...summary, listId, kind };
-  } finally {
-    ctx.sessions.endList(listId);
-  }
+  });
 }
 
 export const coreFunctions: CoreFunctions = {
@@ -64,7 +61,7 @@ export const coreFunctions: CoreFunctions = {
   'sandbox.start': (ctx, { vendor, users }) => ctx.sessions.startSandbox(vendor, users),
   'connection.discover': discover,
   'resources.list': listResources,
-  'resources.cancel': async (ctx, { listId }) => ({ cancelled: ctx.sessions.cancelList(listId) }),
+  'resources.cancel': async (ctx, { listId }) => ({ cancelled: ctx.sessions.cancelOperation(listId) }),
   'requestLog.entries': async (ctx, { profileId }) => (await ctx.sessions.session(profileId)).client.transport.log.entries(),
   'requestLog.exportHar': async (ctx, { profileId }) => {
     const log = (await ctx.sessions.session(profileId)).client.transport.log;

@@ -33,7 +33,7 @@ export class Sessions {
   private sandboxOptions: { vendor: SandboxVendor; users: number | undefined };
   private readonly sessions = new Map<string, Session>();
   private readonly unsubscribers = new Map<string, () => void>();
-  private readonly lists = new Map<string, AbortController>();
+  private readonly running = new Map<string, AbortController>();
 
   constructor(private readonly options: SessionsOptions) {
     this.sandboxOptions = { vendor: options.sandbox?.vendor ?? 'rfc', users: options.sandbox?.users };
@@ -108,20 +108,25 @@ export class Sessions {
     return session;
   }
 
-  /** Registers a running listing; a second listing with the same id is refused (ids are per call). */
-  beginList(listId: string): AbortController {
-    if (this.lists.has(listId)) throw new InspectorError('invalid-input', `A listing with id "${listId}" is already running; use a new id per call.`, { listId });
+  /**
+   * Runs a cancellable operation (a listing, an audit, a deactivation run) under an id the
+   * renderer chose, so a later cancel call can abort it; a second one with a running id is
+   * refused (ids are per call). Closing the sessions aborts every running operation.
+   */
+  async operation<T>(id: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.running.has(id)) throw new InspectorError('invalid-input', `An operation with id "${id}" is already running; use a new id per call.`, { id });
     const controller = new AbortController();
-    this.lists.set(listId, controller);
-    return controller;
+    this.running.set(id, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      this.running.delete(id);
+    }
   }
 
-  endList(listId: string): void {
-    this.lists.delete(listId);
-  }
-
-  cancelList(listId: string): boolean {
-    const controller = this.lists.get(listId);
+  /** Aborts the running operation `id`; false when none runs under that id. */
+  cancelOperation(id: string): boolean {
+    const controller = this.running.get(id);
     if (!controller) return false;
     controller.abort();
     return true;
@@ -137,8 +142,8 @@ export class Sessions {
   }
 
   async close(): Promise<void> {
-    for (const controller of this.lists.values()) controller.abort();
-    this.lists.clear();
+    for (const controller of this.running.values()) controller.abort();
+    this.running.clear();
     await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
     if (this.sandboxStarting) await this.sandboxStarting.catch(() => undefined);
     await this.stopSandbox();

@@ -66,8 +66,11 @@ describe('core app functions', () => {
   it('refuses a second listing with a running id, and unknown profiles with profile-not-found', async () => {
     const { ctx } = context(10);
     close = ctx.close;
-    ctx.sessions.beginList('dup');
+    let release = (): void => undefined;
+    const holding = ctx.sessions.operation('dup', () => new Promise<void>((resolve) => (release = resolve)));
     expect(await dispatch(coreFunctions, ctx, 'resources.list', { profileId: 'sandbox', kind: 'Users', listId: 'dup' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    release();
+    await holding;
     expect(await dispatch(coreFunctions, ctx, 'requestLog.entries', { profileId: 'prod' })).toMatchObject({ ok: false, error: { code: 'profile-not-found' } });
     expect(await dispatch(coreFunctions, ctx, 'nope.nothing', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

@@ -25,7 +25,6 @@ interface StoredAudit {
 
 interface State {
   audits: Map<string, StoredAudit>;
-  operations: Map<string, AbortController>;
 }
 
 const states = new WeakMap<AppContext, State>();
@@ -44,7 +43,7 @@ const AGE_BUCKETS: { label: string; maxDays: number }[] = [
 function state(ctx: AppContext): State {
   let s = states.get(ctx);
   if (!s) {
-    s = { audits: new Map(), operations: new Map() };
+    s = { audits: new Map() };
     states.set(ctx, s);
   }
   return s;
@@ -95,18 +94,6 @@ export function lastModifiedBuckets(snapshot: Snapshot): { label: string; count:
   return [...AGE_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] ?? 0 })), { label: 'unknown', count: counts[AGE_BUCKETS.length] ?? 0 }];
 }
 
-async function withOperation<T>(ctx: AppContext, operationId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const { operations } = state(ctx);
-  if (operations.has(operationId)) throw new InspectorError('invalid-input', `An operation "${operationId}" is already running; use a new id per run.`);
-  const controller = new AbortController();
-  operations.set(operationId, controller);
-  try {
-    return await work(controller.signal);
-  } finally {
-    operations.delete(operationId);
-  }
-}
-
 async function snapshotFile(path: string): Promise<SnapshotFile> {
   const info = await stat(path);
   return { name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
@@ -116,7 +103,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
   'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays, idp }) => {
     // Parsed before the snapshot is taken: a malformed export fails at once, with its line.
     const comparison = idp ? { table: parseCsvText(idp.csv, { column: idp.key, source: 'the IdP export' }), keyColumn: idp.key, source: 'the IdP export' } : undefined;
-    const snapshot = await withOperation(ctx, operationId, async (signal) => {
+    const snapshot = await ctx.sessions.operation(operationId, async (signal) => {
       if (name !== undefined) return loadSnapshot(snapshotPath(ctx, name));
       const { client } = await ctx.sessions.session(profileId);
       return takeSnapshot(client, {
@@ -144,9 +131,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     return view;
   },
   'audit.cancel': async (ctx, { operationId }) => {
-    const controller = state(ctx).operations.get(operationId);
-    controller?.abort();
-    return { cancelled: controller !== undefined };
+    return { cancelled: ctx.sessions.cancelOperation(operationId) };
   },
   'audit.export': async (ctx, { auditId, kind, bom }) => {
     const audit = stored(ctx, auditId);

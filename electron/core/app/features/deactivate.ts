@@ -24,7 +24,6 @@ interface StoredPlan {
 
 interface State {
   plans: Map<string, StoredPlan>;
-  operations: Map<string, AbortController>;
 }
 
 // Per app context (one per host), so two hosts in one process (tests) never share plans.
@@ -35,7 +34,7 @@ const MAX_PLANS = 20;
 function state(ctx: AppContext): State {
   let s = states.get(ctx);
   if (!s) {
-    s = { plans: new Map(), operations: new Map() };
+    s = { plans: new Map() };
     states.set(ctx, s);
   }
   return s;
@@ -59,17 +58,11 @@ function confirmOrRefuse(expected: number, typed: number, what: string): void {
 
 /** Runs `work` with a cancellable signal under operationId, pushing 'progress' events. */
 async function tracked(ctx: AppContext, operationId: string, label: string, work: (signal: AbortSignal, onProgress: (p: RunProgress) => void) => Promise<RunResult & { warnings?: string[] }>): Promise<RunOutcome> {
-  const { operations } = state(ctx);
-  if (operations.has(operationId)) throw new InspectorError('invalid-input', `An operation "${operationId}" is already running; use a new id per run.`);
-  const controller = new AbortController();
-  operations.set(operationId, controller);
-  try {
+  return ctx.sessions.operation(operationId, async (signal) => {
     ctx.emit('progress', { operationId, label, done: 0, total: null });
-    const result = await work(controller.signal, (p) => ctx.emit('progress', { operationId, label, done: p.done + p.failed, total: p.total }));
-    return { ...result, warnings: result.warnings ?? [], journalName: result.journal ? basename(result.journal) : null, cancelled: controller.signal.aborted };
-  } finally {
-    operations.delete(operationId);
-  }
+    const result = await work(signal, (p) => ctx.emit('progress', { operationId, label, done: p.done + p.failed, total: p.total }));
+    return { ...result, warnings: result.warnings ?? [], journalName: result.journal ? basename(result.journal) : null, cancelled: signal.aborted };
+  });
 }
 
 async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
@@ -141,9 +134,7 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
     );
   },
   'deactivate.cancel': async (ctx, { operationId }) => {
-    const controller = state(ctx).operations.get(operationId);
-    controller?.abort();
-    return { cancelled: controller !== undefined };
+    return { cancelled: ctx.sessions.cancelOperation(operationId) };
   },
   'deactivate.retry': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
     const path = journalPath(ctx, journalName);
