@@ -3,23 +3,13 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../../shared/errors';
 import { createTransport } from '../../../electron/core/scim/transport';
 import type { ConnectionOptions, Transport } from '../../../electron/core/scim/types';
 import { listenOnLoopback, type Listening } from '../../support/peers/http-server';
+import { failure } from '../../support/failure';
 
 const TOKEN = 'edge-secret-7c1f0a9b3e';
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-
-async function failure(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('transport edge cases', () => {
   let main: Listening;

@@ -3,22 +3,12 @@
 // guarantee that the token never shows up in anything the client hands out.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../../shared/errors';
 import { SCHEMAS, type ScimUser } from '../../../shared/scim';
 import { createTransport } from '../../../electron/core/scim/transport';
 import { createResources } from '../../../electron/core/scim/resources';
 import type { Transport } from '../../../electron/core/scim/types';
 import { seedUser, startBetterAuthScim, type PeerHandle } from '../../support/peers';
-
-async function failure(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { failure } from '../../support/failure';
 
 describe('transport and resources against Better Auth SCIM', () => {
   let peer: PeerHandle;

@@ -3,25 +3,15 @@
 // JSON, slow bodies, 204 on writes, odd attribute case, string booleans and content types.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../../shared/errors';
 import { SCHEMAS, type PatchRequest, type ScimGroup, type ScimUser } from '../../../shared/scim';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
 import { createTransport } from '../../../electron/core/scim/transport';
 import { createResources, type Resources } from '../../../electron/core/scim/resources';
 import type { ConnectionOptions, Transport } from '../../../electron/core/scim/types';
+import { failure } from '../../support/failure';
 
 const TOKEN = 'sandbox-test-token-5d3a91e2';
 const deactivate: PatchRequest = { schemas: [SCHEMAS.patchOp], Operations: [{ op: 'replace', path: 'active', value: false }] };
-
-async function failure(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('transport against sandbox faults', () => {
   let sandbox: SandboxHandle;

@@ -4,11 +4,11 @@
 // (SCIMMY needs a process of its own).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../../shared/errors';
 import { SCHEMAS, type Capabilities, type ScimUser } from '../../../shared/scim';
 import { createScimClient } from '../../../electron/core/scim/client';
 import type { ScimClient } from '../../../electron/core/scim/types';
 import { seedUser, type PeerHandle } from './types';
+import { failure } from '../failure';
 
 export interface PeerClientCase {
   start(): Promise<PeerHandle>;
@@ -18,17 +18,6 @@ export interface PeerClientCase {
   honouredFilter: { filter: string; seedIndexes: number[] };
   /** What discovery must read from the peer's ServiceProviderConfig/ResourceTypes. */
   capabilities: Partial<Capabilities>;
-}
-
-/** What the client threw, so a test can assert on the code and never leak the token. */
-async function failure(promise: Promise<unknown>): Promise<InspectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof InspectorError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 export function describePeerClient(name: string, c: PeerClientCase): void {
