@@ -27,6 +27,7 @@ export function connectionOptionsFor(profile: Profile, vault: Vault, overrides: 
     headers: { ...profile.headers },
     readOnly: profile.readOnly,
     vendor: profile.vendor,
+    protectedUsers: [...profile.protectedUsers],
     ...overrides,
     token: async () => {
       const token = await vault.get(profile.id);

@@ -29,6 +29,11 @@ export interface ConnectionOptions {
   readOnly?: boolean;
   /** Vendor hint from the profile ('rfc', 'mindtickle', 'lettermint', 'mittr', 'entra', ...). */
   vendor?: string;
+  /**
+   * Users this profile must never deactivate (break-glass admins): userNames, emails or ids.
+   * Carried with the connection so every host's deactivation sees the same list.
+   */
+  protectedUsers?: string[];
 }
 
 export interface HttpRequest {

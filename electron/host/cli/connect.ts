@@ -19,6 +19,8 @@ export interface Connection {
   discovery: DiscoveryResult | null;
   /** Where the commands talk to, for human messages (never includes a token). */
   label: string;
+  /** The profile's break-glass users, never deactivated (empty without a profile). */
+  protectedUsers: string[];
 }
 
 // Credentials must come from --token-env or the keychain, never from argv (shell history, ps).
@@ -143,7 +145,7 @@ export async function withConnection<T>(
       discovery = await client.discover(options.signal);
       for (const w of discovery.warnings) out.warn(`discovery: ${w}`);
     }
-    result = { value: await work({ client, discovery, label: resolved.label }) };
+    result = { value: await work({ client, discovery, label: resolved.label, protectedUsers: resolved.options.protectedUsers ?? [] }) };
   } catch (error) {
     result = { error };
   }

@@ -113,7 +113,7 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
   'deactivate.plan': async (ctx, { profileId, inputs, method }) => {
     const { client } = await ctx.sessions.session(profileId);
     const facts = await profileFacts(ctx, profileId);
-    const plan = await planDeactivation(client, { inputs, ...(method ? { method } : {}), ...(facts.vendor ? { vendor: facts.vendor } : {}), headers: facts.headers });
+    const plan = await planDeactivation(client, { inputs, ...(method ? { method } : {}), ...(facts.vendor ? { vendor: facts.vendor } : {}), headers: facts.headers, protectedUsers: facts.protectedUsers });
     const { plans } = state(ctx);
     const planId = randomUUID();
     plans.set(planId, { profileId, plan, vendor: facts.vendor });

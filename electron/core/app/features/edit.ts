@@ -16,18 +16,20 @@ export interface ProfileFacts {
   vendor: string | null;
   headers: Record<string, string>;
   readOnly: boolean;
+  /** Users this profile never deactivates (break-glass accounts). */
+  protectedUsers: string[];
 }
 
 export async function profileFacts(ctx: AppContext, profileId: string): Promise<ProfileFacts> {
   if (profileId === SANDBOX_PROFILE_ID) {
     await ctx.sessions.session(profileId); // starts the demo tenant, so its vendor is known
-    return { name: 'sandbox', vendor: ctx.sessions.sandboxStatus().vendor, headers: {}, readOnly: false };
+    return { name: 'sandbox', vendor: ctx.sessions.sandboxStatus().vendor, headers: {}, readOnly: false, protectedUsers: [] };
   }
   const saved = ctx.profiles;
-  if (!saved) return { name: profileId, vendor: null, headers: {}, readOnly: false };
+  if (!saved) return { name: profileId, vendor: null, headers: {}, readOnly: false, protectedUsers: [] };
   const connection = await saved.resolve(profileId);
   const name = saved.list().find((p) => p.id === profileId)?.name ?? profileId;
-  return { name, vendor: connection.vendor ?? null, headers: connection.headers ?? {}, readOnly: connection.readOnly === true };
+  return { name, vendor: connection.vendor ?? null, headers: connection.headers ?? {}, readOnly: connection.readOnly === true, protectedUsers: connection.protectedUsers ?? [] };
 }
 
 /** No journal yet (nothing was ever sent from this data folder) is an empty journal, not an error. */

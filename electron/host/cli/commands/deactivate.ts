@@ -104,8 +104,10 @@ export const deactivateCommand: Command = {
     const inputs = await inputsFrom(ctx);
     const method = optString(ctx.args, 'method') as DeactivationMethod | undefined;
     const match = matchOption(ctx);
-    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
-      const plan = await planDeactivation(client, { inputs, method, match, protectedUsers: optList(ctx.args, 'protect'), signal: ctx.signal });
+    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, protectedUsers }) => {
+      // The profile's break-glass list always applies; --protect adds to it for this run.
+      const guard = [...protectedUsers, ...optList(ctx.args, 'protect')];
+      const plan = await planDeactivation(client, { inputs, method, match, protectedUsers: guard, signal: ctx.signal });
       for (const w of plan.warnings) ctx.out.warn(w);
       if (plan.refused.length > 0 || optFlag(ctx.args, 'dry-run')) {
         ctx.out.result(planDocument(plan, null), () => humanPlan(plan));
