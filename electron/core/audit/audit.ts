@@ -26,18 +26,27 @@ function label(user: ScimUser): string {
 
 /**
  * Calls `found` for every formula-like string under a resource with its attribute path, skipping
- * id/schemas/meta/groups. A plain recursive walk: it runs over every value of 100k users, and
- * paths are only built for the rare hits.
+ * id/schemas/meta/groups. A plain recursive walk over a shared path stack: it runs over every
+ * value of 100k users, and path strings are only built for the rare hits.
  */
-function formulaLikeValues(value: unknown, path: () => string, found: (path: string, value: string) => void, top = true): void {
+function formulaLikeValues(value: unknown, found: (path: string, value: string) => void, stack: (string | number)[] = []): void {
   if (typeof value === 'string') {
-    if (value.length > 0 && FORMULA_FIRST.has(value.charCodeAt(0))) found(path(), value);
+    if (value.length > 0 && FORMULA_FIRST.has(value.charCodeAt(0))) {
+      found(stack.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join(''), value);
+    }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) formulaLikeValues(value[i], () => `${path()}[${i}]`, found, false);
+    for (let i = 0; i < value.length; i += 1) {
+      stack.push(i);
+      formulaLikeValues(value[i], found, stack);
+      stack.pop();
+    }
   } else if (typeof value === 'object' && value !== null) {
+    const top = stack.length === 0;
     for (const k in value) {
       if (top && SKIP_KEYS.has(k)) continue;
-      formulaLikeValues((value as Record<string, unknown>)[k], top ? () => k : () => `${path()}.${k}`, found, false);
+      stack.push(k);
+      formulaLikeValues((value as Record<string, unknown>)[k], found, stack);
+      stack.pop();
     }
   }
 }
@@ -68,7 +77,8 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
   };
   if (!snapshot.complete) notes.push('The snapshot is not verified complete (see its warnings): counts may be short.');
 
-  const byUserName = new Map<string, ScimUser[]>();
+  // One entry per distinct name; an array only once a name collides (rare), not one per user.
+  const byUserName = new Map<string, ScimUser | ScimUser[]>();
   for (const user of snapshot.users) {
     const name = label(user);
     if (isInactive(user)) {
@@ -81,16 +91,18 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
     }
     const key = name.toLowerCase();
     const same = byUserName.get(key);
-    if (same) same.push(user);
-    else byUserName.set(key, [user]);
+    if (same === undefined) byUserName.set(key, user);
+    else if (Array.isArray(same)) same.push(user);
+    else byUserName.set(key, [same, user]);
     const emails = emailsOf(user);
-    const primaries = emails.filter((e) => e.primary === true);
-    if (primaries.length === 0) {
+    let primaries = 0;
+    for (const e of emails) if (e.primary === true) primaries += 1;
+    if (primaries === 0) {
       counts.noPrimaryEmail += 1;
       add({ code: 'no-primary-email', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${emails.length} email(s), none marked primary` });
-    } else if (primaries.length > 1) {
+    } else if (primaries > 1) {
       counts.multiplePrimaryEmails += 1;
-      add({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries.length} emails marked primary` });
+      add({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries} emails marked primary` });
     }
     const email = primaryEmail(user, emails);
     if (email !== null && email.toLowerCase() !== key) {
@@ -103,13 +115,13 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
       counts.staleUsers += 1;
       add({ code: 'stale-user', severity: 'low', resourceType: 'User', id: user.id, detail: `${name} not modified since ${user.meta?.lastModified} (over ${staleDays} days)` });
     }
-    formulaLikeValues(user, () => '', (path, value) => {
+    formulaLikeValues(user, (path, value) => {
       counts.formulaLikeValues += 1;
       add({ code: 'formula-like-value', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
     });
   }
   for (const [, users] of byUserName) {
-    if (users.length < 2) continue;
+    if (!Array.isArray(users)) continue;
     counts.duplicateUserNameSets += 1;
     const first = users[0] as ScimUser;
     add({ code: 'duplicate-username', severity: 'high', resourceType: 'User', id: first.id, detail: `userNames equal ignoring case: ${users.map((u) => `${label(u)} (${u.id})`).join(', ')}` });
@@ -131,7 +143,7 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
         add({ code: 'dangling-member', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName} lists member ${member}, which is no user or group` });
       }
     }
-    formulaLikeValues({ displayName: group.displayName, externalId: group.externalId }, () => '', (path, value) => {
+    formulaLikeValues({ displayName: group.displayName, externalId: group.externalId }, (path, value) => {
       counts.formulaLikeValues += 1;
       add({ code: 'formula-like-value', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
     });
