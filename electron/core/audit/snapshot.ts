@@ -82,7 +82,9 @@ export async function saveSnapshot(path: string, snapshot: Snapshot): Promise<vo
     await once(file, 'close');
     await rename(temp, path);
   } catch (error) {
+    // Let the stream close first, or a stream still opening recreates the temp file after rm.
     file.destroy();
+    if (!file.closed) await once(file, 'close');
     await rm(temp, { force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new InspectorError('io', `Could not write the snapshot to ${path}: ${reason}`, { file: path });
