@@ -5,9 +5,9 @@ import type { Filter } from 'scim2-parse-filter';
 import { SCHEMAS } from '../../../shared/scim';
 import { FilterSyntaxError, parseFilter } from './filter';
 import { runQuery } from './query';
-import { renderResource, type RenderOptions } from './render';
+import { renderResourceJson, type RenderOptions } from './render';
 import { ScimHttpError } from './respond';
-import type { SandboxStore } from './store';
+import type { Row, SandboxStore } from './store';
 import type { Json, Kind } from './types';
 
 function intParam(params: URLSearchParams, name: string): number | undefined {
@@ -54,7 +54,8 @@ function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, igno
   return parsed;
 }
 
-export function listResources(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): Json {
+/** The ListResponse envelope (everything but Resources) and the rows of the page. */
+function listPage(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): { body: Json; rows: Row[] } {
   const { profile, faults } = render;
   const filter = chooseFilter(store, kind, params.get('filter'), faults.ignoreFilter === true);
   const sortOrderRaw = params.get('sortOrder');
@@ -91,13 +92,20 @@ export function listResources(store: SandboxStore, kind: Kind, params: URLSearch
   if (!cursorMode) body.startIndex = faults.zeroBasedIndex ? offset : offset + 1;
   if (cursorMode && offset + page.length < total && page.length > 0) body.nextCursor = encodeCursor(offset + page.length);
   if (cursorMode && offset > 0) body.previousCursor = encodeCursor(Math.max(0, offset - pageSize));
-  const resources: Json[] = [];
+  const rows: Row[] = [];
   for (const id of page) {
     const row = store.get(kind, id);
-    if (row) resources.push(renderResource(row, kind, render));
+    if (row) rows.push(row);
   }
-  body.Resources = resources;
-  return body;
+  return { body, rows };
+}
+
+/** The ListResponse as JSON text, assembled from the rows' cached JSON (see render.ts). */
+export function listResponseText(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): string {
+  const { body, rows } = listPage(store, kind, params, render);
+  const envelope = JSON.stringify(body);
+  const resources = rows.map((row) => renderResourceJson(row, kind, render, store.generation)).join(',');
+  return `${envelope.slice(0, -1)},"Resources":[${resources}]}`;
 }
 
 /** A POST .search body (RFC 7644 §3.4.3) as the query parameters a GET would carry. */

@@ -38,8 +38,13 @@ const REASONS: Record<number, string> = {
 };
 
 export function sendJson(ctx: ReplyContext, status: number, body: unknown, headers: Record<string, string> = {}, contentType?: string): Promise<void> {
+  return sendJsonText(ctx, status, JSON.stringify(body), headers, contentType);
+}
+
+/** A body already serialised as JSON, with the same content type and faults as sendJson. */
+export function sendJsonText(ctx: ReplyContext, status: number, json: string, headers: Record<string, string> = {}, contentType?: string): Promise<void> {
   const type = contentType ?? (!ctx.admin && ctx.faults.contentType ? ctx.faults.contentType : SCIM_JSON);
-  return sendText(ctx, status, JSON.stringify(body), { 'Content-Type': type, ...headers });
+  return sendText(ctx, status, json, { 'Content-Type': type, ...headers });
 }
 
 export function sendEmpty(ctx: ReplyContext, status: number, headers: Record<string, string> = {}): Promise<void> {

@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SCHEMAS } from '../../../shared/scim';
 import { resourceTypes, schemas, serviceProviderConfig } from './discovery';
 import { everyNth, FaultState, FaultValidationError, inErrorBurst, rateLimitHeaders, sleep } from './faults';
-import { listParam, listResources, searchParams } from './list';
+import { listParam, listResponseText, searchParams } from './list';
 import { etagOf, renderResource, type RenderOptions } from './render';
-import { ScimHttpError, sendEmpty, sendError, sendJson, type ReplyContext } from './respond';
+import { ScimHttpError, sendEmpty, sendError, sendJson, sendJsonText, type ReplyContext } from './respond';
 import type { Row, SandboxStore } from './store';
 import type { Json, Kind } from './types';
 import { createResource, deleteResource, patchResource, replaceResource, requireRow } from './writes';
@@ -172,7 +172,7 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
   const render = renderOptions(state, ctx, url.searchParams);
 
   if (id === undefined) {
-    if (method === 'GET') return sendJson(ctx, 200, listResources(state.store, kind, url.searchParams, render));
+    if (method === 'GET') return sendJsonText(ctx, 200, listResponseText(state.store, kind, url.searchParams, render));
     if (method === 'POST') {
       const { row, status } = createResource(state.store, kind, await readBody(req));
       return sendResource(ctx, row, kind, render, status, { Location: `${render.baseUrl}/${kind}/${String(row.res.id)}` });
@@ -181,7 +181,7 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
   }
   if (id === '.search' && method === 'POST' && profile.search) {
     const params = searchParams(await readBody(req));
-    return sendJson(ctx, 200, listResources(state.store, kind, params, renderOptions(state, ctx, params)));
+    return sendJsonText(ctx, 200, listResponseText(state.store, kind, params, renderOptions(state, ctx, params)));
   }
   if (method === 'GET') return sendResource(ctx, requireRow(state.store, kind, id), kind, render, 200);
   if (method === 'DELETE') {
