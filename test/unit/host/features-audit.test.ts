@@ -5,18 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditView, DiffView, SnapshotFile } from '../../../shared/channels/audit';
-import { featureContext } from './features-context';
+import { featureContext, value } from './features-context';
 
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
   await close?.();
   close = null;
 });
-
-function value<T>(result: { ok: boolean }): T {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result)}`);
-  return (result as unknown as { value: T }).value;
-}
 
 describe('audit channels', () => {
   it('audits the live tenant with counts, grouped findings and chart data, and exports CSV', async () => {

@@ -42,3 +42,9 @@ export async function featureContext(users: number, { vendor = 'rfc', streamTo, 
   };
   return { ctx, dataDir, pushed, saved, call, close };
 }
+
+/** The value of a channel Result, or a test failure naming the error. */
+export function value<T>(result: { ok: boolean }): T {
+  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result)}`);
+  return (result as unknown as { value: T }).value;
+}

@@ -5,18 +5,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsvColumnValues, JournalSummary, PlannedRun, RunOutcome } from '../../../shared/channels/deactivate';
 import type { ScimResource } from '../../../shared/scim';
-import { featureContext } from './features-context';
+import { featureContext, value } from './features-context';
 
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
   await close?.();
   close = null;
 });
-
-function value<T>(result: { ok: boolean }): T {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result)}`);
-  return (result as unknown as { value: T }).value;
-}
 
 describe('deactivation channels', () => {
   it('plans, refuses a wrong typed count, runs with progress, lists the journal and undoes it', async () => {

@@ -4,18 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EditPreview, SendOutcome } from '../../../shared/edit';
 import type { EditJournalView } from '../../../shared/channels/edit';
 import type { ScimResource } from '../../../shared/scim';
-import { featureContext } from './features-context';
+import { featureContext, value } from './features-context';
 
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
   await close?.();
   close = null;
 });
-
-function value<T>(result: { ok: boolean }): T {
-  if (!result.ok) throw new Error(`call failed: ${JSON.stringify(result)}`);
-  return (result as unknown as { value: T }).value;
-}
 
 async function firstUser(call: (c: string, i: unknown) => Promise<{ ok: boolean }>, pushed: { event: string; payload: unknown }[]): Promise<ScimResource> {
   value(await call('resources.list', { profileId: 'sandbox', kind: 'Users', listId: `l${Date.now()}`, limit: 5 }));
