@@ -17,6 +17,8 @@ export interface CliResult {
 export interface SpawnOptions {
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Text piped to the CLI's stdin (closed at once either way, so no command waits on it). */
+  stdin?: string;
 }
 
 /** Environment without the parent's SCIM-ish variables, so tests only see what they set. */
@@ -32,8 +34,9 @@ export function runCli(args: readonly string[], options: SpawnOptions = {}): Pro
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
       cwd: REPO_ROOT,
       env: { ...baseEnv(), ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(options.stdin ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -4,41 +4,19 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
+import { REPO_ROOT as ROOT, runCli, type CliResult } from '../cli/spawn-cli';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-profiles-'));
 let peer: PeerHandle;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? home, SCIM_INSPECTOR_HOME: home };
-    // The throw-away keyring's bus (set by with-keyring.sh); without it the CLI must say so.
-    for (const key of ['DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'XDG_DATA_HOME']) if (process.env[key]) env[key] = process.env[key] as string;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/index.ts', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`CLI ${args.join(' ')} timed out; stderr: ${stderr}`));
-    }, 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
+/** The real CLI with this test's data folder and the throw-away keyring's bus (with-keyring.sh). */
+function cli(args: string[], stdin = ''): Promise<CliResult> {
+  const env: Record<string, string> = { HOME: process.env.HOME ?? home, SCIM_INSPECTOR_HOME: home };
+  // Without the bus variables the CLI must say the keychain is missing.
+  for (const key of ['DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR', 'XDG_DATA_HOME']) if (process.env[key]) env[key] = process.env[key] as string;
+  return runCli(args, { env, stdin, timeoutMs: 25_000 });
 }
 
 function everyFile(): string {
