@@ -1,6 +1,7 @@
 // The renderer in real chromium against browser mode: it loads, calls round-trip through the HTTP
 // twin, and pushed progress/pages arrive while a listing runs.
 import { expect, test } from '@playwright/test';
+import { recordUsersProgress } from './progress-recorder';
 
 const appUrl = (): string => {
   const url = process.env.SCIM_INSPECTOR_E2E_URL;
@@ -35,15 +36,7 @@ test('discovery round-trips through the channel map', async ({ page }) => {
 
 test('a streamed listing shows progress events and the verified count', async ({ page }) => {
   await page.goto(appUrl());
-  const seen: string[] = [];
-  await page.exposeFunction('recordProgress', (text: string) => seen.push(text));
-  await page.evaluate(() => {
-    const record = (window as unknown as { recordProgress: (t: string) => void }).recordProgress;
-    new MutationObserver(() => {
-      const el = document.querySelector('[data-testid="progress-Users"]');
-      if (el) record(el.textContent ?? '');
-    }).observe(document.body, { childList: true, characterData: true, subtree: true });
-  });
+  const seen = await recordUsersProgress(page);
   // The users page loads on open; a reload after the observer is in place shows every state.
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByTestId('summary-Users')).toHaveText(/3000 users · complete/);

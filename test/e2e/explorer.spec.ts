@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { recordUsersProgress } from './progress-recorder';
 import { startWebHost, type WebHost } from '../../electron/host/web';
 
 const USERS = 10_000;
@@ -38,15 +39,7 @@ async function openLoaded(page: Page): Promise<void> {
 
 test('the users table streams in with progress, and quick search narrows the rows', async ({ page }, testInfo) => {
   await page.goto(host.url);
-  const seen: string[] = [];
-  await page.exposeFunction('recordProgress', (text: string) => seen.push(text));
-  await page.evaluate(() => {
-    const record = (window as unknown as { recordProgress: (t: string) => void }).recordProgress;
-    new MutationObserver(() => {
-      const el = document.querySelector('[data-testid="progress-Users"]');
-      if (el) record(el.textContent ?? '');
-    }).observe(document.body, { childList: true, characterData: true, subtree: true });
-  });
+  const seen = await recordUsersProgress(page);
   // Reload after the observer is in place so every progress state of this load is seen.
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByTestId('summary-Users')).toHaveText(new RegExp(`^${USERS} users · complete`), { timeout: 45_000 });
