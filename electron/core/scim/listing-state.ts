@@ -1,15 +1,21 @@
 // What a listing has gathered so far: ids seen (for duplicate/missing detection), the resources
 // kept (after local filter verification and the limit), warnings and progress. Each resource is
-// held once, here; pages are not kept after they are added.
+// held once, here; pages are not kept after they are added. A streaming listing (keep: false)
+// holds no resource at all: they go to onPage as they are verified, and only the ids stay, in a
+// compact set, so memory stays flat in the size of the tenant.
 
 import type { ListProgress, ScimResource } from '../../../shared/scim';
+import { CompactStringSet } from './compact-strings';
 import type { Filter } from './filter';
 import { matchesFilter } from './filter';
 import type { ListOptions } from './types';
 
 export class ListingState<T extends ScimResource> {
-  readonly seen = new Set<string>();
+  readonly seen = new CompactStringSet();
+  /** Resources kept for the outcome (none when the caller streams them through onPage). */
   readonly resources: T[] = [];
+  /** Resources accepted so far (kept or streamed). */
+  count = 0;
   private readonly warningList: string[] = [];
   /** Set when something means the result cannot be called complete (tenant changed, gaps...). */
   anomaly = false;
@@ -26,6 +32,7 @@ export class ListingState<T extends ScimResource> {
     private readonly filter: Filter | null,
     private readonly limit: number | null,
     private readonly onPage: ListOptions['onPage'],
+    private readonly keep = true,
   ) {}
 
   warn(message: string): void {
@@ -70,35 +77,45 @@ export class ListingState<T extends ScimResource> {
         this.filterIgnored = true;
         continue;
       }
-      if (this.limit !== null && this.resources.length >= this.limit) {
+      if (this.limit !== null && this.count >= this.limit) {
         this.limitReached = true;
         continue;
       }
-      this.resources.push(item as T);
+      this.count += 1;
+      if (this.keep) this.resources.push(item as T);
       kept.push(item as T);
     }
-    if (this.limit !== null && this.resources.length >= this.limit) this.limitReached = true;
+    if (this.limit !== null && this.count >= this.limit) this.limitReached = true;
     this.pagesDone += 1;
     this.onPage?.(kept, this.progress());
     return { added, duplicates };
   }
 
-  /** Resources found outside page order (e.g. the head of a 0-based server) go first. */
+  /**
+   * Resources found outside page order (e.g. the head of a 0-based server) go first; a streaming
+   * listing has already handed out the others, so there they come last (the warning says why).
+   */
   prepend(items: readonly ScimResource[]): number {
     const fresh = items.filter((item) => !this.seen.has(item.id));
     for (const item of fresh) this.seen.add(item.id);
-    const kept: T[] = [];
+    let kept: T[] = [];
     for (const item of fresh) {
       if (this.filter && !matchesFilter(item, this.filter)) this.filterIgnored = true;
       else kept.push(item as T);
     }
-    this.resources.unshift(...kept);
-    if (this.limit !== null && this.resources.length > this.limit) this.resources.length = this.limit;
+    if (this.keep) {
+      this.resources.unshift(...kept);
+      if (this.limit !== null && this.resources.length > this.limit) this.resources.length = this.limit;
+      this.count = this.resources.length;
+    } else {
+      if (this.limit !== null) kept = kept.slice(0, Math.max(0, this.limit - this.count));
+      this.count += kept.length;
+    }
     if (kept.length > 0) this.onPage?.(kept, this.progress());
     return fresh.length;
   }
 
   progress(): ListProgress {
-    return { pagesDone: this.pagesDone, pagesTotal: this.pagesTotal, resourcesDone: this.resources.length, reportedTotal: this.reportedTotal };
+    return { pagesDone: this.pagesDone, pagesTotal: this.pagesTotal, resourcesDone: this.count, reportedTotal: this.reportedTotal };
   }
 }

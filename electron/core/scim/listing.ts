@@ -78,7 +78,7 @@ export async function listResources<T extends ScimResource>(
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const state = new ListingState<T>(filter, limit, options.onPage);
+  const state = new ListingState<T>(filter, limit, options.onPage, options.keep !== false);
   const query = buildQuery(options, filter);
   const base = { transport, kind, query, requested, signal: controller.signal, state };
   try {
@@ -113,7 +113,7 @@ function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boole
   if (state.limitReached && limit !== null && total !== null && !filtered && listed <= limit && listed >= total && !state.anomaly) complete = true;
   return {
     complete,
-    count: state.resources.length,
+    count: state.count,
     reportedTotal: total,
     warnings: state.warnings,
     serverHonouredFilter: filtered ? !state.filterIgnored : null,

@@ -95,6 +95,12 @@ export interface ListOptions {
   signal?: AbortSignal;
   /** Pages as they arrive (already normalised and, with a filter, verified locally). */
   onPage?: (resources: ScimResource[], progress: ListProgress) => void;
+  /**
+   * false: stream — resources go only to onPage and the outcome's Resources is empty (count,
+   * complete and warnings are as ever). Memory then holds the ids seen, not the resources. A
+   * 0-based server's skipped head, found at the end, then reaches onPage last.
+   */
+  keep?: boolean;
 }
 
 export interface WriteOptions {

@@ -15,6 +15,8 @@ export interface Output {
   result(doc: unknown, human?: (doc: unknown) => string): void;
   /** One resource per line on stdout (--ndjson). */
   line(value: unknown): void;
+  /** Text on stdout as it is (a document written piece by piece, see json-stream.ts). */
+  raw(text: string): void;
   /** Human information on stderr. */
   info(message: string): void;
   warn(message: string): void;
@@ -50,6 +52,10 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
     line(value) {
       clearProgress();
       stdout.write(`${JSON.stringify(value)}\n`);
+    },
+    raw(text) {
+      clearProgress();
+      stdout.write(text);
     },
     info(message) {
       clearProgress();

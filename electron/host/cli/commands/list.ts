@@ -1,8 +1,10 @@
 // `users list` / `groups list`: every resource, verified complete by the core's listing engine,
 // printed as the document of design/cli.md. Exit 1 when the listing could not be verified complete,
 // after printing what was found — a script must never mistake a short list for the whole tenant.
+// --json and --ndjson stream: each page is written as soon as it is verified, and the fields known
+// only at the end (complete, count, reportedTotal, warnings) follow Resources (json-stream.ts).
 
-import { InspectorError } from '../../../../shared/errors';
+import { InspectorError, toAppError } from '../../../../shared/errors';
 import type { ListOutcome, ResourceKind, ScimResource } from '../../../../shared/scim';
 import { parseFilter } from '../../../core/scim/filter';
 import type { ListOptions } from '../../../core/scim/types';
@@ -10,6 +12,7 @@ import { commaList, optFlag, optInt, optString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { requireKind, withConnection, type Connection } from '../connect';
 import { LIST_OPTIONS } from '../options';
+import { openItemStream } from '../json-stream';
 import type { Output } from '../output';
 import { renderList } from '../render';
 import { fetchMissingMembers } from './members';
@@ -53,7 +56,7 @@ export function toListDocument(outcome: ListOutcome, filterSent: boolean): ListD
   if (filterSent && outcome.serverHonouredFilter === false && !warnings.some((w) => /filter/i.test(w))) {
     warnings.push('The server ignored the filter and returned non-matching resources; the filter was applied locally.');
   }
-  return { complete: outcome.complete, count: outcome.Resources.length, reportedTotal: outcome.reportedTotal, warnings, Resources: outcome.Resources };
+  return { complete: outcome.complete, count: outcome.count, reportedTotal: outcome.reportedTotal, warnings, Resources: outcome.Resources };
 }
 
 export function printList(out: Output, doc: ListDocument, kind: ResourceKind, limit?: number): number {
@@ -65,6 +68,10 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind, li
   } else {
     out.result(doc, () => renderList(doc, kind));
   }
+  return exitForList(out, doc, kind, limit);
+}
+
+function exitForList(out: Output, doc: Omit<ListDocument, 'Resources'>, kind: ResourceKind, limit?: number): number {
   if (!doc.complete) {
     const what = `${doc.count} ${kind.toLowerCase()} received${doc.reportedTotal !== null ? `, the server reports ${doc.reportedTotal}` : ''}`;
     out.info(
@@ -77,13 +84,44 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind, li
   return 0;
 }
 
+/** --json / --ndjson: pages written as they are verified; nothing held but the listing's ids. */
+async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions): Promise<number> {
+  const stream = openItemStream(ctx.out, 'Resources');
+  const showProgress = options.onPage;
+  let outcome: ListOutcome;
+  try {
+    outcome = await conn.client.list(kind, {
+      ...options,
+      keep: false,
+      onPage: (resources, progress) => {
+        for (const r of resources) stream.item(r);
+        stream.flush();
+        showProgress?.(resources, progress);
+      },
+    });
+  } catch (error) {
+    ctx.out.endProgress();
+    // stdout stays one valid document: what was written, then complete: false and the error.
+    stream.close({ complete: false, count: stream.count, reportedTotal: null, warnings: [] }, toAppError(error));
+    throw error;
+  }
+  ctx.out.endProgress();
+  const { Resources: _none, ...summary } = toListDocument(outcome, options.filter !== undefined);
+  for (const w of summary.warnings) ctx.out.warn(w);
+  stream.close(summary);
+  return exitForList(ctx.out, summary, kind, options.limit);
+}
+
 async function listKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions): Promise<number> {
   requireKind(conn, kind);
   const { client } = conn;
+  const members = kind === 'Groups' && optFlag(ctx.args, 'members');
+  // --members fills in groups listed without members before printing, so it holds the groups.
+  if ((ctx.out.json || ctx.out.ndjson) && !members) return streamKind(ctx, conn, kind, options);
   const outcome = await client.list(kind, options);
   ctx.out.endProgress();
   const doc = toListDocument(outcome, options.filter !== undefined);
-  if (kind === 'Groups' && optFlag(ctx.args, 'members')) {
+  if (members) {
     doc.Resources = await fetchMissingMembers(client, doc.Resources, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal });
   }
   return printList(ctx.out, doc, kind, options.limit);
