@@ -1,8 +1,7 @@
 // The audit against the sandbox tenant's planted data: every count exact, from a live snapshot
 // taken through the real client over HTTP.
 
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { takeSnapshot, saveSnapshot, loadSnapshot } from '../../../electron/core
 import { auditSnapshot } from '../../../electron/core/audit/audit';
 import { exportCsv } from '../../../electron/core/audit/exports';
 import type { Snapshot } from '../../../shared/audit';
+import { testDir } from '../../support/temp-dir';
 
 let sandbox: SandboxHandle;
 let client: ScimClient;
@@ -59,7 +59,7 @@ describe('audit of the sandbox tenant', () => {
   });
 
   it('gives the same audit from the saved snapshot, offline', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'audit-'));
+    const dir = await testDir('audit-');
     await saveSnapshot(join(dir, 's.json.gz'), snapshot);
     const stats = sandbox.stats().requests;
     const loaded = await loadSnapshot(join(dir, 's.json.gz'));

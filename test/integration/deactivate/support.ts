@@ -1,4 +1,5 @@
-// Shared set-up for the deactivation tests: a sandbox tenant of a given vendor and a client on it.
+// Shared set-up for the deactivation tests: a sandbox tenant of a given vendor, a client on it and
+// a temp folder for the journal, all gone after close().
 
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import type { FaultOptions, VendorName } from '../../../electron/core/sandbox/ty
 import { createScimClient } from '../../../electron/core/scim/client';
 import type { ScimClient } from '../../../electron/core/scim/types';
 import type { ScimUser } from '../../../shared/scim';
+import { removeDir } from '../../support/temp-dir';
 
 export interface Tenant {
   sandbox: SandboxHandle;
@@ -31,6 +33,7 @@ export async function tenant(vendor: VendorName, options: { users?: number; faul
     close: async () => {
       await client.close();
       await sandbox.close();
+      await removeDir(dir);
     },
   };
 }

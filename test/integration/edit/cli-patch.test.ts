@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChangeJournal } from '../../../electron/core/edit';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
 import { runCli, stderrError } from '../cli/spawn-cli';
+import { removeDir } from '../../support/temp-dir';
 import { plainUserIds, TOKEN, writes } from './support';
 
 interface PatchDoc {
@@ -32,6 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sandbox?.close();
+  await removeDir(dir);
 });
 
 describe('scim-inspector patch', () => {

@@ -145,21 +145,37 @@ describe('edit on the rfc sandbox', () => {
   });
 
   it('journals every attempt (intent and result) readably, and never the token', async () => {
-    const { entries, tornTail } = await readChangeJournal(t.journal);
-    expect(tornTail).toBe(false);
-    expect(entries.length).toBeGreaterThanOrEqual(6);
-    const first = entries[0]!;
-    expect(first).toMatchObject({ profile: 'rfc test', kind: 'Users', outcome: 'applied', responseStatus: 200, error: null });
-    expect(first.who.length).toBeGreaterThan(0);
-    expect(first.request.headers.Authorization).toBe('Bearer [redacted]');
-    expect((first.after as ScimResource).title).toBe('Chief Loom Officer');
-    expect(first.before.title).not.toBe('Chief Loom Officer');
-    expect(Date.parse(first.at)).not.toBeNaN();
-    expect(entries.map((e) => e.outcome)).toEqual(expect.arrayContaining(['applied', 'precondition-failed', 'conflict']));
-    expect(entries.find((e) => e.outcome === 'precondition-failed')?.responseStatus).toBe(412);
-    expect(entries.find((e) => e.outcome === 'conflict')?.responseStatus).toBe(409);
-    expect(entries.some((e) => e.outcome === 'interrupted')).toBe(false);
-    expect(await journalText(t.journal)).not.toContain(TOKEN);
+    // Its own tenant and journal: what it reads is what it wrote, whatever ran before it.
+    const own = await editTenant('rfc', { users: 20 });
+    try {
+      const [applied, stale, renamed, taken] = plainUserIds(own.sandbox) as [string, string, string, string];
+      const before = await own.client.get('Users', applied);
+      const first = await sendEdit(own.client, await previewEdit(own.client, 'Users', applied, { edited: { ...before, title: 'Chief Loom Officer' } }, { before, vendor: 'rfc' }), { journal: own.journal, profile: 'rfc test' });
+      expect(first.status).toBe('applied');
+      const late = await previewEdit(own.client, 'Users', stale, { operations: [{ op: 'replace', path: 'title', value: 'Late' }] });
+      await own.other.patch('Users', stale, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'nickName', value: 'first' }] });
+      expect((await sendEdit(own.client, late, { journal: own.journal })).status).toBe('conflict');
+      const userName = String(own.sandbox.store.get('Users', taken)?.res.userName);
+      expect((await caught(sendEdit(own.client, await previewEdit(own.client, 'Users', renamed, { operations: [{ op: 'replace', path: 'userName', value: userName }] }), { journal: own.journal }))).code).toBe('conflict');
+
+      const { entries, tornTail } = await readChangeJournal(own.journal);
+      expect(tornTail).toBe(false);
+      expect(entries.map((e) => [e.id, e.outcome, e.responseStatus])).toEqual([
+        [applied, 'applied', 200],
+        [stale, 'precondition-failed', 412],
+        [renamed, 'conflict', 409],
+      ]);
+      const [entry] = entries;
+      expect(entry).toMatchObject({ profile: 'rfc test', kind: 'Users', error: null });
+      expect(entry?.who.length).toBeGreaterThan(0);
+      expect(entry?.request.headers.Authorization).toBe('Bearer [redacted]');
+      expect((entry?.after as ScimResource).title).toBe('Chief Loom Officer');
+      expect(entry?.before.title).toBe(before.title);
+      expect(Date.parse(entry?.at ?? '')).not.toBeNaN();
+      expect(await journalText(own.journal)).not.toContain(TOKEN);
+    } finally {
+      await own.close();
+    }
   });
 
   it('a read-only connection refuses in the core: nothing is sent, the refusal is journalled', async () => {

@@ -1,5 +1,5 @@
 // Shared set-up for the edit tests: a sandbox tenant of one vendor, a client on it as a profile of
-// that vendor would make it, and a temp directory for the change journal.
+// that vendor would make it, and a temp directory for the change journal (removed by close()).
 
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startSandbox, type SandboxHandle, type VendorName } from '../../../electron/core/sandbox';
 import { createScimClient } from '../../../electron/core/scim/client';
 import type { ScimClient } from '../../../electron/core/scim/types';
+import { removeDir } from '../../support/temp-dir';
 
 /** A token no test data contains, so finding it anywhere on disk is a leak. */
 export const TOKEN = 'edit-test-token-7c1f9e2a-DO-NOT-LEAK';
@@ -38,6 +39,7 @@ export async function editTenant(vendor: VendorName, options: { readOnly?: boole
       await client.close();
       await other.close();
       await sandbox.close();
+      await removeDir(dir);
     },
   };
 }

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { exportCsv } from '../../../electron/core/audit/exports';
 import { parseCsvText } from '../../../electron/core/csv/read';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../../shared/audit';
 import { SCHEMAS, type ScimGroup, type ScimUser } from '../../../shared/scim';
+import { testDir } from '../../support/temp-dir';
 
 function user(id: string, userName: string, extra: Partial<ScimUser> = {}): ScimUser {
   return {
@@ -92,7 +92,7 @@ describe('auditSnapshot', () => {
 
 describe('snapshot files and exports', () => {
   it('saves and loads a snapshot, plain and gzipped, and rejects what is not one', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'snap-'));
+    const dir = await testDir('snap-');
     const snap = snapshotOf(users, groups);
     for (const name of ['s.json', 's.json.gz']) {
       await saveSnapshot(join(dir, name), snap);
@@ -104,7 +104,7 @@ describe('snapshot files and exports', () => {
   });
 
   it('exports memberships one row per pair, flagging dangling members, and findings with the guard on', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'exp-'));
+    const dir = await testDir('exp-');
     const snap = snapshotOf(users, groups);
     const m = await exportCsv({ snapshot: snap }, { kind: 'memberships', file: join(dir, 'm.csv') });
     expect(m.rows).toBe(5);

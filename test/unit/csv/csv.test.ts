@@ -2,14 +2,16 @@ import { mkdtemp, readFile, writeFile, stat, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it, beforeAll } from 'vitest';
+import { afterAll, describe, expect, it, beforeAll } from 'vitest';
 import { writeCsvFile } from '../../../electron/core/csv/write';
 import { parseCsvText, readCsvFile, columnIndex } from '../../../electron/core/csv/read';
+import { removeDir } from '../../support/temp-dir';
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'csv-test-'));
 });
+afterAll(() => removeDir(dir));
 
 describe('writeCsvFile', () => {
   it('round-trips quotes, commas, embedded newlines and unicode through a CSV parser', async () => {

@@ -1,20 +1,20 @@
 // The change journal on disk: intent and result joined per write, a crash between them shown as
 // "interrupted", a torn last line ignored, and a journal that was tampered with refused.
 
-import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeJournalPath, readChangeJournal } from '../../../electron/core/edit';
 import { recordIntent } from '../../../electron/core/edit/journal';
 import { planPreview } from '../../../electron/core/edit/preview';
 import { SCHEMAS, type ScimResource } from '../../../shared/scim';
+import { testDir } from '../../support/temp-dir';
 
 const user: ScimResource = { schemas: [SCHEMAS.user], id: 'u1', userName: 'ada@example.test', title: 'Engineer', meta: { version: 'W/"3"' } };
 const preview = planPreview({ baseUrl: 'https://scim.example.test/v2', kind: 'Users', vendor: null, headers: { 'X-Api-Key': 'k-secret' } }, user, { edited: { ...user, title: 'CTO' } });
 
 async function tempJournal(): Promise<string> {
-  return changeJournalPath(join(await mkdtemp(join(tmpdir(), 'edit-journal-')), 'nested', 'dir'));
+  return changeJournalPath(join(await testDir('edit-journal-'), 'nested', 'dir'));
 }
 
 describe('change journal', () => {

@@ -1,8 +1,8 @@
-import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openJournal, readJournal, type JournalRecordBase } from '../../../electron/core/journal/journal';
+import { testDir } from '../../support/temp-dir';
 
 interface Rec { type: 'intent' | 'outcome'; id: string }
 const isRec = (v: unknown): v is Rec & JournalRecordBase =>
@@ -10,7 +10,7 @@ const isRec = (v: unknown): v is Rec & JournalRecordBase =>
 
 describe('journal', () => {
   it('appends records in call order, one JSON line each, with version and time', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'journal-')), 'run.jsonl');
+    const path = join(await testDir('journal-'), 'run.jsonl');
     const j = await openJournal<Rec>(path, () => new Date('2026-11-23T10:00:00Z'));
     await Promise.all(Array.from({ length: 50 }, (_, i) => j.append({ type: i % 2 ? 'outcome' : 'intent', id: String(i) })));
     await j.close();
@@ -23,7 +23,7 @@ describe('journal', () => {
   });
 
   it('reports a torn last line (crash mid-append) without taking it for a record', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'journal-')), 'torn.jsonl');
+    const path = join(await testDir('journal-'), 'torn.jsonl');
     const j = await openJournal<Rec>(path);
     await j.append({ type: 'intent', id: 'a' });
     await j.close();
@@ -34,7 +34,7 @@ describe('journal', () => {
   });
 
   it('refuses a journal with a corrupt line in the middle', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'journal-')), 'bad.jsonl');
+    const path = join(await testDir('journal-'), 'bad.jsonl');
     await appendFile(path, '{"v":1,"type":"intent","id":"a"}\nnot json\n{"v":1,"type":"intent","id":"b"}\n');
     await expect(readJournal(path, isRec)).rejects.toThrow(/line 2 is not a journal record/);
   });
