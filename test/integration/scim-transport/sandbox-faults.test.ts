@@ -2,13 +2,14 @@
 // limits in all three header dialects, HTML error pages, 5xx bursts, resets mid-body, truncated
 // JSON, slow bodies, 204 on writes, odd attribute case, string booleans and content types.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMAS, type PatchRequest, type ScimGroup, type ScimUser } from '../../../shared/scim';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
 import { createTransport } from '../../../electron/core/scim/transport';
 import { createResources, type Resources } from '../../../electron/core/scim/resources';
 import type { ConnectionOptions, Transport } from '../../../electron/core/scim/types';
 import { failure } from '../../support/failure';
+import { settlesAtOnce } from '../../support/settle';
 
 const TOKEN = 'sandbox-test-token-5d3a91e2';
 const deactivate: PatchRequest = { schemas: [SCHEMAS.patchOp], Operations: [{ op: 'replace', path: 'active', value: false }] };
@@ -68,14 +69,17 @@ describe('transport against sandbox faults', () => {
   });
 
   it('stops waiting out a Retry-After the moment the call is cancelled', async () => {
-    sandbox.setFaults({ rateLimitEvery: 1, retryAfter: { seconds: 30, format: 'seconds' } });
-    const { r } = open({ retryBudgetMs: 60_000 });
+    // An hour's wait inside a two-hour budget: only the cancel can end it.
+    sandbox.setFaults({ rateLimitEvery: 1, retryAfter: { seconds: 3600, format: 'seconds' } });
+    const { t, r } = open({ retryBudgetMs: 7_200_000 });
     const controller = new AbortController();
     const pending = failure(r.get('Users', userId, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 200);
-    const started = Date.now();
+    await vi.waitUntil(() => t.log.entries().length === 1, { timeout: 10_000 });
+    expect(await settlesAtOnce(pending)).toBe(false);
+    controller.abort();
+    expect(await settlesAtOnce(pending)).toBe(true);
     expect((await pending).code).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(statuses(t)).toEqual([429]);
   });
 
   it('repeats a write refused with 429 (not processed) and applies it once', async () => {
@@ -110,14 +114,16 @@ describe('transport against sandbox faults', () => {
   });
 
   it('cancels a call while its body is still arriving', async () => {
-    sandbox.setFaults({ slowBodyMs: 30_000 });
+    // The body takes an hour to arrive: only the cancel can end the call.
+    sandbox.setFaults({ slowBodyMs: 3_600_000 });
     const { r } = open();
     const controller = new AbortController();
     const pending = failure(r.get('Users', userId, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 300);
-    const started = Date.now();
+    await vi.waitUntil(() => sandbox.stats().requests === 1, { timeout: 10_000 });
+    expect(await settlesAtOnce(pending)).toBe(false);
+    controller.abort();
+    expect(await settlesAtOnce(pending)).toBe(true);
     expect((await pending).code).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('retries a read whose connection was reset mid-body', async () => {

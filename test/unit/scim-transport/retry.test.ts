@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay, parseRateLimitReset, parseRetryAfter, RetryBudget, serverRequestedWait, sleep } from '../../../electron/core/scim/retry';
 import { InspectorError } from '../../../shared/errors';
+import { settlesAtOnce } from '../../support/settle';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 
@@ -61,15 +62,22 @@ describe('backoff', () => {
 });
 
 describe('sleep', () => {
-  it('rejects with cancelled as soon as the signal aborts', async () => {
-    const controller = new AbortController();
-    const started = Date.now();
-    const pending = sleep(60_000, controller.signal);
-    setTimeout(() => controller.abort(), 10);
-    const error = await pending.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InspectorError);
-    expect((error as InspectorError).code).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(30_000);
+  it('rejects with cancelled as soon as the signal aborts, and drops its timer', async () => {
+    // Fake timers: no time passes, so only the abort itself can settle the sleep.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const controller = new AbortController();
+      const pending = sleep(60_000, controller.signal).catch((e: unknown) => e);
+      expect(await settlesAtOnce(pending)).toBe(false);
+      controller.abort();
+      expect(await settlesAtOnce(pending)).toBe(true);
+      const error = await pending;
+      expect(error).toBeInstanceOf(InspectorError);
+      expect((error as InspectorError).code).toBe('cancelled');
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
   it('rejects at once for an already aborted signal', async () => {
     await expect(sleep(60_000, AbortSignal.abort())).rejects.toMatchObject({ code: 'cancelled' });
