@@ -32,13 +32,18 @@ async function failure(p: Promise<unknown>): Promise<InspectorError> {
 describe('discovery against the sandbox', () => {
   it('rfc: reads ServiceProviderConfig, ResourceTypes and Schemas into capabilities, no warnings', async () => {
     const { transport, sandbox } = await tenant('rfc');
+    const started = performance.now();
     const d = await discover(transport);
+    const elapsed = performance.now() - started;
     expect(d.baseUrl).toBe(sandbox.url);
     expect(d.capabilities).toMatchObject({ groups: true, patch: true, filter: true, pagination: 'index' });
     expect(d.serviceProviderConfig).not.toBeNull();
     expect(d.resourceTypes.length).toBeGreaterThan(0);
     expect(d.warnings).toEqual([]);
+    // Whole milliseconds of this call: no more than it took as seen from here.
+    expect(Number.isInteger(d.roundTripMs)).toBe(true);
     expect(d.roundTripMs).toBeGreaterThanOrEqual(0);
+    expect(d.roundTripMs).toBeLessThanOrEqual(Math.ceil(elapsed));
   });
 
   it('mittr: only ServiceProviderConfig, no /Groups: groups false and warnings, not a failure', async () => {

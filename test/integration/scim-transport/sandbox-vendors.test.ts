@@ -24,7 +24,7 @@ describe('single-resource calls across sandbox vendors', () => {
       const id = sandbox.store.ids('Users')[0] ?? '';
       const user = await client.get<ScimUser>('Users', id);
       expect(user.id).toBe(id);
-      expect(typeof user.userName).toBe('string');
+      expect(user.userName).toBe(sandbox.store.get('Users', id)?.res.userName);
 
       const after = await client.patch<ScimUser>('Users', id, { schemas: [SCHEMAS.patchOp], Operations: [{ op: 'replace', path: 'active', value: false }] });
       expect(after.active).toBe(false);

@@ -73,10 +73,14 @@ describe('profile channels', () => {
     const { call } = setup();
     const { id } = await value<{ id: string }>(call('profiles.add', { name: 'b', baseUrl: tenantB.url, vendor: 'mindtickle' }));
     await value(call('profiles.setToken', { profileId: id, token: TOKEN_B }));
+    const started = performance.now();
     const ok = await value<{ ok: boolean; status: string; table: { label: string; value: string }[]; roundTripMs: number; warnings: string[] }>(call('profiles.test', { profileId: id }));
+    const elapsed = performance.now() - started;
     expect(ok).toMatchObject({ ok: true, status: 'connected' });
     expect(ok.table.map((r) => r.label)).toEqual(expect.arrayContaining(['Groups', 'PATCH', 'ETags', 'Filtering', 'Paging', 'Max page size']));
+    expect(Number.isInteger(ok.roundTripMs)).toBe(true);
     expect(ok.roundTripMs).toBeGreaterThanOrEqual(0);
+    expect(ok.roundTripMs).toBeLessThanOrEqual(Math.ceil(elapsed));
     await value(call('profiles.setToken', { profileId: id, token: 'not-the-right-token-at-all' }));
     const bad = await value<{ ok: boolean; status: string; error: { code: string } | null }>(call('profiles.test', { profileId: id }));
     expect(bad).toMatchObject({ ok: false, status: 'unauthorized', error: { code: 'unauthorized' } });

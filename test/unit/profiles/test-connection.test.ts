@@ -3,6 +3,7 @@
 // itself is covered in test/integration/vault.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfileStore, discoveryTokenTest, rotateProfileToken, testConnection, type Profile, type ProfileStore } from '../../../electron/core/profiles';
+import { startSandbox } from '../../../electron/core/sandbox';
 import { createMemoryVault } from '../../../electron/core/vault';
 import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
 import { freshDir } from './helpers';
@@ -27,16 +28,36 @@ describe('testConnection', () => {
   it('runs discovery and returns the capability table, round trip and warnings', async () => {
     setup();
     const vault = createMemoryVault({ [profile.id]: peer.token });
+    const started = performance.now();
     const result = await testConnection(profile, vault);
+    const elapsed = performance.now() - started;
     expect(result.error).toBeUndefined();
     expect(result.ok).toBe(true);
     expect(result.capabilities).not.toBeNull();
     expect(result.table.map((r) => r.label)).toEqual(['Groups', 'PATCH', 'ETags', 'Filtering', 'Sorting', 'Paging', 'Max page size', 'Bulk']);
     expect(result.table.find((r) => r.key === 'pagination')?.value).toBe(result.capabilities?.pagination);
+    // A duration of this call in whole milliseconds: no more than the call took as seen from here.
+    expect(Number.isInteger(result.roundTripMs)).toBe(true);
     expect(result.roundTripMs).toBeGreaterThanOrEqual(0);
-    expect(Array.isArray(result.warnings)).toBe(true);
+    expect(result.roundTripMs).toBeLessThanOrEqual(Math.ceil(elapsed));
+    // Better Auth serves the discovery documents the client reads: nothing to warn about.
+    expect(result.warnings).toEqual([]);
     expect(result.baseUrl).toContain('127.0.0.1');
     expect(JSON.stringify(result)).not.toContain(peer.token);
+  });
+
+  it("passes on discovery's warnings: Mittr has no /ResourceTypes and no groups", async () => {
+    setup();
+    const mittr = await startSandbox({ vendor: 'mittr', users: 5 });
+    try {
+      const saved = store.add({ name: 'mittr', baseUrl: mittr.url, vendor: 'mittr' });
+      const result = await testConnection(saved, createMemoryVault({ [saved.id]: mittr.token }));
+      expect(result.ok).toBe(true);
+      expect(result.warnings.join(' ')).toMatch(/\/ResourceTypes answered/);
+      expect(result.warnings.join(' ')).toMatch(/no groups/);
+    } finally {
+      await mittr.close();
+    }
   });
 
   it('reports a rejected token as a result, without the token', async () => {
