@@ -123,10 +123,25 @@ export interface EventMap {
   progress: { operationId: string; label: string; done: number; total: number | null };
   /** A SCIM call just finished (headers already redacted by the request log). */
   'requestLog.entry': { profileId: string; entry: RequestLogEntry };
+  /**
+   * What the server holds now for one resource, after a verified write (its read-back) or the
+   * re-read of a 412: every view showing it updates from this. resource null: it is gone.
+   */
+  'resource.changed': ResourceChange;
+}
+
+export type ChangeCause = 'edit' | 'conflict' | 'deactivate' | 'reactivate' | 'create' | 'delete';
+
+export interface ResourceChange {
+  profileId: string;
+  kind: ResourceKind;
+  id: string;
+  resource: ScimResource | null;
+  cause: ChangeCause;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['resources.page', 'progress', 'requestLog.entry'];
+export const EVENT_NAMES: readonly EventName[] = ['resources.page', 'progress', 'requestLog.entry', 'resource.changed'];
 
 export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);

@@ -35,6 +35,8 @@ export interface AuditView {
   groups: FindingGroup[];
   /** Users by age of meta.lastModified at takenAt (last bucket: no lastModified). */
   lastModified: { label: string; count: number }[];
+  /** Verified writes of this session since the snapshot, laid over it (live audits only). */
+  writesSince: number;
 }
 
 export interface SnapshotFile {
@@ -73,6 +75,11 @@ export const AUDIT_CHANNELS = {
       staleDays: optionalInteger(r.staleDays, 'staleDays', 1, 36_500),
       ...idpRequest(r),
     };
+  }),
+  /** The audit again, with the verified writes made since its snapshot applied to the findings. */
+  'audit.view': channel<AuditView>()((input) => {
+    const r = record(input, 'audit.view');
+    return { auditId: requiredString(r.auditId, 'auditId', ID) };
   }),
   'audit.cancel': channel<{ cancelled: boolean }>()((input) => {
     const r = record(input, 'audit.cancel');

@@ -18,6 +18,8 @@ export interface ExecuteOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Look at each target's current state first and write only when needed (resume). */
   recheck?: boolean;
+  /** Each target's state as read back once it is verified in the wanted state ('gone': deleted). */
+  onVerified?: (id: string, state: ScimUser | 'gone') => void;
 }
 
 export function newRunId(): string {
@@ -97,6 +99,7 @@ export async function executeRun(
           if (reached(state, run.action, run.method)) {
             await journal.append({ type: 'outcome', runId: run.runId, id: target.id, status: 'done', wrote: false, verified: true, note: 'already in the wanted state when re-checked' });
             result.done.push({ id: target.id, userName, wrote: false, note: 'already in the wanted state when re-checked' });
+            options.onVerified?.(target.id, state);
             progress();
             continue;
           }
@@ -111,6 +114,7 @@ export async function executeRun(
         }
         await journal.append({ type: 'outcome', runId: run.runId, id: target.id, status: 'done', wrote: true, verified: true });
         result.done.push({ id: target.id, userName, wrote: true });
+        options.onVerified?.(target.id, after);
       } catch (error) {
         if (error instanceof InspectorError && error.code === 'io') throw error;
         const message = error instanceof Error ? error.message : String(error);

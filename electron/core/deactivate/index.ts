@@ -14,6 +14,7 @@ export { resolveTargets, MATCH_ATTRIBUTES, type MatchAttribute } from './resolve
 export { buildPlan, activePatch } from './plan';
 export { resumeRun, reactivateRun, journalCounts } from './resume';
 export { isDeactivationRecord, foldRuns } from './records';
+export type { ExecuteOptions } from './execute';
 
 export interface PlanRequest {
   inputs: string[];

@@ -1,12 +1,15 @@
 // The detail pane of one user or group: structured view, membership, the requests that mention
 // it, raw JSON, and the feature actions (DETAIL_ACTIONS) that apply to its kind. A resource not in
-// the loaded tables (opened from an audit, say) is fetched with explorer.get.
+// the loaded tables (opened from an audit, say) is fetched with explorer.get and kept in the
+// store, so a verified write to it (resource.changed) shows here as in the grid. The open action
+// stays open when the resource changes: its outcome is what the admin is reading.
 
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import type { DetailAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
+import { resourceIn, resourceKey } from '../store/explorer';
 import { ErrorState } from '../frame/ErrorState';
 import { GroupMembers, UserGroups } from './Membership';
 import { RawJson, StructuredView } from './ResourceSections';
@@ -39,27 +42,34 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
   const scope = useScope();
   const { api, profileId, readOnly, ui, explorer } = scope;
   const detail = useUi((s) => s.detail);
-  const table = useExplorer((s) => (detail ? s.tables[detail.kind] : null));
+  const key = detail ? resourceKey(detail.kind, detail.id) : null;
+  // The tables change in place: the ticks say when to look again.
   useExplorer((s) => (detail ? s.ticks[detail.kind] : 0));
-  const loaded = detail && table ? table.get(detail.id) : undefined;
-  const [fetched, setFetched] = useState<{ id: string; resource: ScimResource | null; error: AppError | null } | null>(null);
+  useExplorer((s) => s.openedTick);
+  const explorerState = explorer.getState();
+  const resource = detail ? (resourceIn(explorerState, detail.kind, detail.id) ?? null) : null;
+  const deleted = key !== null && explorerState.gone.has(key);
+  const [failed, setFailed] = useState<{ key: string; error: AppError } | null>(null);
   const [action, setAction] = useState<string | null>(null);
 
+  useEffect(() => setAction(null), [key]);
+  const missing = detail !== null && resource === null && !deleted;
   useEffect(() => {
-    setAction(null);
-    if (!detail || loaded) return;
+    if (!detail || !missing) return;
     let live = true;
     void api.explorer.get({ profileId, kind: detail.kind, id: detail.id }).then((r) => {
-      if (live) setFetched({ id: detail.id, resource: r.ok ? r.value : null, error: r.ok ? null : r.error });
+      if (!live) return;
+      if (r.ok) explorer.getState().remember(detail.kind, r.value);
+      else setFailed({ key: resourceKey(detail.kind, detail.id), error: r.error });
     });
     return () => {
       live = false;
     };
-  }, [api, profileId, detail, loaded]);
+  }, [api, profileId, detail, missing, explorer]);
 
   if (!detail) return null;
-  const resource = loaded ?? (fetched?.id === detail.id ? fetched.resource : null);
-  const error = !loaded && fetched?.id === detail.id ? fetched.error : null;
+  const error = resource === null && failed?.key === key ? failed.error : null;
+  const noun = detail.kind === 'Users' ? 'user' : 'group';
   const close = () => ui.getState().close();
   const active = actions.find((a) => a.id === action);
 
@@ -73,10 +83,15 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
         <ErrorState
           error={error}
           // A 404 for one resource means it is gone, not that the base URL is wrong.
-          advice={error.code === 'not-found' ? `The server has no ${detail.kind === 'Users' ? 'user' : 'group'} with this id; it may have been deleted. Reload the list.` : undefined}
+          advice={error.code === 'not-found' ? `The server has no ${noun} with this id; it may have been deleted. Reload the list.` : undefined}
         />
       )}
-      {!resource && !error && <p className="loading">Loading…</p>}
+      {deleted && (
+        <p className="notice" role="status" data-testid="deleted">
+          This {noun} was deleted (verified: the server no longer has it).
+        </p>
+      )}
+      {!resource && !error && !deleted && <p className="loading">Loading…</p>}
       {resource && (
         <>
           <div className="actions detail-actions">
@@ -97,7 +112,6 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
               kind={detail.kind}
               resource={resource}
               onClose={() => setAction(null)}
-              onChanged={(next) => explorer.getState().replace(detail.kind, detail.id, next)}
             />
           )}
           <StructuredView resource={resource} />

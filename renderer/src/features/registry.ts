@@ -28,7 +28,8 @@ export interface DetailAction {
   id: string;
   label: string;
   kinds: readonly ResourceKind[];
-  Component: ComponentType<FeatureContext & { kind: ResourceKind; resource: ScimResource; onClose(): void; onChanged(resource: ScimResource | null): void }>;
+  /** resource: as the store holds it now (a verified write to it arrives as a new value). */
+  Component: ComponentType<FeatureContext & { kind: ResourceKind; resource: ScimResource; onClose(): void }>;
 }
 
 /** An action on the users selected in the table (bulk deactivation...). */

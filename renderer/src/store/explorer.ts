@@ -1,12 +1,15 @@
 // Per-profile explorer state (zustand): the users and groups tables, their listings (progress,
-// summary, warnings, errors), group memberships resolved per user, and the live request log.
-// Pages from main are appended to the mutable columnar tables as they arrive; React is told at
-// most every NOTIFY_MS, so 1,000 pages do not mean 1,000 re-renders.
+// summary, warnings, errors), group memberships resolved per user, resources opened outside a
+// listing, and the live request log. Pages from main are appended to the mutable columnar tables
+// as they arrive; React is told at most every NOTIFY_MS, so 1,000 pages do not mean 1,000
+// re-renders. Every verified write arrives as 'resource.changed' with the server's read-back and
+// is applied here, so the grid, the detail pane and group members show it at once.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EventMap, InspectorApi, ListSummary } from '../../../shared/channels';
+import type { EventMap, InspectorApi, ListSummary, ResourceChange } from '../../../shared/channels';
 import type { AppError } from '../../../shared/errors';
 import type { ListProgress, RequestLogEntry, ResourceKind, ScimResource } from '../../../shared/scim';
+import { addGroups, fillGroupCells, memberIds, rebuild, type Memberships } from './memberships';
 import { ResourceTable } from './table';
 
 const NOTIFY_MS = 80;
@@ -33,31 +36,36 @@ export interface ExplorerState {
   ticks: Record<ResourceKind, number>;
   listings: Record<ResourceKind, Listing | null>;
   /** userId -> names of the groups whose members include it (from the groups listing). */
-  memberships: Map<string, string[]>;
+  memberships: Memberships;
+  /** Resources fetched for the detail pane that no listing holds, by `kind:id`. */
+  opened: Map<string, ScimResource>;
+  /** `kind:id` of resources verified deleted since they were loaded. */
+  gone: Set<string>;
+  /** Bumped when opened or gone change. */
+  openedTick: number;
   log: RequestLogEntry[];
   logCount: number;
   /** Other long calls reporting 'progress' (deactivation runs, audit snapshots), by operation id. */
   operations: Record<string, EventMap['progress']>;
   load(kind: ResourceKind, filter?: string): Promise<void>;
   cancel(kind: ResourceKind): Promise<void>;
-  /** Puts a changed resource back (after an edit) or drops it (null). */
-  replace(kind: ResourceKind, id: string, resource: ScimResource | null): void;
+  /** Keeps a resource fetched for the detail pane (not part of any listing). */
+  remember(kind: ResourceKind, resource: ScimResource): void;
+  /** Applies what the server holds now (a verified write's read-back; null: deleted). */
+  applyChange(change: Pick<ResourceChange, 'kind' | 'id' | 'resource'>): void;
+}
+
+export const resourceKey = (kind: ResourceKind, id: string): string => `${kind}:${id}`;
+
+/** A resource as the store holds it: from a listing's table, else opened on its own. */
+export function resourceIn(s: ExplorerState, kind: ResourceKind, id: string): ScimResource | undefined {
+  return s.tables[kind].get(id) ?? s.opened.get(resourceKey(kind, id));
 }
 
 export type ExplorerStore = StoreApi<ExplorerState> & { attach(): void; detach(): void };
 
 function newListId(): string {
   return `list-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function memberIds(group: ScimResource): string[] {
-  if (!Array.isArray(group.members)) return [];
-  const out: string[] = [];
-  for (const m of group.members) {
-    const value = typeof m === 'object' && m !== null ? (m as Record<string, unknown>).value : undefined;
-    if (typeof value === 'string') out.push(value);
-  }
-  return out;
 }
 
 export function createExplorerStore(api: InspectorApi, profileId: string): ExplorerStore {
@@ -70,6 +78,9 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     ticks: { Users: 0, Groups: 0 },
     listings: { Users: null, Groups: null },
     memberships: new Map(),
+    opened: new Map(),
+    gone: new Set(),
+    openedTick: 0,
     log: [],
     logCount: 0,
     operations: {},
@@ -96,11 +107,44 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
       const listing = get().listings[kind];
       if (listing?.running) await api.resources.cancel({ listId: listing.listId });
     },
-    replace(kind, id, resource) {
-      const table = get().tables[kind];
-      if (resource) table.append([resource]);
-      else if (table.rowOf.has(id)) table.append([{ ...(table.get(id) as ScimResource), active: false }]);
-      set({ ticks: { ...get().ticks, [kind]: get().ticks[kind] + 1 } });
+    remember(kind, resource) {
+      const opened = new Map(get().opened).set(resourceKey(kind, resource.id), resource);
+      set({ opened, openedTick: get().openedTick + 1 });
+    },
+    applyChange({ kind, id, resource }) {
+      const s = get();
+      const table = s.tables[kind];
+      const key = resourceKey(kind, id);
+      const before = table.get(id) ?? s.opened.get(key);
+      const listing = s.listings[kind];
+      if (resource === null) {
+        if (table.rowOf.has(id)) table.remove(new Set([id]));
+      } else if (table.rowOf.has(id) || (listing && listing.filter === undefined)) {
+        // An unfiltered listing holds every resource, so one it lacks (just created) joins it;
+        // a filtered one keeps only rows it already shows, updated.
+        table.append([resource]);
+      }
+      const opened = new Map(s.opened);
+      const gone = new Set(s.gone);
+      if (resource === null) {
+        opened.delete(key);
+        gone.add(key);
+      } else {
+        gone.delete(key);
+        if (opened.has(key) || !table.rowOf.has(id)) opened.set(key, resource);
+      }
+      const ticks = { ...s.ticks, [kind]: s.ticks[kind] + 1 };
+      let memberships = s.memberships;
+      if (kind === 'Groups') {
+        // A group's members changed: its old and new members' Groups cells are recomputed.
+        memberships = rebuild(s.tables.Groups);
+        const touched = new Set([...(before ? memberIds(before) : []), ...(resource ? memberIds(resource) : [])]);
+        fillGroupCells(s.tables.Users, memberships, touched, true);
+        ticks.Users += 1;
+      } else if (resource) {
+        fillGroupCells(table, memberships, [id]);
+      }
+      set({ ticks, opened, gone, memberships, openedTick: s.openedTick + 1 });
     },
   }));
 
@@ -125,17 +169,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
 
   function addMemberships(groups: readonly ScimResource[]): void {
     const { memberships, tables } = store.getState();
-    const users = tables.Users;
-    for (const g of groups) {
-      const name = typeof g.displayName === 'string' ? g.displayName : g.id;
-      for (const id of memberIds(g)) {
-        const list = memberships.get(id) ?? [];
-        list.push(name);
-        memberships.set(id, list);
-        const row = users.rowOf.get(id);
-        if (row !== undefined && !Array.isArray(users.resources[row]?.groups)) users.setCell(row, 'groups', list.join(', '));
-      }
-    }
+    fillGroupCells(tables.Users, memberships, addGroups(memberships, groups));
     schedule('Users');
   }
 
@@ -151,14 +185,12 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
       listing.progress = page.progress;
     }
     if (kind === 'Groups') addMemberships(page.resources);
-    else if (s.memberships.size > 0) {
-      for (const r of page.resources) {
-        const names = s.memberships.get(r.id);
-        const row = table.rowOf.get(r.id);
-        if (names && row !== undefined && !Array.isArray(r.groups)) table.setCell(row, 'groups', names.join(', '));
-      }
-    }
+    else if (s.memberships.size > 0) fillGroupCells(table, s.memberships, page.resources.map((r) => r.id));
     schedule(kind);
+  };
+
+  const onChange = (change: ResourceChange) => {
+    if (change.profileId === profileId) store.getState().applyChange(change);
   };
 
   const onLog = (e: EventMap['requestLog.entry']) => {
@@ -193,7 +225,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
   const attach = () => {
     if (cancelTimer) clearTimeout(cancelTimer);
     cancelTimer = null;
-    if (offs.length === 0) offs = [api.events.on('resources.page', onPage), api.events.on('requestLog.entry', onLog), api.events.on('progress', onProgress)];
+    if (offs.length === 0) offs = [api.events.on('resources.page', onPage), api.events.on('requestLog.entry', onLog), api.events.on('progress', onProgress), api.events.on('resource.changed', onChange)];
   };
   attach();
   return Object.assign(store, {

@@ -43,6 +43,34 @@ export class ResourceTable {
     this.search[row] = SEARCHED[this.kind].map((c) => this.cols.get(c)?.[row] ?? '').join('\u0001').toLowerCase();
   }
 
+  /**
+   * Drops rows (resources verified deleted) in one compaction pass, so removing a bulk run's
+   * thousands of users from 100k rows is one walk, not one per id.
+   */
+  remove(ids: ReadonlySet<string>): void {
+    let to = 0;
+    for (let from = 0; from < this.ids.length; from++) {
+      const id = this.ids[from] as string;
+      if (ids.has(id)) {
+        this.rowOf.delete(id);
+        continue;
+      }
+      if (to !== from) {
+        this.ids[to] = id;
+        this.resources[to] = this.resources[from] as ScimResource;
+        this.search[to] = this.search[from] as string;
+        for (const values of this.cols.values()) values[to] = values[from] as string;
+        this.rowOf.set(id, to);
+      }
+      to++;
+    }
+    this.ids.length = to;
+    this.resources.length = to;
+    this.search.length = to;
+    for (const values of this.cols.values()) values.length = to;
+    this.version += 1;
+  }
+
   /** Sets one cell (e.g. a user's groups resolved from group members). */
   setCell(row: number, column: Column, value: string): void {
     const values = this.cols.get(column);
@@ -109,6 +137,8 @@ export class SearchCursor {
 
 /** Every row: in the given order, then any rows that arrived after the order was computed. */
 function allRows(size: number, order: Int32Array | null): Int32Array {
+  // An order computed before rows were removed may name rows that no longer exist.
+  if (order && order.length > size) order = order.filter((row) => row < size);
   if (order && order.length === size) return order;
   const out = new Int32Array(size);
   const from = order ? Math.min(order.length, size) : 0;

@@ -10,17 +10,26 @@ import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
 import { FINDING_CODES, type AuditResult, type Finding, type Snapshot } from '../../../../shared/audit';
 import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type FindingGroup, type SnapshotFile } from '../../../../shared/channels/audit';
-import { auditSnapshot } from '../../audit/audit';
+import { auditSnapshot, type AuditOptions } from '../../audit/audit';
 import { diffSnapshots } from '../../audit/diff';
 import { exportCsv } from '../../audit/exports';
 import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
 import { parseCsvText } from '../../csv/read';
+import { onChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
+import { liveWrites, recordWrite, withWrites, type LiveWrites } from './audit-writes';
 
 interface StoredAudit {
+  /** The snapshot as taken: what Save snapshot writes. */
+  taken: Snapshot;
+  /** The snapshot with this session's verified writes laid over it: what findings and exports use. */
   snapshot: Snapshot;
   result: AuditResult;
+  source: AuditView['source'];
+  options: AuditOptions;
+  /** Verified writes since the snapshot (live audits only). */
+  writes: LiveWrites | null;
 }
 
 interface State {
@@ -43,8 +52,12 @@ const AGE_BUCKETS: { label: string; maxDays: number }[] = [
 function state(ctx: AppContext): State {
   let s = states.get(ctx);
   if (!s) {
-    s = { audits: new Map() };
+    const audits = new Map<string, StoredAudit>();
+    s = { audits };
     states.set(ctx, s);
+    onChange(ctx, (change) => {
+      for (const audit of audits.values()) if (audit.writes) recordWrite(audit.writes, change);
+    });
   }
   return s;
 }
@@ -94,6 +107,23 @@ export function lastModifiedBuckets(snapshot: Snapshot): { label: string; count:
   return [...AGE_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] ?? 0 })), { label: 'unknown', count: counts[AGE_BUCKETS.length] ?? 0 }];
 }
 
+function viewOf(auditId: string, audit: StoredAudit): AuditView {
+  const { result, snapshot } = audit;
+  return {
+    auditId,
+    source: audit.source,
+    takenAt: result.takenAt,
+    baseUrl: result.baseUrl,
+    complete: result.complete,
+    counts: result.counts,
+    notes: result.notes,
+    warnings: snapshot.warnings,
+    groups: groupFindings(result.findings),
+    lastModified: lastModifiedBuckets(snapshot),
+    writesSince: audit.writes?.changes.size ?? 0,
+  };
+}
+
 async function snapshotFile(path: string): Promise<SnapshotFile> {
   const info = await stat(path);
   return { name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
@@ -111,24 +141,31 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
         onProgress: (p) => ctx.emit('progress', { operationId, label: `Snapshot: ${p.phase}`, done: p.progress?.resourcesDone ?? 0, total: p.progress?.reportedTotal ?? null }),
       });
     });
-    const result = auditSnapshot(snapshot, { ...(staleDays !== undefined ? { staleDays } : {}), ...(comparison ? { idp: comparison } : {}) });
+    const options: AuditOptions = { ...(staleDays !== undefined ? { staleDays } : {}), ...(comparison ? { idp: comparison } : {}) };
     const { audits } = state(ctx);
     const auditId = randomUUID();
-    audits.set(auditId, { snapshot, result });
-    for (const old of audits.keys()) if (audits.size > MAX_AUDITS) audits.delete(old);
-    const view: AuditView = {
-      auditId,
-      source: name !== undefined ? { kind: 'snapshot', name } : { kind: 'live', profileId },
-      takenAt: result.takenAt,
-      baseUrl: result.baseUrl,
-      complete: result.complete,
-      counts: result.counts,
-      notes: result.notes,
-      warnings: snapshot.warnings,
-      groups: groupFindings(result.findings),
-      lastModified: lastModifiedBuckets(snapshot),
+    const live = name === undefined;
+    const audit: StoredAudit = {
+      taken: snapshot,
+      snapshot,
+      result: auditSnapshot(snapshot, options),
+      source: live ? { kind: 'live', profileId } : { kind: 'snapshot', name },
+      options,
+      writes: live ? liveWrites(profileId) : null,
     };
-    return view;
+    audits.set(auditId, audit);
+    for (const old of audits.keys()) if (audits.size > MAX_AUDITS) audits.delete(old);
+    return viewOf(auditId, audit);
+  },
+  'audit.view': async (ctx, { auditId }) => {
+    const audit = stored(ctx, auditId);
+    if (audit.writes && audit.writes.pending > 0) {
+      // Recomputed once per view, not per write: a bulk run of thousands of writes is one audit.
+      audit.writes.pending = 0;
+      audit.snapshot = withWrites(audit.taken, audit.writes);
+      audit.result = auditSnapshot(audit.snapshot, audit.options);
+    }
+    return viewOf(auditId, audit);
   },
   'audit.cancel': async (ctx, { operationId }) => {
     return { cancelled: ctx.sessions.cancelOperation(operationId) };
@@ -160,8 +197,8 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     const audit = stored(ctx, auditId);
     await mkdir(snapshotsDir(ctx), { recursive: true });
     const safe = (label ?? 'snapshot').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'snapshot';
-    const path = snapshotPath(ctx, `${safe}-${audit.snapshot.takenAt.replace(/[:.]/g, '-')}.json.gz`);
-    await saveSnapshot(path, audit.snapshot);
+    const path = snapshotPath(ctx, `${safe}-${audit.taken.takenAt.replace(/[:.]/g, '-')}.json.gz`);
+    await saveSnapshot(path, audit.taken);
     return snapshotFile(path);
   },
   'audit.snapshots': async (ctx) => {

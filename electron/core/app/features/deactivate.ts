@@ -10,8 +10,9 @@ import { InspectorError } from '../../../../shared/errors';
 import { JOURNAL_NAME, type DEACTIVATE_CHANNELS, type JournalSummary, type RunOutcome } from '../../../../shared/channels/deactivate';
 import type { DeactivationPlan, RunProgress, RunResult } from '../../../../shared/deactivate';
 import { columnIndex, parseCsvText } from '../../csv/read';
-import { executePlan, foldRuns, isDeactivationRecord, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../deactivate/index';
+import { executePlan, foldRuns, type ExecuteOptions, isDeactivationRecord, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../deactivate/index';
 import { readJournal } from '../../journal/journal';
+import { publishChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { profileFacts } from './edit';
@@ -56,11 +57,21 @@ function confirmOrRefuse(expected: number, typed: number, what: string): void {
   }
 }
 
-/** Runs `work` with a cancellable signal under operationId, pushing 'progress' events. */
-async function tracked(ctx: AppContext, operationId: string, label: string, work: (signal: AbortSignal, onProgress: (p: RunProgress) => void) => Promise<RunResult & { warnings?: string[] }>): Promise<RunOutcome> {
+type RunHooks = { signal: AbortSignal; onProgress: (p: RunProgress) => void; onVerified: ExecuteOptions['onVerified'] };
+
+/**
+ * Runs `work` with a cancellable signal under operationId, pushing 'progress' events and each
+ * verified user's read-back as 'resource.changed' (the grid shows the run as it goes).
+ */
+async function tracked(ctx: AppContext, run: { profileId: string; operationId: string; label: string; cause: 'deactivate' | 'reactivate' }, work: (hooks: RunHooks) => Promise<RunResult & { warnings?: string[] }>): Promise<RunOutcome> {
+  const { profileId, operationId, label, cause } = run;
   return ctx.sessions.operation(operationId, async (signal) => {
     ctx.emit('progress', { operationId, label, done: 0, total: null });
-    const result = await work(signal, (p) => ctx.emit('progress', { operationId, label, done: p.done + p.failed, total: p.total }));
+    const result = await work({
+      signal,
+      onProgress: (p) => ctx.emit('progress', { operationId, label, done: p.done + p.failed, total: p.total }),
+      onVerified: (id, state) => publishChange(ctx, { profileId, kind: 'Users', id, resource: state === 'gone' ? null : state, cause }),
+    });
     return { ...result, warnings: result.warnings ?? [], journalName: result.journal ? basename(result.journal) : null, cancelled: signal.aborted };
   });
 }
@@ -129,9 +140,7 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
     const name = `deactivate-${new Date().toISOString().replace(/[:.]/g, '-')}-${planId.slice(0, 8)}.jsonl`;
     // A plan runs once: a second execute would re-send what the journal already holds.
     state(ctx).plans.delete(planId);
-    return tracked(ctx, operationId, 'Deactivating users', (signal, onProgress) =>
-      executePlan(client, stored.plan, journalPath(ctx, name), { signal, onProgress, ...(stored.vendor ? { vendor: stored.vendor } : {}) }),
-    );
+    return tracked(ctx, { profileId: stored.profileId, operationId, label: 'Deactivating users', cause: 'deactivate' }, (hooks) => executePlan(client, stored.plan, journalPath(ctx, name), { ...hooks, ...(stored.vendor ? { vendor: stored.vendor } : {}) }));
   },
   'deactivate.cancel': async (ctx, { operationId }) => {
     return { cancelled: ctx.sessions.cancelOperation(operationId) };
@@ -140,13 +149,13 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
     const path = journalPath(ctx, journalName);
     confirmOrRefuse((await journalCounts(path)).pending, confirmCount, 'retry');
     const { client } = await ctx.sessions.session(profileId);
-    return tracked(ctx, operationId, 'Retrying failed deactivations', (signal, onProgress) => resumeRun(client, path, { signal, onProgress }));
+    return tracked(ctx, { profileId, operationId, label: 'Retrying failed deactivations', cause: 'deactivate' }, (hooks) => resumeRun(client, path, hooks));
   },
   'deactivate.undo': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
     const path = journalPath(ctx, journalName);
     confirmOrRefuse((await journalCounts(path)).reactivatable, confirmCount, 'reactivate');
     const { client } = await ctx.sessions.session(profileId);
-    return tracked(ctx, operationId, 'Reactivating users', (signal, onProgress) => reactivateRun(client, path, { signal, onProgress }));
+    return tracked(ctx, { profileId, operationId, label: 'Reactivating users', cause: 'reactivate' }, (hooks) => reactivateRun(client, path, hooks));
   },
   'deactivate.journals': journalSummaries,
 };

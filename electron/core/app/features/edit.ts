@@ -4,7 +4,9 @@
 
 import { existsSync } from 'node:fs';
 import type { EDIT_CHANNELS, EditJournalView } from '../../../../shared/channels/edit';
+import type { SendOutcome } from '../../../../shared/edit';
 import type { ScimResource } from '../../../../shared/scim';
+import { publishChange } from '../changes';
 import { changeJournalPath, checkEditChange, checkEditPreview, previewEdit, readChangeJournal, sendEdit, sendReplace } from '../../edit/index';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
@@ -39,6 +41,14 @@ async function changeJournal(ctx: AppContext): Promise<EditJournalView> {
   return readChangeJournal(path);
 }
 
+/** The server's state after a send: the verified read-back, or the fresh resource a 412 brought. */
+function published(ctx: AppContext, profileId: string, outcome: SendOutcome): SendOutcome {
+  const { kind, id } = outcome.preview;
+  if (outcome.status === 'conflict') publishChange(ctx, { profileId, kind, id, resource: outcome.fresh, cause: 'conflict' });
+  else publishChange(ctx, { profileId, kind, id, resource: outcome.result, cause: 'edit' });
+  return outcome;
+}
+
 export const editFunctions: FunctionsFor<typeof EDIT_CHANNELS> = {
   'edit.preview': async (ctx, { profileId, kind, id, change, before, method }) => {
     const { client } = await ctx.sessions.session(profileId);
@@ -53,12 +63,12 @@ export const editFunctions: FunctionsFor<typeof EDIT_CHANNELS> = {
   'edit.send': async (ctx, { profileId, preview }) => {
     const { client } = await ctx.sessions.session(profileId);
     const facts = await profileFacts(ctx, profileId);
-    return sendEdit(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name });
+    return published(ctx, profileId, await sendEdit(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name }));
   },
   'edit.sendReplace': async (ctx, { profileId, preview }) => {
     const { client } = await ctx.sessions.session(profileId);
     const facts = await profileFacts(ctx, profileId);
-    return sendReplace(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name });
+    return published(ctx, profileId, await sendReplace(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name }));
   },
   'edit.journal': changeJournal,
   'edit.exportJournal': async (ctx) => {

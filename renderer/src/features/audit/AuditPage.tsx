@@ -13,6 +13,9 @@ import { Checklist } from './Checklist';
 import { Findings } from './Findings';
 import { DiffPanel } from './DiffPanel';
 
+/** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
+const WRITE_SETTLE_MS = 300;
+
 export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   const [source, setSource] = useState('live');
   const [staleDays, setStaleDays] = useState(180);
@@ -35,6 +38,27 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   useEffect(() => {
     void loadSnapshots();
   }, [api]);
+
+  // A verified write to this tenant (from the detail pane, a deactivation run...) is laid over the
+  // live audit's snapshot by main; the findings are fetched again once the writes settle.
+  const liveAuditId = view?.source.kind === 'live' ? view.auditId : null;
+  useEffect(() => {
+    if (!liveAuditId) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.events.on('resource.changed', (change) => {
+      if (change.profileId !== profileId) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void api.audit.view({ auditId: liveAuditId }).then((r) => {
+          if (r.ok) setView((current) => (current?.auditId === liveAuditId ? r.value : current));
+        });
+      }, WRITE_SETTLE_MS);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [api, profileId, liveAuditId]);
 
   const run = async (): Promise<void> => {
     const id = newOperationId('audit');
@@ -112,6 +136,11 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
             {view.source.kind === 'live' ? 'Live tenant' : `Snapshot ${view.source.name}`} · {view.baseUrl} · taken {view.takenAt}
             {view.complete ? '' : ' · NOT verified complete'}
           </p>
+          {view.writesSince > 0 && (
+            <p className="note" data-testid="audit-writes">
+              {view.writesSince} resource(s) written and verified since the snapshot; the findings below show them as the server holds them now.
+            </p>
+          )}
           {[...view.notes, ...view.warnings].map((n) => (
             <p key={n} className="warning">
               {n}

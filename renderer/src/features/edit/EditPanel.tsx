@@ -2,7 +2,7 @@
 // send only on confirmation → the verified result; 412 shows what changed and the rebuilt preview
 // to confirm again, 409 links to the colliding resource, a partial PATCH offers a PUT preview.
 
-import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useState, type ComponentProps } from 'react';
 import type { EditPreview, SendOutcome } from '../../../../shared/edit';
 import type { AppError } from '../../../../shared/errors';
 import type { ScimResource } from '../../../../shared/scim';
@@ -16,7 +16,7 @@ import { ErrorNote } from './ui-common';
 
 type Props = ComponentProps<DetailAction['Component']>;
 
-export function EditPanel({ api, profileId, readOnly, openResource, kind, resource, onClose, onChanged }: Props) {
+export function EditPanel({ api, profileId, readOnly, openResource, kind, resource, onClose }: Props) {
   const [base, setBase] = useState<ScimResource>(resource);
   const [user, setUser] = useState(() => userFields(resource));
   const [group, setGroup] = useState(() => groupFields(resource));
@@ -26,23 +26,9 @@ export function EditPanel({ api, profileId, readOnly, openResource, kind, resour
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-  // The verified resource is handed to the explorer when the panel closes, not at once: updating
-  // the loaded resource makes the detail pane reset its open action, which would hide the result.
-  const written = useRef<ScimResource | null>(null);
-  const report = useRef(onChanged);
-  report.current = onChanged;
-  useEffect(
-    () => () => {
-      if (written.current) report.current(written.current);
-    },
-    [],
-  );
-  const close = (): void => {
-    const result = written.current;
-    written.current = null;
-    if (result) report.current(result);
-    onClose();
-  };
+  // The store (grid, detail pane) gets the verified read-back from main's resource.changed event;
+  // the panel keeps its own copy as the base of the next edit.
+  const close = onClose;
 
   const fail = (e: AppError): void => {
     setError(e);
@@ -87,7 +73,6 @@ export function EditPanel({ api, profileId, readOnly, openResource, kind, resour
     setBase(r.value.result);
     setUser(userFields(r.value.result));
     setGroup(groupFields(r.value.result));
-    written.current = r.value.result;
   };
 
   const offerPut = outcome?.status === 'partially-applied' ? outcome.offerPut : null;

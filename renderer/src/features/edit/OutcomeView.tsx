@@ -5,7 +5,7 @@
 import type { SendOutcome } from '../../../../shared/edit';
 import type { AppError } from '../../../../shared/errors';
 import type { ResourceKind } from '../../../../shared/scim';
-import { show } from './ui-common';
+import { show, useIntoView } from './ui-common';
 
 type Change = { path: string; before: unknown; after: unknown };
 
@@ -28,9 +28,11 @@ function Changes({ label, changes }: { label: string; changes: Change[] }) {
 }
 
 export function OutcomeView({ outcome, onPreviewPut }: { outcome: SendOutcome; onPreviewPut: () => void }) {
+  // The outcome replaces the preview the admin just confirmed: keep it where they are looking.
+  const ref = useIntoView<HTMLElement>(outcome);
   if (outcome.status === 'conflict') {
     return (
-      <section className="outcome conflict" data-testid="outcome" aria-label="Conflict">
+      <section ref={ref} className="outcome conflict" data-testid="outcome" aria-label="Conflict" role="status">
         <p className="warning">
           {outcome.responseStatus === 412 ? 'The server answered 412: ' : ''}the resource changed since it was loaded. Nothing was changed. Your edit was rebuilt on the current
           resource; check the new preview below and confirm again.
@@ -42,7 +44,7 @@ export function OutcomeView({ outcome, onPreviewPut }: { outcome: SendOutcome; o
   }
   const { verification } = outcome;
   return (
-    <section className={`outcome ${outcome.status}`} data-testid="outcome" aria-label="Result">
+    <section ref={ref} className={`outcome ${outcome.status}`} data-testid="outcome" aria-label="Result" role="status">
       {outcome.status === 'applied' ? (
         <p className="ok" data-testid="verified">
           Applied ({outcome.responseStatus ?? '2xx'}) and verified: the server holds what the preview predicted.

@@ -2,9 +2,8 @@
 // headers with the token already redacted by main, If-Match, body), the attributes before and as
 // predicted after with the changed ones highlighted, and the warnings.
 
-import { useEffect, useRef } from 'react';
 import type { EditPreview } from '../../../../shared/edit';
-import { show } from './ui-common';
+import { show, useIntoView } from './ui-common';
 
 const HIDDEN = new Set(['schemas', 'meta', 'id']);
 
@@ -35,11 +34,7 @@ export function RequestView({ request }: { request: EditPreview['request'] }) {
 }
 
 export function PreviewView({ preview }: { preview: EditPreview }) {
-  // The preview opens below the form in a narrow pane: bring it into view so it is what is read.
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [preview]);
+  const ref = useIntoView<HTMLElement>(preview);
   return (
     <section ref={ref} className="preview" aria-label="Preview" data-testid="preview">
       <h3>

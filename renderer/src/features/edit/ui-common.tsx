@@ -1,7 +1,7 @@
 // Small pieces the edit, deactivation and audit views share: the error line, live progress from
 // the 'progress' event, a value formatter and per-call ids.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EventMap, InspectorApi } from '../../../../shared/channels';
 import type { AppError } from '../../../../shared/errors';
 
@@ -55,4 +55,16 @@ export function show(value: unknown): string {
   if (typeof value === 'string') return value === '' ? '""' : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * Brings an element into view whenever `key` changes: a preview or an outcome opens below the form
+ * in a narrow pane, and it is what the admin must read next.
+ */
+export function useIntoView<T extends HTMLElement>(key: unknown): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [key]);
+  return ref;
 }

@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '../../../../shared/api';
-import type { EventName, InspectorApi } from '../../../../shared/channels';
-import { coreFunctions, createAppContext, dispatch } from '../../../../electron/core/app/index';
+import type { EventName, InspectorApi, SandboxVendor } from '../../../../shared/channels';
+import { coreFunctions, createAppContext, dispatch, type AppContext } from '../../../../electron/core/app/index';
 
-export async function realApi(users: number): Promise<{ api: InspectorApi; close(): Promise<void> }> {
+export async function realApi(users: number, vendor: SandboxVendor = 'rfc'): Promise<{ api: InspectorApi; ctx: AppContext; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'scim-explorer-ui-'));
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const ctx = createAppContext({
@@ -19,7 +19,7 @@ export async function realApi(users: number): Promise<{ api: InspectorApi; close
       for (const l of listeners.get(event) ?? []) queueMicrotask(() => l(payload));
     },
     saveFile: async () => ({ saved: false, path: null }),
-    sandbox: { users, vendor: 'rfc' },
+    sandbox: { users, vendor },
   });
   const api = createApi({
     invoke: (channel, request) => dispatch(coreFunctions, ctx, channel, request),
@@ -32,6 +32,7 @@ export async function realApi(users: number): Promise<{ api: InspectorApi; close
   });
   return {
     api,
+    ctx,
     close: async () => {
       await ctx.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ describe('EditPanel outcomes', () => {
     const { api, users } = await core('rfc');
     const [a, b] = users as [ScimResource, ScimResource];
     const opened: [ResourceKind, string][] = [];
-    render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={(k, id) => opened.push([k, id])} kind="Users" resource={a} onClose={() => undefined} onChanged={() => undefined} />);
+    render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={(k, id) => opened.push([k, id])} kind="Users" resource={a} onClose={() => undefined} />);
     fireEvent.click(screen.getByLabelText('Expert mode (Operations JSON)'));
     fireEvent.change(screen.getByLabelText('Operations'), { target: { value: JSON.stringify([{ op: 'replace', path: 'userName', value: b.userName }]) } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
@@ -51,7 +51,7 @@ describe('EditPanel outcomes', () => {
   it('a partly ignored PATCH offers a PUT preview that ends verified', async () => {
     const { api, users } = await core('mindtickle');
     const user = users[0] as ScimResource;
-    render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Users" resource={user} onClose={() => undefined} onChanged={() => undefined} />);
+    render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Users" resource={user} onClose={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Needs PUT' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     await screen.findByTestId('preview');

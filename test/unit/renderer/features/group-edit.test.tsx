@@ -34,7 +34,7 @@ it('removes and adds members and renames a group through preview and send', asyn
   const outsider = users.find((u) => !group.members?.some((m) => m.value === u.id)) as ScimResource;
   const removed = group.members?.[0]?.value as string;
 
-  render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Groups" resource={group} onClose={() => undefined} onChanged={() => undefined} />);
+  render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Groups" resource={group} onClose={() => undefined} />);
   fireEvent.change(screen.getByLabelText('Display name'), { target: { value: 'Renamed in test' } });
   fireEvent.click(screen.getAllByRole('button', { name: /^Remove member/ })[0] as HTMLElement);
   fireEvent.change(screen.getByLabelText('Add member (user id)'), { target: { value: outsider.id } });

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../shared/api';
+import type { ResourceChange } from '../../../../shared/channels';
 import type { ScimResource } from '../../../../shared/scim';
 import { planPreview } from '../../../../electron/core/edit/preview';
-import { coreFunctions, createAppContext, dispatch } from '../../../../electron/core/app/index';
+import { coreFunctions, createAppContext, dispatch, type Emit } from '../../../../electron/core/app/index';
 import { PreviewView } from '../../../../renderer/src/features/edit/PreviewView';
 import { EditPanel } from '../../../../renderer/src/features/edit/EditPanel';
 import { applyUserFields, userFields } from '../../../../renderer/src/features/edit/form';
@@ -61,7 +62,11 @@ describe('PreviewView', () => {
 describe('EditPanel on the real core', () => {
   it('previews first, sends only on confirmation, then shows the verified result', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'scim-preview-'));
-    const ctx = createAppContext({ mode: 'browser', version: '0', dataDir, emit: () => undefined, saveFile: async () => ({ saved: false, path: null }), sandbox: { users: 5 } });
+    const changed: ResourceChange[] = [];
+    const emit: Emit = (event, payload) => {
+      if (event === 'resource.changed') changed.push(payload as ResourceChange);
+    };
+    const ctx = createAppContext({ mode: 'browser', version: '0', dataDir, emit, saveFile: async () => ({ saved: false, path: null }), sandbox: { users: 5 } });
     closers.push(async () => {
       await ctx.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -69,8 +74,7 @@ describe('EditPanel on the real core', () => {
     const api = createApi({ invoke: (channel, request) => dispatch(coreFunctions, ctx, channel, request), subscribe: () => () => undefined });
     const listed = await ctx.sessions.session('sandbox').then((s) => s.client.list('Users', { limit: 1 }));
     const user = listed.Resources[0] as ScimResource;
-    const changed: (ScimResource | null)[] = [];
-    render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Users" resource={user} onClose={() => undefined} onChanged={(r) => changed.push(r)} />);
+    render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Users" resource={user} onClose={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Verified Title' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     await screen.findByTestId('preview');
@@ -78,15 +82,15 @@ describe('EditPanel on the real core', () => {
     expect((await ctx.sessions.session('sandbox').then((s) => s.client.get('Users', user.id))).title).not.toBe('Verified Title');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and send PATCH' }));
     await waitFor(() => expect(screen.getByTestId('verified')).toBeTruthy());
-    // The explorer gets the verified resource when the panel closes (the result stays visible till then).
-    expect(changed).toEqual([]);
-    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(changed[0]?.title).toBe('Verified Title');
+    // Every view gets the verified read-back at once, as one resource.changed from main.
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ profileId: 'sandbox', kind: 'Users', id: user.id, cause: 'edit' });
+    expect(changed[0]?.resource?.title).toBe('Verified Title');
   });
 
   it('says up front that the profile is read-only', async () => {
     const api = createApi({ invoke: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }), subscribe: () => () => undefined });
-    render(<EditPanel api={api} profileId="p" readOnly openResource={() => undefined} kind="Users" resource={USER} onClose={() => undefined} onChanged={() => undefined} />);
+    render(<EditPanel api={api} profileId="p" readOnly openResource={() => undefined} kind="Users" resource={USER} onClose={() => undefined} />);
     expect(screen.getByRole('note').textContent).toMatch(/read-only/);
   });
 });
