@@ -18,6 +18,7 @@ import { DETAIL_ACTIONS } from '../../../../renderer/src/features';
 import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/context';
 import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
+import { value as ok } from '../../host/features-context';
 import { realApi } from './real-api';
 
 let api: InspectorApi;
@@ -39,10 +40,6 @@ async function loadedScope(): Promise<ProfileScope> {
   return s;
 }
 
-function ok<T>(r: { ok: boolean }): T {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return (r as { value: T }).value;
-}
 
 const cellOf = (s: ProfileScope, id: string, column: 'title' | 'active' | 'groups'): string => {
   const users = s.explorer.getState().tables.Users;
