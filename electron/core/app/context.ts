@@ -6,6 +6,7 @@ import type { HostMode, SaveResult } from '../../../shared/channels';
 import type { SavedProfiles } from './saved-profiles';
 import { userDataDir } from '../profiles/paths';
 import { Sessions, type Emit, type SessionsOptions } from './sessions';
+import { RendererRedaction } from './redaction';
 
 export interface SaveFileRequest {
   /** A file name only; the host decides the folder (the renderer never names a path). */
@@ -36,6 +37,11 @@ export interface AppContext {
   readonly profiles: SavedProfiles | null;
   /** The app's data folder (journals, snapshots); SCIM_INSPECTOR_HOME or the OS user-data dir. */
   readonly dataDir: string;
+  /**
+   * The secrets of every open connection, applied to all that crosses to the renderer (answers,
+   * events, saved files) and undone on what comes back to be written (see redaction.ts).
+   */
+  readonly redaction: RendererRedaction;
 }
 
 export interface AppContextOptions extends Omit<SessionsOptions, 'emit' | 'resolveProfile'> {
@@ -50,19 +56,25 @@ export interface AppContextOptions extends Omit<SessionsOptions, 'emit' | 'resol
 }
 
 export function createAppContext(options: AppContextOptions): AppContext & { close(): Promise<void> } {
+  const redaction = new RendererRedaction();
+  // Pushed events (listing pages, request-log entries, progress) cross to the renderer too.
+  const emit: Emit = (event, payload) => options.emit(event, redaction.outbound(payload));
   const sessions = new Sessions({
-    emit: options.emit,
+    emit,
+    secrets: redaction.secrets,
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
     ...(options.profiles ? { resolveProfile: options.profiles.resolve } : {}),
   });
   return {
     app: { name: 'SCIM Inspector', version: options.version, mode: options.mode, platform: process.platform },
-    emit: options.emit,
-    saveFile: options.saveFile,
+    emit,
+    // A saved file is an export: it gets the same redaction as what the renderer shows.
+    saveFile: (request) => options.saveFile({ ...request, content: redaction.secrets.text(request.content) }),
     choosePath: options.choosePath ?? null,
     sessions,
     profiles: options.profiles ?? null,
     dataDir: options.dataDir ?? userDataDir(),
+    redaction,
     close: () => sessions.close(),
   };
 }

@@ -23,14 +23,15 @@ export async function dispatch<K extends ChannelName>(
 ): Promise<Result<ResponseOf<K>>> {
   try {
     if (!isChannelName(channel)) throw new InspectorError('invalid-input', `There is no call named "${channel}"; the renderer and main are out of step (rebuild both).`);
-    const request: unknown = CHANNELS[channel].parse(input);
+    // Objects the renderer got redacted come back as the originals (a PUT must carry real values).
+    const request: unknown = CHANNELS[channel].parse(ctx.redaction.inbound(input));
     // The map guarantees function and parser belong to the same channel; TypeScript cannot
     // correlate the two lookups, hence the one widening here.
     const fn = functions[channel] as (c: AppContext, r: unknown) => Promise<ResponseOf<K>>;
-    return { ok: true, value: await fn(ctx, request) };
+    return { ok: true, value: ctx.redaction.outbound(await fn(ctx, request)) };
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === 'internal') report(String(channel), error);
+    const appError = ctx.redaction.outbound(toAppError(error));
+    if (appError.code === 'internal') report(String(channel), ctx.redaction.secrets.value(error));
     return { ok: false, error: appError };
   }
 }

@@ -8,6 +8,7 @@ import type { EventMap, EventName, SandboxStatus, SandboxVendor } from '../../..
 import { startSandbox, type SandboxHandle } from '../sandbox/index';
 import { createScimClient } from '../scim/client';
 import type { ConnectionOptions, ScimClient } from '../scim/types';
+import type { RedactorGroup } from '../secrets/index';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
 
@@ -25,6 +26,8 @@ export interface SessionsOptions {
   sandbox?: { vendor?: SandboxVendor; users?: number };
   /** Saved profiles (profiles/vault issue). Without it only the demo profile opens. */
   resolveProfile?: (profileId: string) => Promise<ConnectionOptions>;
+  /** Every session's secrets join this group, which redacts what crosses to the renderer. */
+  secrets?: RedactorGroup;
 }
 
 export class Sessions {
@@ -94,6 +97,8 @@ export class Sessions {
     const client = createScimClient(await this.connectionFor(profileId));
     const session: Session = { profileId, client, discovered: false };
     this.sessions.set(profileId, session);
+    // Kept after the session closes: text it produced may still be on its way out.
+    this.options.secrets?.add(client.transport.secrets);
     this.unsubscribers.set(profileId, client.transport.log.subscribe((entry) => this.options.emit('requestLog.entry', { profileId, entry })));
     return session;
   }

@@ -11,6 +11,7 @@ import { InspectorError } from '../../../shared/errors';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../../../shared/audit';
 import type { DiscoveryResult, ListProgress, ScimGroup, ScimUser } from '../../../shared/scim';
 import type { ScimClient } from '../scim/types';
+import type { Redactor } from '../secrets/index';
 
 export interface SnapshotProgress {
   phase: 'discovery' | 'users' | 'groups';
@@ -64,7 +65,17 @@ async function writeChunk(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
-export async function saveSnapshot(path: string, snapshot: Snapshot): Promise<void> {
+/** One value as a JSON line, redacted only when it holds a secret (the test is one string search). */
+function jsonLine(value: unknown, redactor: Redactor | undefined): string {
+  const line = JSON.stringify(value);
+  return redactor?.test(line) ? JSON.stringify(redactor.value(value)) : line;
+}
+
+/**
+ * Writes the snapshot. A snapshot is an export, so `redactor` (the connection's secrets) takes
+ * every secret out of it; the in-memory snapshot it was given is not changed.
+ */
+export async function saveSnapshot(path: string, snapshot: Snapshot, redactor?: Redactor): Promise<void> {
   const temp = `${path}.partial-${process.pid}`;
   const file = createWriteStream(temp);
   const gzip = path.endsWith('.gz') ? createGzip() : null;
@@ -72,11 +83,11 @@ export async function saveSnapshot(path: string, snapshot: Snapshot): Promise<vo
   const out: Writable = gzip ?? file;
   try {
     const { users, groups, ...head } = snapshot;
-    const headJson = JSON.stringify(head);
+    const headJson = jsonLine(head, redactor);
     await writeChunk(out, `${headJson.slice(0, -1)},\n"users":[`);
-    for (let i = 0; i < users.length; i += 1) await writeChunk(out, `${i ? ',' : ''}\n${JSON.stringify(users[i])}`);
+    for (let i = 0; i < users.length; i += 1) await writeChunk(out, `${i ? ',' : ''}\n${jsonLine(users[i], redactor)}`);
     await writeChunk(out, '\n],\n"groups":[');
-    for (let i = 0; i < groups.length; i += 1) await writeChunk(out, `${i ? ',' : ''}\n${JSON.stringify(groups[i])}`);
+    for (let i = 0; i < groups.length; i += 1) await writeChunk(out, `${i ? ',' : ''}\n${jsonLine(groups[i], redactor)}`);
     await writeChunk(out, '\n]}\n');
     out.end();
     await once(file, 'close');

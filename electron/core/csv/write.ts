@@ -10,6 +10,7 @@ import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import Papa from 'papaparse';
 import { InspectorError } from '../../../shared/errors';
+import type { Redactor } from '../secrets/index';
 
 export interface CsvWriteOptions {
   /** Prefix a UTF-8 byte order mark so Excel opens the file as UTF-8. */
@@ -17,6 +18,8 @@ export interface CsvWriteOptions {
   /** Prefix `'` to cells starting with = + - @ tab or CR (default on). */
   formulaGuard?: boolean;
   signal?: AbortSignal;
+  /** The secrets of the connection the rows came from: a CSV is an export, so they are redacted. */
+  redactor?: Redactor;
 }
 
 export type CsvCell = string | number | boolean | null | undefined;
@@ -47,7 +50,9 @@ export async function writeCsvFile(
   let count = 0;
   const flush = async (records: CsvCell[][]): Promise<void> => {
     if (records.length === 0) return;
-    if (!out.write(format(records, guard))) await once(out, 'drain');
+    // Cells are redacted before formatting, so quoting cannot hide a secret from the search.
+    const clean = options.redactor ? options.redactor.value(records) : records;
+    if (!out.write(format(clean, guard))) await once(out, 'drain');
   };
   try {
     if (options.bom) out.write('\uFEFF');

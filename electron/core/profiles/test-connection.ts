@@ -95,6 +95,8 @@ export async function testConnection(profile: Profile, vault: Vault, deps: TestC
     } catch (error) {
       result.warnings.push(`Closing the test connection failed: ${toAppError(error).message}`);
     }
+    // The result is shown (CLI, the editor): a server's warnings or error may echo a secret.
+    result = client.transport.secrets.value(result);
   }
   return result;
 }

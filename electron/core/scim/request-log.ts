@@ -5,41 +5,25 @@
 
 import { InspectorError } from '../../../shared/errors';
 import type { RequestLogEntry } from '../../../shared/scim';
+import { REDACTED, redactorFor, type Redactor } from '../secrets/index';
 import type { RequestLogApi } from './types';
 import { toHar } from './har';
 
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password/i;
 
 /**
- * Replaces every occurrence of the secret (the bearer token) in text, also in its URL-encoded
- * form: a HAR viewer decodes query strings, which would otherwise bring it back.
+ * Replaces every form of the secret in text (raw, escaped, URL-encoded, base64): a HAR viewer
+ * decodes query strings and bodies, which would otherwise bring it back.
  */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret) return text;
-  let out = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
-  const encoded = encodeURIComponent(secret);
-  if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(REDACTED);
-  return out;
-}
-
-/**
- * Whether raw UTF-8 bytes could decode to text that holds the secret (or its URL-encoded form).
- * Searching the bytes finds every occurrence the decoded text would have, without decoding; a
- * secret whose characters do not round-trip through UTF-8 is answered "yes" so the caller decodes.
- */
-export function bytesContainSecret(bytes: Uint8Array, secret: string | undefined): boolean {
-  if (!secret) return false;
-  if (/[\uFFFD\uD800-\uDFFF]/.test(secret)) return true;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.includes(secret, 0, 'utf8')) return true;
-  const encoded = encodeURIComponent(secret);
-  return encoded !== secret && buf.includes(encoded, 0, 'utf8');
+  return redactorFor(secret).text(text);
 }
 
 /** Headers as they may be shown anywhere: Authorization becomes "Bearer [redacted]". */
-export function redactHeaders(headers: Record<string, string>, secret?: string): Record<string, string> {
+export function redactHeaders(headers: Record<string, string>, secret?: string | Redactor): Record<string, string> {
+  const redactor = typeof secret === 'object' ? secret : redactorFor(secret);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (/^(proxy-)?authorization$/i.test(name)) {
@@ -48,7 +32,7 @@ export function redactHeaders(headers: Record<string, string>, secret?: string):
     } else if (SENSITIVE_HEADER.test(name)) {
       out[name] = REDACTED;
     } else {
-      out[name] = redactSecret(value, secret);
+      out[name] = redactor.text(value);
     }
   }
   return out;
@@ -81,14 +65,13 @@ export interface LogRecord {
   responseBody: string | Uint8Array | null;
   responseSize: number;
   error: string | null;
-  /** The token used for this call, scrubbed from everything and then forgotten. */
+  /** One secret to scrub from everything (tests, one-off callers). */
   secret?: string;
   /**
-   * Set by a caller that has itself searched responseBody's bytes with bytesContainSecret and
-   * found nothing (the transport must, to know whether the parsed answer needs scrubbing), so
-   * the same bytes are not searched twice.
+   * The connection's secrets. The entry keeps a reference: a body kept as bytes is redacted when
+   * it is first read, with every secret known by then.
    */
-  responseBytesSearched?: boolean;
+  redactor?: Redactor;
 }
 
 export interface RequestLogOptions {
@@ -121,14 +104,14 @@ interface Slot {
 }
 
 /** An entry whose response body, when kept as bytes, is decoded on first read and remembered. */
-function entryOf(fields: EntryFields, requestBody: string | null, kept: string | KeptBytes | null, maxBody: number): RequestLogEntry {
+function entryOf(fields: EntryFields, requestBody: string | null, kept: string | KeptBytes | null, maxBody: number, redactor: Redactor): RequestLogEntry {
   let responseBody = kept;
   const read = (): string | null => {
     if (responseBody !== null && typeof responseBody !== 'string') {
       const { bytes, cut } = responseBody;
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
       // A cut through a character leaves a replacement character; invalid bytes may decode longer.
-      const trimmed = cut ? text.replace(/\uFFFD$/, '') : text;
+      const trimmed = redactor.text(cut ? text.replace(/\uFFFD$/, '') : text);
       responseBody = Buffer.byteLength(trimmed) > maxBody ? capText(trimmed, maxBody).text : trimmed;
     }
     return responseBody;
@@ -158,16 +141,19 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
   const requestCut = new Set<number>();
   let nextId = 1;
 
-  const keepBody = (body: string | null, secret: string | undefined): { text: string | null; truncated: boolean } => {
+  const keepBody = (body: string | null, redactor: Redactor): { text: string | null; truncated: boolean } => {
     if (body === null) return { text: null, truncated: false };
-    const capped = capText(redactSecret(body, secret), maxBody);
+    const capped = capText(redactor.text(body), maxBody);
     return { text: capped.text, truncated: capped.truncated };
   };
-  /** Bytes without the secret stay bytes (a bounded copy, never a view into a larger buffer). */
-  const keepResponse = (body: string | Uint8Array | null, secret: string | undefined, searched: boolean): { kept: string | KeptBytes | null; size: number; truncated: boolean } => {
-    if (body === null || typeof body === 'string' || (!searched && bytesContainSecret(body, secret))) {
+  /**
+   * Bytes stay bytes (a bounded copy, never a view into a larger buffer) and are redacted when
+   * read; only a secret cut in two by the cap is searched for now, since half of it would survive.
+   */
+  const keepResponse = (body: string | Uint8Array | null, redactor: Redactor): { kept: string | KeptBytes | null; size: number; truncated: boolean } => {
+    if (body === null || typeof body === 'string' || (body.byteLength > maxBody && secretAcrossCut(body, maxBody, redactor))) {
       const text = body === null || typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-      const res = keepBody(text, secret);
+      const res = keepBody(text, redactor);
       return { kept: res.text, size: res.text?.length ?? 0, truncated: res.truncated };
     }
     const cut = body.byteLength > maxBody;
@@ -178,22 +164,23 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
 
   return {
     record(input) {
-      const req = keepBody(input.requestBody, input.secret);
-      const res = keepResponse(input.responseBody, input.secret, input.responseBytesSearched === true);
+      const redactor = input.redactor ?? redactorFor(input.secret);
+      const req = keepBody(input.requestBody, redactor);
+      const res = keepResponse(input.responseBody, redactor);
       const fields: EntryFields = {
         id: nextId++,
         startedAt: new Date(input.startedAt).toISOString(),
         method: input.method,
-        url: redactSecret(input.url, input.secret),
+        url: redactor.text(input.url),
         status: input.status,
         durationMs: Math.round(input.durationMs),
-        requestHeaders: redactHeaders(input.requestHeaders, input.secret),
-        responseHeaders: redactHeaders(input.responseHeaders, input.secret),
+        requestHeaders: redactHeaders(input.requestHeaders, redactor),
+        responseHeaders: redactHeaders(input.responseHeaders, redactor),
         responseSize: input.responseSize,
         bodiesTruncated: req.truncated || res.truncated,
-        error: input.error === null ? null : redactSecret(input.error, input.secret),
+        error: input.error === null ? null : redactor.text(input.error),
       };
-      const entry = entryOf(fields, req.text, res.kept, maxBody);
+      const entry = entryOf(fields, req.text, res.kept, maxBody, redactor);
       const size = (req.text?.length ?? 0) + res.size;
       ring.push({ entry, fields, size });
       totalBody += size;
@@ -214,7 +201,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
           totalBody -= old.size;
           if (old.entry.requestBody !== null) requestCut.add(old.entry.id);
           const fieldsNow = { ...old.fields, bodiesTruncated: old.fields.bodiesTruncated || old.size > 0 };
-          ring[oldestWithBody] = { entry: entryOf(fieldsNow, null, null, maxBody), fields: fieldsNow, size: 0 };
+          ring[oldestWithBody] = { entry: entryOf(fieldsNow, null, null, maxBody, redactorFor()), fields: fieldsNow, size: 0 };
         }
         oldestWithBody++;
       }
@@ -246,6 +233,20 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Whether a secret straddles the byte where the log cuts a body: the window around the cut is
+ * wide enough for the longest form spelled entirely in escapes (10 characters each, "&#x10FFFF;").
+ */
+function secretAcrossCut(bytes: Uint8Array, cut: number, redactor: Redactor): boolean {
+  const longest = redactor.forms()[0]?.length ?? 0;
+  if (longest === 0) return false;
+  const reach = longest * 10;
+  const from = Math.max(0, cut - reach);
+  const to = Math.min(bytes.byteLength, cut + reach);
+  const window = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
+  return redactor.test(window);
 }
 
 function shellQuote(value: string): string {

@@ -62,7 +62,7 @@ function isLenientType(contentType: string): boolean {
  * body throws bad-response marked retryable (a reset mid-body looks exactly like this); an HTML
  * or other non-JSON answer throws not-scim naming the content type.
  */
-export function parseSuccessBody(text: string, contentType: string, ctx: BodyContext, size: number): unknown {
+export function parseSuccessBody(text: string, contentType: string, ctx: BodyContext, size: number, redact: (text: string) => string = (t) => t): unknown {
   if (text.trim() === '') return null;
   const json = isJsonType(contentType);
   if (json || isLenientType(contentType)) {
@@ -75,7 +75,8 @@ export function parseSuccessBody(text: string, contentType: string, ctx: BodyCon
       }
     }
   }
-  const excerpt = describeNonScimBody(text, contentType);
+  // The excerpt is cut to one short line: secrets go first, or a cut could leave half of one.
+  const excerpt = describeNonScimBody(redact(text), contentType);
   throw new InspectorError(
     'not-scim',
     `${ctx.method} ${ctx.url} answered ${ctx.status} with ${contentType || 'no content type'}${excerpt ? ` ("${excerpt}")` : ''}, not SCIM JSON. The base URL probably points at a web page or login portal rather than the SCIM API; check it in the service's admin console.`,

@@ -1,14 +1,17 @@
 // The HTTP transport every SCIM call goes through: one keep-alive undici Pool per connection,
 // timeouts, cancellation, same-origin redirects, retries within a budget, and a request log entry
 // for every exchange. The bearer token is fetched from options.token() for each exchange and only
-// ever written into the Authorization header; everything that leaves this file is scrubbed of it.
+// ever written into the Authorization header. Errors and the request log are scrubbed of every
+// form of it (transport.secrets); parsed answers are not — they are the tenant's data, which a
+// later PUT may send back, so the hosts redact them where they are shown or exported.
 
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { InspectorError } from '../../../shared/errors';
 import { joinUrl, normalizeBaseUrl } from './base-url';
 import { httpError, isRetryableFailure, transportError } from './errors';
-import { bytesContainSecret, createRequestLog, redactSecret, type RequestLogOptions } from './request-log';
+import { createRequestLog, type RequestLogOptions } from './request-log';
+import { SecretSet } from '../secrets/index';
 import { DEFAULT_MAX_BODY_BYTES, parseErrorBody, parseSuccessBody, readCapped } from './response-body';
 import { backoffDelay, cancelled, RetryBudget, serverRequestedWait, sleep } from './retry';
 import type { ConnectionOptions, HttpRequest, HttpResponse, Transport } from './types';
@@ -51,7 +54,7 @@ function allowedHeaders(headers: Record<string, string> | undefined): Record<str
   return out;
 }
 
-async function bearer(options: ConnectionOptions): Promise<string> {
+async function bearer(options: ConnectionOptions, secrets: SecretSet): Promise<string> {
   let token: unknown;
   try {
     token = await options.token();
@@ -63,6 +66,8 @@ async function bearer(options: ConnectionOptions): Promise<string> {
   if (typeof token !== 'string' || token.trim() === '') {
     throw new InspectorError('token-missing', 'No token is set for this connection. Paste the SCIM bearer token from the service admin console into the profile.');
   }
+  secrets.add(token);
+  secrets.add(token.trim());
   return token.trim();
 }
 
@@ -86,6 +91,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     bodyTimeout: options.bodyTimeoutMs ?? 60_000,
   });
   const log = createRequestLog(tuning.log);
+  const secrets = new SecretSet();
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const budgetMs = options.retryBudgetMs ?? 120_000;
 
@@ -95,7 +101,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     let method: HttpRequest['method'] = req.method;
     let body = bodyText;
     for (let hop = 0; ; hop++) {
-      const token = await bearer(options);
+      const token = await bearer(options, secrets);
       // A profile may override Content-Type: a few servers refuse application/scim+json.
       const headers: Record<string, string> = {
         accept: ACCEPT,
@@ -112,9 +118,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         logged = true;
         // The log gets a placeholder, not the token: redaction there is a second line of defence.
         const requestHeaders = { ...headers, authorization: 'Bearer [redacted]' };
-        // Bytes reach the log only after bytesContainSecret found no token in them (below).
-        const responseBytesSearched = text instanceof Uint8Array;
-        log.record({ startedAt: started, method, url, status, durationMs: performance.now() - t0, requestHeaders, requestBody: body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, secret: token, responseBytesSearched });
+        log.record({ startedAt: started, method, url, status, durationMs: performance.now() - t0, requestHeaders, requestBody: body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, redactor: secrets });
       };
       let status: number | null = null;
       let resHeaders: Record<string, string> = {};
@@ -131,10 +135,9 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         resHeaders = flatten(res.headers);
         const ctx = { method, url, status };
         const { bytes, size } = await readCapped(res.body, ctx, maxBody, resHeaders['content-length']);
-        // The token is almost never in an answer; a search of the bytes proves it absent without
-        // decoding, and then the log keeps the bytes and the text is made once, below.
-        const redacted = bytesContainSecret(bytes, token) ? redactSecret(bytes.toString('utf8'), token) : null;
-        record(status, resHeaders, redacted ?? bytes, size, null);
+        // The log keeps the bytes and redacts them when they are read; the text below is parsed as
+        // the server sent it (a user whose title equals the token keeps that title).
+        record(status, resHeaders, bytes, size, null);
         const location = resHeaders.location;
         if (status >= 300 && status < 400 && location !== undefined && status !== 304) {
           const next = new URL(location, url);
@@ -152,9 +155,9 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
           url = next.href;
           continue;
         }
-        return { status, headers: resHeaders, text: redacted ?? bytes.toString('utf8'), size, url };
+        return { status, headers: resHeaders, text: bytes.toString('utf8'), size, url };
       } catch (error) {
-        let failure = scrub(transportError(error, { method, url }), token);
+        let failure = secrets.error(transportError(error, { method, url }));
         // A body that broke off after the status line still tells a write's caller it was accepted.
         if (status !== null && failure.details?.status === undefined) failure = new InspectorError(failure.code, failure.message, { ...failure.details, status });
         if (!logged) record(status, resHeaders, null, 0, failure.message);
@@ -189,12 +192,12 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       const ctx = { method: req.method, url: ex.url, status: ex.status };
       if (ex.status >= 200 && ex.status < 300) {
         try {
-          return { status: ex.status, headers: ex.headers, body: parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size), size: ex.size, url: ex.url };
+          return { status: ex.status, headers: ex.headers, body: parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size, (t) => secrets.text(t)), size: ex.size, url: ex.url };
         } catch (error) {
           if (!(error instanceof InspectorError)) throw error;
           if (idempotent && isRetryableFailure(error) && (await retryAfter(backoff()))) continue;
-          if (idempotent || error.code !== 'bad-response') throw error;
-          throw new InspectorError(error.code, `${error.message} The ${req.method} was probably applied (the server answered ${ex.status}); reload the resource to see its state.`, error.details);
+          if (idempotent || error.code !== 'bad-response') throw secrets.error(error);
+          throw secrets.error(new InspectorError(error.code, `${error.message} The ${req.method} was probably applied (the server answered ${ex.status}); reload the resource to see its state.`, error.details));
         }
       }
       const asked = serverRequestedWait(ex.headers);
@@ -204,7 +207,11 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       } else if (idempotent && ex.status >= 500 && ex.status !== 501 && (await retryAfter(backoff()))) {
         continue;
       }
-      throw httpError({ status: ex.status, method: req.method, url: ex.url, body: parseErrorBody(ex.text), text: ex.text, contentType: ex.headers['content-type'] ?? '', retryAfterMs: asked });
+      // The error is shown (CLI, dialogs, logs), so its body is scrubbed of every decoded form of
+      // the secrets before a detail is cut from it: a server may echo the token JSON-escaped
+      // ("Qk\/7x\u002B…"), and a cut through it would leave half a token no search finds.
+      const body = secrets.value(parseErrorBody(ex.text));
+      throw secrets.error(httpError({ status: ex.status, method: req.method, url: ex.url, body, text: secrets.text(ex.text), contentType: ex.headers['content-type'] ?? '', retryAfterMs: asked }));
     }
   }
 
@@ -217,25 +224,9 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     },
     request,
     log,
+    secrets,
     close: () => pool.close(),
   };
-}
-
-/** The error with the token removed from its message and string details (a redirect target or
- * an echoed header could carry it). */
-function scrub(error: InspectorError, secret: string): InspectorError {
-  const message = redactSecret(error.message, secret);
-  let changed = message !== error.message;
-  let details: Record<string, unknown> | undefined;
-  if (error.details) {
-    details = {};
-    for (const [key, value] of Object.entries(error.details)) {
-      const clean = typeof value === 'string' ? redactSecret(value, secret) : value;
-      if (clean !== value) changed = true;
-      details[key] = clean;
-    }
-  }
-  return changed ? new InspectorError(error.code, message, details) : error;
 }
 
 // Failures that happen before a request can reach the server: a write hit by them was not applied.

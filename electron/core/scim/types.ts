@@ -3,6 +3,7 @@
 
 import type { ListOutcome, ListProgress, PatchRequest, ResourceKind, ScimResource } from '../../../shared/scim';
 import type { DiscoveryResult, RequestLogEntry } from '../../../shared/scim';
+import type { Redactor } from '../secrets/index';
 
 export interface ConnectionOptions {
   /** Base URL as the admin typed it; the client normalises it (trailing slash, /v2, /scim/v2). */
@@ -69,6 +70,11 @@ export interface Transport {
   /** Switches the base URL (same origin only), e.g. to the candidate discovery found answering. */
   setBaseUrl(baseUrl: string): void;
   readonly log: RequestLogApi;
+  /**
+   * Every secret this connection has used (and its derived forms), for the hosts to redact what
+   * they show, log or export. Never applied to what is written back to the tenant.
+   */
+  readonly secrets: Redactor;
   close(): Promise<void>;
 }
 

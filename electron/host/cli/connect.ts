@@ -66,8 +66,6 @@ const WHICH_TENANT = 'Say which tenant to talk to: --profile NAME, --url URL --t
 interface Resolved {
   options: ConnectionOptions;
   label: string;
-  /** Secret to scrub from anything we write ourselves (HAR), as a second line of defence. */
-  secret: string | null;
   sandbox: RunningSandbox | null;
 }
 
@@ -90,19 +88,19 @@ async function resolve(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output): P
     if (token === undefined || token.trim() === '') {
       throw new InspectorError('token-missing', `The environment variable ${tokenEnv} is not set or empty. Export the bearer token in it and run again.`, { tokenEnv });
     }
-    return { options: { ...common, baseUrl, token: () => token }, label: new URL(baseUrl).host, secret: token, sandbox: null };
+    return { options: { ...common, baseUrl, token: () => token }, label: new URL(baseUrl).host, sandbox: null };
   }
 
   if (sandbox !== undefined) {
     out.info(`Starting the sandbox tenant (${sandbox})…`);
     const running = await startSandbox({ vendor: sandbox });
-    return { options: { ...common, baseUrl: running.url, token: () => running.token, vendor: sandbox }, label: `sandbox ${sandbox}`, secret: running.token, sandbox: running };
+    return { options: { ...common, baseUrl: running.url, token: () => running.token, vendor: sandbox }, label: `sandbox ${sandbox}`, sandbox: running };
   }
 
   const fromProfile = await resolveProfile(profile ?? '', env);
   // Flags win over the profile's settings; --header adds to the profile's headers.
   const headers = { ...fromProfile.options.headers, ...common.headers };
-  return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, secret: null, sandbox: null };
+  return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, sandbox: null };
 }
 
 /**
@@ -113,12 +111,6 @@ export function requireKind(conn: Connection, kind: ResourceKind): void {
   if (kind === 'Groups' && conn.discovery?.capabilities.groups === false) {
     throw new InspectorError('not-found', `${conn.discovery.baseUrl} has no /Groups endpoint: this tenant does not manage groups over SCIM (Mittr, for one, has none).`, { baseUrl: conn.discovery.baseUrl });
   }
-}
-
-function scrub(text: string, secret: string | null): string {
-  // The transport already redacts; this only guards what this host writes to disk itself.
-  if (!secret || secret.length < 4) return text;
-  return text.split(secret).join('[REDACTED]');
 }
 
 /**
@@ -138,6 +130,8 @@ export async function withConnection<T>(
   let result: { value: T } | { error: unknown };
   try {
     client = await createClient(resolved.options);
+    // Everything this run prints or exports is redacted with the connection's secrets.
+    out.secrets.add(client.transport.secrets);
     let discovery: DiscoveryResult | null = null;
     if (options.discover !== false) {
       // Discovery first: it settles the base URL (/scim/v2 typed or not) and the paging
@@ -151,7 +145,7 @@ export async function withConnection<T>(
   }
   let harError: unknown = null;
   try {
-    if (client && harFile !== undefined) await writeHar(client, harFile, resolved.secret);
+    if (client && harFile !== undefined) await writeHar(client, harFile, out);
   } catch (error) {
     harError = error;
   }
@@ -166,8 +160,9 @@ export async function withConnection<T>(
   return result.value;
 }
 
-async function writeHar(client: ScimClient, file: string, secret: string | null): Promise<void> {
-  const text = scrub(JSON.stringify(client.transport.log.toHar(), null, 2), secret);
+async function writeHar(client: ScimClient, file: string, out: Output): Promise<void> {
+  // The log is redacted already; the run's secrets are a second line of defence for the file.
+  const text = JSON.stringify(out.secrets.value(client.transport.log.toHar()), null, 2);
   try {
     await writeFile(file, `${text}\n`, 'utf8');
   } catch (error) {

@@ -3,6 +3,7 @@
 // warnings, errors — goes to stderr, so `… --json | jq` never sees anything but JSON.
 
 import type { AppError } from '../../../shared/errors';
+import { RedactorGroup } from '../../core/secrets/index';
 
 export interface Sink {
   write(text: string): unknown;
@@ -11,8 +12,17 @@ export interface Sink {
 export interface Output {
   readonly json: boolean;
   readonly ndjson: boolean;
-  /** The result document: JSON with --json, else rendered by `human`. */
-  result(doc: unknown, human?: (doc: unknown) => string): void;
+  /**
+   * The secrets of every connection this run opened (withConnection adds each one's). Everything
+   * written to stdout and stderr is redacted with them, and the files a command exports
+   * (snapshots, CSV, HAR) use them too.
+   */
+  readonly secrets: RedactorGroup;
+  /**
+   * The result document: JSON with --json, else rendered by `human` — from the document it is
+   * given, which is redacted (a renderer that cuts long cells would otherwise halve a secret).
+   */
+  result<T>(doc: T, human?: (doc: T) => string): void;
   /** One resource per line on stdout (--ndjson). */
   line(value: unknown): void;
   /** Text on stdout as it is (a document written piece by piece, see json-stream.ts). */
@@ -33,7 +43,15 @@ export interface OutputStreams {
 }
 
 export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjson: boolean }): Output {
-  const { stdout, stderr } = streams;
+  const secrets = new RedactorGroup();
+  // Structured output is redacted as a value (a match inside JSON is replaced within its string);
+  // human text as text.
+  const json = (value: unknown, indent?: number): string => {
+    const text = JSON.stringify(value, null, indent);
+    return secrets.test(text) ? JSON.stringify(secrets.value(value), null, indent) : text;
+  };
+  const stdout: Sink = { write: (text: string) => streams.stdout.write(secrets.text(text)) };
+  const stderr: Sink = { write: (text: string) => streams.stderr.write(secrets.text(text)) };
   let progressShown = false;
   const clearProgress = (): void => {
     if (progressShown) {
@@ -44,14 +62,16 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
   return {
     json: mode.json,
     ndjson: mode.ndjson,
+    secrets,
     result(doc, human) {
       clearProgress();
-      if (mode.json || !human) stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-      else stdout.write(ensureNewline(human(doc)));
+      if (mode.json || !human) streams.stdout.write(`${json(doc, 2)}\n`);
+      // Renderers cut long cells: the document is redacted first, or a cut could halve a secret.
+      else stdout.write(ensureNewline(human(secrets.value(doc))));
     },
     line(value) {
       clearProgress();
-      stdout.write(`${JSON.stringify(value)}\n`);
+      streams.stdout.write(`${json(value)}\n`);
     },
     raw(text) {
       clearProgress();
@@ -67,7 +87,7 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
     },
     error(error) {
       clearProgress();
-      if (mode.json || mode.ndjson) stderr.write(`${JSON.stringify({ error })}\n`);
+      if (mode.json || mode.ndjson) streams.stderr.write(`${json({ error })}\n`);
       else stderr.write(ensureNewline(terminalSafe(`scim-inspector: ${error.message}${humanDetails(error)}`)));
     },
     progress(message) {

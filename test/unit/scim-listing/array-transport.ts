@@ -3,6 +3,7 @@
 // minimal: server quirks are exercised against the sandbox tenant in the integration tests.
 
 import type { HttpRequest, HttpResponse, Transport } from '../../../electron/core/scim/types';
+import { SecretSet } from '../../../electron/core/secrets/index';
 
 export interface ArrayServer {
   transport: Transport;
@@ -23,6 +24,7 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
     setBaseUrl(next: string) {
       base = next;
     },
+    secrets: new SecretSet(),
     async request(req: HttpRequest): Promise<HttpResponse> {
       requests.push(req);
       inFlight += 1;

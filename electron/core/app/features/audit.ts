@@ -179,14 +179,14 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
       // Streamed straight to the file the host chose: the CSV is never one string in memory.
       const path = await ctx.choosePath(request);
       if (path === null) return { saved: false, path: null, rows: 0 };
-      const { rows } = await exportCsv(source, { kind, file: path, bom });
+      const { rows } = await exportCsv(source, { kind, file: path, bom, redactor: ctx.redaction.secrets });
       return { saved: true, path, rows };
     }
     const tmp = join(ctx.dataDir, 'tmp');
     await mkdir(tmp, { recursive: true });
     const file = join(tmp, `export-${randomUUID()}.csv`);
     try {
-      const { rows } = await exportCsv(source, { kind, file, bom });
+      const { rows } = await exportCsv(source, { kind, file, bom, redactor: ctx.redaction.secrets });
       const saved = await ctx.saveFile({ ...request, content: await readFile(file, 'utf8') });
       return { ...saved, rows };
     } finally {
@@ -198,7 +198,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     await mkdir(snapshotsDir(ctx), { recursive: true });
     const safe = (label ?? 'snapshot').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'snapshot';
     const path = snapshotPath(ctx, `${safe}-${audit.taken.takenAt.replace(/[:.]/g, '-')}.json.gz`);
-    await saveSnapshot(path, audit.taken);
+    await saveSnapshot(path, audit.taken, ctx.redaction.secrets);
     return snapshotFile(path);
   },
   'audit.snapshots': async (ctx) => {

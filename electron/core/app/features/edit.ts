@@ -9,6 +9,9 @@ import type { ScimResource } from '../../../../shared/scim';
 import { publishChange } from '../changes';
 import { changeJournalPath, checkEditChange, checkEditPreview, previewEdit, readChangeJournal, sendEdit, sendReplace } from '../../edit/index';
 import type { AppContext } from '../context';
+import { restoreUnchanged } from '../redaction';
+import { REDACTED } from '../../secrets/index';
+import type { EditChange } from '../../edit/preview';
 import type { FunctionsFor } from '../functions';
 import { SANDBOX_PROFILE_ID } from '../sessions';
 
@@ -53,8 +56,16 @@ export const editFunctions: FunctionsFor<typeof EDIT_CHANNELS> = {
   'edit.preview': async (ctx, { profileId, kind, id, change, before, method }) => {
     const { client } = await ctx.sessions.session(profileId);
     const facts = await profileFacts(ctx, profileId);
-    return previewEdit(client, kind, id, checkEditChange(change), {
-      ...(before ? { before: before as unknown as ScimResource } : {}),
+    let edit: EditChange = checkEditChange(change);
+    let loaded = before ? (before as unknown as ScimResource) : undefined;
+    if ('edited' in edit && JSON.stringify(edit.edited).includes(REDACTED)) {
+      // The form showed "[redacted]" where a value equals a secret; left as it was, it means
+      // the real value, which must not be replaced by the placeholder.
+      loaded ??= await client.get(kind, id);
+      edit = { edited: restoreUnchanged(edit.edited, loaded, ctx.redaction.secrets) };
+    }
+    return previewEdit(client, kind, id, edit, {
+      ...(loaded ? { before: loaded } : {}),
       vendor: facts.vendor,
       headers: facts.headers,
       ...(method ? { method } : {}),

@@ -62,7 +62,7 @@ export const snapshotCommand: Command = {
     const out = optString(ctx.args, 'out');
     if (out === undefined) throw new InspectorError('usage', 'snapshot needs --out FILE.');
     return snapshotFor(ctx, async (snapshot) => {
-      await saveSnapshot(out, snapshot);
+      await saveSnapshot(out, snapshot, ctx.out.secrets);
       // Discovery's warnings were printed when the connection opened.
       for (const w of snapshot.warnings) if (!w.startsWith('Discovery:')) ctx.out.warn(w);
       const doc = { file: out, takenAt: snapshot.takenAt, users: snapshot.users.length, groups: snapshot.groups.length, complete: snapshot.complete, warnings: snapshot.warnings };

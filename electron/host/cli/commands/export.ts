@@ -32,7 +32,7 @@ export const exportCommand: Command = {
     if (!EXPORT_KINDS.includes(kind)) throw new InspectorError('usage', `Export what? One of ${EXPORT_KINDS.join(', ')}.`);
     const file = optString(ctx.args, 'out');
     if (file === undefined) throw new InspectorError('usage', 'export needs --out FILE.csv.');
-    const request = { kind, file, columns: commaList(ctx.args, 'columns'), bom: optFlag(ctx.args, 'bom'), formulaGuard: !optFlag(ctx.args, 'no-formula-guard'), signal: ctx.signal };
+    const request = { kind, file, columns: commaList(ctx.args, 'columns'), bom: optFlag(ctx.args, 'bom'), formulaGuard: !optFlag(ctx.args, 'no-formula-guard'), signal: ctx.signal, redactor: ctx.out.secrets };
     let written: { rows: number; file: string };
     if (kind === 'diff') {
       const older = optString(ctx.args, 'snapshot');

@@ -66,7 +66,7 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind, li
     const { Resources: _omitted, ...summary } = doc;
     out.info(JSON.stringify({ summary }));
   } else {
-    out.result(doc, () => renderList(doc, kind));
+    out.result(doc, (shown) => renderList(shown, kind));
   }
   return exitForList(out, doc, kind, limit);
 }

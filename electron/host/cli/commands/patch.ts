@@ -15,6 +15,7 @@ import type { Command, CommandContext } from '../command';
 import { parseHeaders, withConnection } from '../connect';
 import { resolveProfile } from '../profile-connection';
 import { kindOperand } from './get';
+import type { Output } from '../output';
 
 const KINDS: Record<string, ResourceKind> = { users: 'Users', groups: 'Groups' };
 const OP_FLAGS: readonly PatchOpName[] = ['replace', 'add', 'remove'];
@@ -80,11 +81,11 @@ function human(preview: EditPreview, outcome: SendOutcome | null): string {
 }
 
 /** A send needs --yes, or a person at a terminal typing "yes"; anything else is refused (exit 4). */
-async function confirmSend(preview: EditPreview, yes: boolean): Promise<void> {
+async function confirmSend(preview: EditPreview, yes: boolean, out: Output): Promise<void> {
   if (yes) return;
   const refusal = `Refusing to send the ${preview.method} to ${preview.request.url} without confirmation: run with --dry-run to see it, then again with --yes. Nothing was sent.`;
   if (!process.stdin.isTTY || !process.stderr.isTTY) throw new InspectorError('refused-needs-confirmation', refusal);
-  process.stderr.write(human(preview, null).replace('not sent (dry run)\n', ''));
+  process.stderr.write(out.secrets.text(human(preview, null).replace('not sent (dry run)\n', '')));
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question('Type yes to send it, anything else to stop: ');
@@ -109,7 +110,7 @@ async function run(ctx: CommandContext): Promise<number> {
       ctx.out.result(previewDocument(preview), () => human(preview, null));
       return 0;
     }
-    await confirmSend(preview, optFlag(ctx.args, 'yes'));
+    await confirmSend(preview, optFlag(ctx.args, 'yes'), ctx.out);
     const journal = optString(ctx.args, 'journal') ?? changeJournalPath(userDataDir(ctx.env));
     const outcome = await sendEdit(client, preview, { journal, profile: traits.profile ?? label, signal: ctx.signal });
     if (outcome.status !== 'conflict') for (const w of outcome.verification.warnings) ctx.out.warn(w);
