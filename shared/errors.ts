@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'refused-unverifiable',
   'refused-needs-confirmation',
   'refused-protected',
+  'refused-in-use', // another running process holds the journal's lock
   // local machine
   'keychain-unavailable',
   'token-missing',
@@ -76,6 +77,7 @@ export function exitCodeFor(code: ErrorCode): 1 | 2 | 3 | 4 {
     case 'refused-unverifiable':
     case 'refused-needs-confirmation':
     case 'refused-protected':
+    case 'refused-in-use':
       return 4;
     default:
       return 1;
