@@ -4,17 +4,17 @@
 import { InspectorError } from '../../../shared/errors';
 import type { DeactivationMethod, DeactivationPlan, RunResult } from '../../../shared/deactivate';
 import type { ScimClient } from '../scim/types';
-import { openJournal } from '../journal/journal';
 import { resolveTargets, type MatchAttribute } from './resolve';
 import { buildPlan } from './plan';
 import { executeRun, newRunId, type ExecuteOptions } from './execute';
-import type { DeactivationRecord } from './records';
+import { refuseReadOnly, withRunJournal } from './run-journal';
 
 export { resolveTargets, MATCH_ATTRIBUTES, type MatchAttribute } from './resolve';
 export { buildPlan, activePatch } from './plan';
 export { resumeRun, reactivateRun, journalCounts } from './resume';
 export { isDeactivationRecord, foldRuns } from './records';
 export type { ExecuteOptions } from './execute';
+export { refuseReadOnly } from './run-journal';
 
 export interface PlanRequest {
   inputs: string[];
@@ -26,8 +26,9 @@ export interface PlanRequest {
   signal?: AbortSignal;
 }
 
-/** Resolves the inputs and builds the plan. Nothing is written. */
+/** Resolves the inputs and builds the plan. Nothing is written; a read-only profile is refused. */
 export async function planDeactivation(client: ScimClient, request: PlanRequest): Promise<DeactivationPlan> {
+  refuseReadOnly(client, 'deactivation (even a dry run)');
   if (request.inputs.every((v) => v.trim() === '')) {
     throw new InspectorError('usage', 'Name at least one user to deactivate (userName, email, externalId or id).');
   }
@@ -42,33 +43,32 @@ export async function planDeactivation(client: ScimClient, request: PlanRequest)
 }
 
 /**
- * Executes a plan the admin confirmed. Refuses a plan with refusals in it; writes the run record,
- * intents and outcomes to the journal at `journalPath`.
+ * Executes a plan the admin confirmed. Refuses a plan with refusals in it and a read-only
+ * connection before anything is journaled; writes the run record, intents and outcomes to the
+ * journal at `journalPath`, held exclusively. A plan with no targets creates no journal.
  */
-export async function executePlan(client: ScimClient, plan: DeactivationPlan, journalPath: string, options: ExecuteOptions & { vendor?: string } = {}): Promise<RunResult> {
+export async function executePlan(client: ScimClient, plan: DeactivationPlan, journalPath: string, options: ExecuteOptions & { vendor?: string } = {}): Promise<RunResult & { warnings: string[] }> {
   if (plan.refused.length > 0) {
     const code = plan.refused.some((r) => r.kind === 'unverifiable') ? 'refused-unverifiable' : 'refused-protected';
     throw new InspectorError(code, `Refused: ${plan.refused.map((r) => r.reason).join(' ')} Nothing was written.`, { refused: plan.refused });
   }
-  const journal = await openJournal<DeactivationRecord>(journalPath);
-  try {
-    const result = await executeRun(
-      client,
-      {
-        type: 'run',
-        runId: newRunId(),
-        action: 'deactivate',
-        method: plan.method,
-        baseUrl: client.baseUrl,
-        ...(options.vendor ? { vendor: options.vendor } : {}),
-        targets: plan.targets.map((t) => ({ id: t.id, userName: t.userName })),
-        skipped: plan.skipped.map((s) => ({ id: s.id, reason: s.reason })),
-      },
-      journal,
-      options,
-    );
-    return { ...result, unresolved: plan.unresolved };
-  } finally {
-    await journal.close();
+  refuseReadOnly(client, 'deactivation');
+  const run = {
+    type: 'run' as const,
+    runId: newRunId(),
+    action: 'deactivate' as const,
+    method: plan.method,
+    baseUrl: client.baseUrl,
+    ...(options.vendor ? { vendor: options.vendor } : {}),
+    targets: plan.targets.map((t) => ({ id: t.id, userName: t.userName })),
+    skipped: plan.skipped.map((s) => ({ id: s.id, reason: s.reason })),
+  };
+  if (run.targets.length === 0) {
+    // Nothing to write, so nothing to journal: an empty journal would only be a run to "undo".
+    return { runId: run.runId, action: 'deactivate', planned: [], done: [], skipped: run.skipped, failed: [], unresolved: plan.unresolved, journal: null, warnings: [] };
   }
+  return withRunJournal(journalPath, false, async ({ journal, warnings }) => {
+    const result = await executeRun(client, run, journal, options);
+    return { ...result, unresolved: plan.unresolved, warnings };
+  });
 }

@@ -5,9 +5,10 @@
 import { InspectorError } from '../../../shared/errors';
 import type { RunResult } from '../../../shared/deactivate';
 import type { ScimClient } from '../scim/types';
-import { openJournal, readJournal } from '../journal/journal';
+import { readJournal } from '../journal/journal';
 import { executeRun, newRunId, type ExecuteOptions } from './execute';
-import { foldRuns, isDeactivationRecord, type DeactivationRecord, type RunState } from './records';
+import { foldRuns, isDeactivationRecord, type RunState } from './records';
+import { refuseReadOnly, withRunJournal } from './run-journal';
 
 async function load(client: ScimClient, path: string): Promise<{ runs: RunState[]; warnings: string[] }> {
   const { records, tornTail } = await readJournal(path, isDeactivationRecord);
@@ -22,30 +23,28 @@ async function load(client: ScimClient, path: string): Promise<{ runs: RunState[
 
 /** Finishes the last unfinished run in the journal (or reports that it is complete). */
 export async function resumeRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
-  const { runs, warnings } = await load(client, path);
-  const state = [...runs].reverse().find((r) => r.run.targets.some((t) => r.outcomes.get(t.id)?.status !== 'done')) ?? runs[runs.length - 1];
-  if (!state) throw new InspectorError('invalid-input', `${path} holds no run to resume.`);
-  const alreadyDone = new Set([...state.outcomes.values()].filter((o) => o.status === 'done').map((o) => o.id));
-  const names = new Map(state.run.targets.map((t) => [t.id, t.userName]));
-  const journal = await openJournal<DeactivationRecord>(path);
-  try {
+  refuseReadOnly(client, 'resuming a deactivation');
+  return withRunJournal(path, true, async ({ journal, warnings: held }) => {
+    const { runs, warnings } = await load(client, path);
+    const state = [...runs].reverse().find((r) => r.run.targets.some((t) => r.outcomes.get(t.id)?.status !== 'done')) ?? runs[runs.length - 1];
+    if (!state) throw new InspectorError('invalid-input', `${path} holds no run to resume.`);
+    const alreadyDone = new Set([...state.outcomes.values()].filter((o) => o.status === 'done').map((o) => o.id));
+    const names = new Map(state.run.targets.map((t) => [t.id, t.userName]));
     const result = await executeRun(client, state.run, journal, { ...options, appendRunRecord: false, alreadyDone, recheck: true });
     const earlier = [...alreadyDone].map((id) => ({ id, userName: names.get(id) ?? id, wrote: state.outcomes.get(id)?.wrote ?? false, note: 'done before the resume' }));
-    return { ...result, done: [...earlier, ...result.done], warnings };
-  } finally {
-    await journal.close();
-  }
+    return { ...result, done: [...earlier, ...result.done], warnings: [...held, ...warnings] };
+  });
 }
 
 /** Sets active back to true for every user the journal's deactivation runs deactivated. */
 export async function reactivateRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
-  const { runs, warnings } = await load(client, path);
-  const targets = deactivatedBy(runs);
-  const deactivations = runs.filter((r) => r.run.action === 'deactivate');
-  const method: 'put' | 'patch' = deactivations.some((r) => r.run.method === 'put') ? 'put' : 'patch';
-  const vendor = deactivations.map((r) => r.run.vendor).filter(Boolean).pop();
-  const journal = await openJournal<DeactivationRecord>(path);
-  try {
+  refuseReadOnly(client, 'undoing a deactivation');
+  return withRunJournal(path, true, async ({ journal, warnings: held }) => {
+    const { runs, warnings } = await load(client, path);
+    const targets = deactivatedBy(runs);
+    const deactivations = runs.filter((r) => r.run.action === 'deactivate');
+    const method: 'put' | 'patch' = deactivations.some((r) => r.run.method === 'put') ? 'put' : 'patch';
+    const vendor = deactivations.map((r) => r.run.vendor).filter(Boolean).pop();
     const run = {
       type: 'run' as const,
       runId: newRunId(),
@@ -57,10 +56,8 @@ export async function reactivateRun(client: ScimClient, path: string, options: E
       skipped: [],
     };
     const result = await executeRun(client, run, journal, { ...options, recheck: true });
-    return { ...result, warnings };
-  } finally {
-    await journal.close();
-  }
+    return { ...result, warnings: [...held, ...warnings] };
+  });
 }
 
 /** How many users `resume` and `reactivate` would touch, for the typed confirmation. */

@@ -19,6 +19,7 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
       return transport.baseUrl;
     },
     transport,
+    readOnly: options.readOnly === true,
 
     async discover(signal?: AbortSignal): Promise<DiscoveryResult> {
       // discover() re-binds the transport when the API answers one segment away from what was

@@ -117,6 +117,8 @@ export interface WriteOptions {
 
 export interface ScimClient {
   readonly baseUrl: string;
+  /** The connection refuses every write (a read-only profile); features refuse up front by it. */
+  readonly readOnly: boolean;
   readonly transport: Transport;
   discover(signal?: AbortSignal): Promise<DiscoveryResult>;
   list<T extends ScimResource = ScimResource>(kind: ResourceKind, options?: ListOptions): Promise<ListOutcome<T>>;

@@ -51,3 +51,27 @@ export function writes(sandbox: SandboxHandle): number {
   const by = sandbox.stats().byMethod;
   return (by.PATCH ?? 0) + (by.PUT ?? 0) + (by.DELETE ?? 0) + (by.POST ?? 0);
 }
+
+export interface UserRow {
+  id: string;
+  active: boolean;
+  /** The sandbox's ETag counts writes: W/"n" moves by one per write. */
+  version: string;
+}
+
+/** Every user's active flag and version, read straight from the sandbox (not through the client). */
+export async function tenantRows(sandbox: SandboxHandle): Promise<Map<string, UserRow>> {
+  const out = new Map<string, UserRow>();
+  for (let start = 1; ; start += 500) {
+    const res = await fetch(`${sandbox.url}/Users?startIndex=${start}&count=500`, { headers: { authorization: `Bearer ${sandbox.token}` } });
+    const page = (await res.json()) as { Resources?: { id: string; active: boolean; meta: { version: string } }[] };
+    const items = page.Resources ?? [];
+    for (const u of items) out.set(u.id, { id: u.id, active: u.active, version: u.meta.version });
+    if (items.length < 500) return out;
+  }
+}
+
+/** The version a row has after `writes` more writes. */
+export function versionAfter(version: string, writes: number): string {
+  return version.replace(/\d+/, (n) => String(Number(n) + writes));
+}

@@ -9,7 +9,7 @@ import { commaList, optFlag, optList, optString } from '../args';
 import { withConnection } from '../connect';
 import { confirmCount } from '../confirm';
 import { readCsvFile, columnIndex } from '../../../core/csv/read';
-import { executePlan, journalCounts, MATCH_ATTRIBUTES, planDeactivation, reactivateRun, resumeRun, type MatchAttribute } from '../../../core/deactivate';
+import { executePlan, journalCounts, MATCH_ATTRIBUTES, planDeactivation, reactivateRun, refuseReadOnly, resumeRun, type MatchAttribute } from '../../../core/deactivate';
 
 const METHODS: readonly DeactivationMethod[] = ['patch', 'put', 'delete'];
 
@@ -76,7 +76,8 @@ function humanPlan(plan: DeactivationPlan): string {
 }
 
 function humanRun(result: RunResult): string {
-  const lines = [`${result.action}: ${result.done.length} done, ${result.failed.length} failed, ${result.skipped.length} skipped; journal ${result.journal}`];
+  const journal = result.journal === null ? 'nothing to write, so no journal' : `journal ${result.journal}`;
+  const lines = [`${result.action}: ${result.done.length} done, ${result.failed.length} failed, ${result.skipped.length} skipped; ${journal}`];
   for (const f of result.failed) lines.push(`  failed ${f.id}: ${f.error}`);
   for (const u of result.unresolved) lines.push(`  ? ${u.input}: ${u.reason}`);
   return `${lines.join('\n')}\n`;
@@ -124,7 +125,8 @@ export const deactivateCommand: Command = {
         onProgress: (p) => ctx.out.progress(`${p.done + p.failed}/${p.total} (${p.failed} failed)`),
       });
       ctx.out.endProgress();
-      ctx.out.result(runDocument(result, plan.warnings), () => humanRun(result));
+      for (const w of result.warnings) ctx.out.warn(w);
+      ctx.out.result(runDocument(result, [...plan.warnings, ...result.warnings]), () => humanRun(result));
       return exitFor(result);
     });
   },
@@ -147,8 +149,10 @@ function journalCommand(word: 'resume' | 'reactivate'): Command {
       if (journal === undefined) throw new InspectorError('usage', `${word} needs --journal FILE (the journal the deactivate run wrote).`);
       const counts = await journalCounts(journal);
       const count = word === 'resume' ? counts.pending : counts.reactivatable;
-      if (count > 0) await confirmCount(count, word === 'resume' ? 'finish deactivating' : 'reactivate', optFlag(ctx.args, 'yes'));
       return withConnection(ctx.args, ctx.env, ctx.out, async ({ client }) => {
+        // A read-only profile is refused before the admin is asked to confirm anything.
+        refuseReadOnly(client, word === 'resume' ? 'resuming a deactivation' : 'undoing a deactivation');
+        if (count > 0) await confirmCount(count, word === 'resume' ? 'finish deactivating' : 'reactivate', optFlag(ctx.args, 'yes'));
         const run = word === 'resume' ? resumeRun : reactivateRun;
         const result = await run(client, journal, { signal: ctx.signal, onProgress: (p) => ctx.out.progress(`${p.done + p.failed}/${p.total}`) });
         ctx.out.endProgress();
