@@ -1,110 +1,138 @@
-// Crash safety: the real CLI deactivating 500 users is SIGKILLed at random points of its write
-// phase, 20 times; after `resume`, exactly the intended users are inactive, none was written
-// twice (each target's ETag version moved by exactly one), and the journal still reads.
+// Crash safety: the real CLI deactivating a list of users is killed (`kill -KILL -- -PGID`, the
+// whole process group) at 20 random points of its journal — before a record, after it, or in the
+// middle of writing it (a torn tail) — and sometimes its resume and its undo are killed as well.
+// After `resume`, exactly the planned users are inactive and each was written once; after
+// `reactivate`, the tenant is back where it started and each was written exactly twice.
+// The kill points come from a seeded generator; the seed is printed so a failure can be replayed
+// with CRASH_SEED=<seed>.
 
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
 import { readJournal } from '../../../electron/core/journal/journal';
 import { foldRuns, isDeactivationRecord } from '../../../electron/core/deactivate/records';
-import { REPO_ROOT, runCli } from '../cli/spawn-cli';
+import { runCli } from '../cli/spawn-cli';
+import { spawnCliGroup } from '../../support/process-group';
+import { tenantRows, versionAfter, type UserRow } from './support';
 
 const TRIALS = 20;
-const TARGETS = 500;
-let dir: string;
+const TARGETS = 150;
+/** Records a deactivation writes: the run, an intent and an outcome per user, the end. */
+const RECORDS = 2 + 2 * TARGETS;
+const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
+/** mulberry32: small, seedable, good enough to spread kill points. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Mode = 'before' | 'after' | 'torn';
+interface KillPoint { record: number; mode: Mode; bytes: number }
+
+function killPoint(random: () => number, mode: Mode, records: number): KillPoint {
+  return { record: 1 + Math.floor(random() * records), mode, bytes: 1 + Math.floor(random() * 150) };
+}
+
+const spec = (p: KillPoint): string => `${p.record}:${p.mode}${p.mode === 'torn' ? `:${p.bytes}` : ''}`;
+
+let dir: string;
+let sandbox: SandboxHandle;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crash-'));
+  sandbox = await startSandbox({ vendor: 'rfc', users: 2 * TARGETS, seed: 11 });
 });
-afterAll(() => undefined);
+afterAll(async () => {
+  await sandbox.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
-interface Row { id: string; active: boolean; version: string }
+/**
+ * Runs a CLI command frozen at `point` and kills its process group there; a command that ends
+ * before reaching the point just ends. Returns whether it was killed.
+ */
+async function runKilledAt(args: string[], env: Record<string, string>, point: KillPoint): Promise<boolean> {
+  const run = spawnCliGroup(args, { env, fault: spec(point) });
+  const reached = await Promise.race([run.frozen.then(() => true), run.exited.then(() => false)]);
+  await run.killGroup();
+  return reached;
+}
 
-async function tenantState(sandbox: SandboxHandle): Promise<Map<string, Row>> {
-  const out = new Map<string, Row>();
-  for (let start = 1; ; start += 500) {
-    const res = await fetch(`${sandbox.url}/Users?startIndex=${start}&count=500`, { headers: { authorization: `Bearer ${sandbox.token}` } });
-    const page = (await res.json()) as { Resources?: { id: string; active: boolean; meta: { version: string } }[] };
-    const items = page.Resources ?? [];
-    for (const u of items) out.set(u.id, { id: u.id, active: u.active, version: u.meta.version });
-    if (items.length < 500) return out;
+function expectTenant(before: Map<string, UserRow>, after: Map<string, UserRow>, targets: Set<string>, writes: number, label: string): void {
+  for (const [id, row] of before) {
+    const now = after.get(id);
+    if (targets.has(id)) {
+      expect(now?.active, `${label}: target ${id} active`).toBe(writes % 2 === 0 ? row.active : !row.active);
+      expect(now?.version, `${label}: ${id} must be written exactly ${writes} time(s)`).toBe(versionAfter(row.version, writes));
+    } else {
+      expect(now, `${label}: ${id} was not in the plan`).toEqual(row);
+    }
   }
 }
 
-/** Spawns the deactivation and SIGKILLs it once the journal holds `killAfterLines` lines. */
-function runAndKill(args: string[], env: Record<string, string>, journal: string, killAfterLines: number): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/index.ts', ...args], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: 'ignore' });
-    let finished = false;
-    const poll = setInterval(() => {
-      void readFile(journal, 'utf8').then(
-        (text) => {
-          if (!finished && text.split('\n').length - 1 >= killAfterLines) {
-            finished = true;
-            child.kill('SIGKILL');
-          }
-        },
-        () => undefined,
-      );
-    }, 5);
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code, signal) => {
-      clearInterval(poll);
-      clearTimeout(guard);
-      resolve(signal ?? `exit ${code}`);
-    });
-  });
-}
-
-describe('deactivation survives SIGKILL at random points', () => {
-  it(`${TRIALS} killed 500-user runs each resume to exactly the plan, with no user written twice`, async () => {
-    const ends: string[] = [];
+describe('deactivation survives SIGKILL of its process group at random points', () => {
+  it(`${TRIALS} killed runs each resume to exactly the plan and undo back to the start, no user written twice`, { timeout: 1_200_000 }, async () => {
+    console.info(`crash test seed ${SEED} (replay with CRASH_SEED=${SEED})`);
+    const random = generator(SEED);
+    const modes: Mode[] = ['torn', 'before', 'after'];
+    let killedMidRun = 0;
+    let torn = 0;
     for (let trial = 0; trial < TRIALS; trial += 1) {
-      const sandbox = await startSandbox({ vendor: 'rfc', users: 700, seed: 11 + trial });
-      try {
-        const before = await tenantState(sandbox);
-        const targets = [...before.values()].filter((u) => u.active).slice(0, TARGETS).map((u) => u.id);
-        expect(targets).toHaveLength(TARGETS);
-        const csv = join(dir, `leavers-${trial}.csv`);
-        await writeFile(csv, `id\n${targets.join('\n')}\n`);
-        const journal = join(dir, `run-${trial}.jsonl`);
-        const env = { SANDBOX_TOKEN: sandbox.token };
-        const conn = ['--url', sandbox.url, '--token-env', 'SANDBOX_TOKEN'];
-        // 1 run record + 2 lines per user + end: kill anywhere from before the first write to the end.
-        const killAfter = 1 + Math.floor(Math.random() * (2 * TARGETS));
-        ends.push(await runAndKill(['deactivate', '--from-csv', csv, '--column', 'id', '--match', 'id', '--yes', '--journal', journal, ...conn, '--json'], env, journal, killAfter));
+      sandbox.reset();
+      const before = await tenantRows(sandbox);
+      const targets = [...before.values()].filter((u) => u.active).slice(0, TARGETS).map((u) => u.id);
+      expect(targets).toHaveLength(TARGETS);
+      const targetSet = new Set(targets);
+      const csv = join(dir, `leavers-${trial}.csv`);
+      await writeFile(csv, `id\n${targets.join('\n')}\n`);
+      const journal = join(dir, `run-${trial}.jsonl`);
+      const env = { SANDBOX_TOKEN: sandbox.token };
+      const conn = ['--url', sandbox.url, '--token-env', 'SANDBOX_TOKEN', '--json'];
+      const onJournal = ['--journal', journal, '--yes', ...conn];
+      const point = killPoint(random, modes[trial % modes.length] ?? 'torn', RECORDS);
+      // Every fourth trial also kills the resume, every fifth the undo, at a point of their own.
+      const resumeKill = trial % 4 === 3 ? killPoint(random, 'torn', 40) : null;
+      const undoKill = trial % 5 === 4 ? killPoint(random, 'before', 40) : null;
+      const label = `seed ${SEED} trial ${trial} deactivate killed at ${spec(point)}${resumeKill ? `, resume at ${spec(resumeKill)}` : ''}${undoKill ? `, undo at ${spec(undoKill)}` : ''}`;
 
-        const resumed = await runCli(['resume', '--journal', journal, '--yes', ...conn, '--json'], { env, timeoutMs: 120_000 });
-        if (resumed.code !== 0) {
-          // Killed before the run record was fsync'ed: nothing was written; the journal says so.
-          expect(`${resumed.code} ${JSON.stringify((JSON.parse(resumed.stdout || "{}") as { failed?: unknown[] }).failed?.slice(0, 3))} ${resumed.stderr}`, `trial ${trial}`).toMatch(/holds no deactivation run|not a journal|Cannot read the journal/);
-          const untouched = await tenantState(sandbox);
-          for (const [id, row] of before) expect(untouched.get(id)).toEqual(row);
-          continue;
-        }
-        const after = await tenantState(sandbox);
-        const targetSet = new Set(targets);
-        for (const [id, row] of before) {
-          const now = after.get(id);
-          if (targetSet.has(id)) {
-            expect(now?.active, `trial ${trial} target ${id}`).toBe(false);
-            expect(now?.version, `trial ${trial}: ${id} written more than once`).toBe(row.version.replace(/\d+/, (n) => String(Number(n) + 1)));
-          } else {
-            expect(now, `trial ${trial}: ${id} was not in the plan`).toEqual(row);
-          }
-        }
-        const { records } = await readJournal(journal, isDeactivationRecord);
-        const [run] = foldRuns(records);
-        expect(run?.run.targets).toHaveLength(TARGETS);
-        for (const id of targets) expect(run?.outcomes.get(id)?.status).toBe('done');
-      } finally {
-        await sandbox.close();
+      const killed = await runKilledAt(['deactivate', '--from-csv', csv, '--column', 'id', '--match', 'id', ...onJournal], env, point);
+      expect(killed, `${label}: the kill point is inside the run`).toBe(true);
+      killedMidRun += 1;
+      if (point.mode === 'torn') torn += 1;
+
+      if (point.record === 1 && point.mode !== 'after') {
+        // Killed before the run record was complete: nothing was sent, and the journal says so.
+        const resumed = await runCli(['resume', ...onJournal], { env, timeoutMs: 120_000 });
+        expect(resumed.code, `${label}: ${resumed.stderr}`).toBe(2);
+        expect(resumed.stderr, label).toMatch(/holds no deactivation run/);
+        expectTenant(before, await tenantRows(sandbox), targetSet, 0, label);
+        continue;
       }
+
+      if (resumeKill) await runKilledAt(['resume', ...onJournal], env, resumeKill);
+      const resumed = await runCli(['resume', ...onJournal], { env, timeoutMs: 120_000 });
+      expect(resumed.code, `${label}: ${resumed.stderr}`).toBe(0);
+      expectTenant(before, await tenantRows(sandbox), targetSet, 1, `${label}, after resume`);
+      const [run] = foldRuns((await readJournal(journal, isDeactivationRecord)).records);
+      for (const id of targets) expect(run?.outcomes.get(id)?.status, `${label}: ${id} done`).toBe('done');
+
+      if (undoKill) await runKilledAt(['reactivate', ...onJournal], env, undoKill);
+      const undone = await runCli(['reactivate', ...onJournal], { env, timeoutMs: 120_000 });
+      expect(undone.code, `${label}: ${undone.stderr}`).toBe(0);
+      expectTenant(before, await tenantRows(sandbox), targetSet, 2, `${label}, after reactivate`);
+      const { tornTail } = await readJournal(journal, isDeactivationRecord);
+      expect(tornTail, label).toBe(false);
     }
-    // The kills must have landed mid-run at least sometimes, or the test proves nothing.
-    expect(ends.filter((e) => e === 'SIGKILL').length).toBeGreaterThan(TRIALS / 2);
-  }, 600_000);
+    // The kills must have landed mid-run, torn tails included, or the test proves nothing.
+    expect(killedMidRun).toBe(TRIALS);
+    expect(torn).toBeGreaterThanOrEqual(Math.floor(TRIALS / 3));
+  });
 });
