@@ -40,17 +40,29 @@ function reached(state: ScimUser | 'gone', action: RunAction, method: Deactivati
   return state.active === (action === 'reactivate');
 }
 
-async function write(client: ScimClient, run: RunRecord, id: string, signal?: AbortSignal): Promise<void> {
+/**
+ * Sends the one write for `id`. `sending` is called just before the write request goes out, so
+ * the journal's `wrote` never claims a write that a failed fresh read (PUT) kept from being sent.
+ */
+async function write(client: ScimClient, run: RunRecord, id: string, sending: () => void, signal?: AbortSignal): Promise<void> {
   const active = run.action === 'reactivate';
-  if (run.method === 'delete' && !active) return client.delete('Users', id, { signal });
+  if (run.method === 'delete' && !active) {
+    sending();
+    return client.delete('Users', id, { signal });
+  }
   if (run.method === 'put') {
     const fresh = await client.get<ScimUser>('Users', id, { signal });
     const body = buildReplaceBody(fresh, { ...fresh, active });
+    sending();
     await client.replace('Users', id, body, { ifMatch: fresh.meta?.version, signal });
     return;
   }
+  sending();
   await client.patch('Users', id, activePatch(active, dialectForVendor(run.vendor)), { signal });
 }
+
+/** Errors raised before any byte of the request leaves: nothing was sent. */
+const NOT_SENT = new Set(['refused-read-only', 'token-missing', 'keychain-unavailable']);
 
 const WRITE_METHOD = { patch: 'PATCH', put: 'PUT', delete: 'DELETE' } as const;
 
@@ -105,8 +117,7 @@ export async function executeRun(
           }
         }
         await journal.append({ type: 'intent', runId: run.runId, id: target.id, method: WRITE_METHOD[effective.method] });
-        sent = true;
-        await write(client, effective, target.id, options.signal);
+        await write(client, effective, target.id, () => (sent = true), options.signal);
         const after = await currentState(client, target.id, options.signal);
         if (!reached(after, run.action, effective.method)) {
           const state = after === 'gone' ? 'gone' : `active=${String(after.active)}`;
@@ -118,7 +129,8 @@ export async function executeRun(
       } catch (error) {
         if (error instanceof InspectorError && error.code === 'io') throw error;
         const message = error instanceof Error ? error.message : String(error);
-        await journal.append({ type: 'outcome', runId: run.runId, id: target.id, status: 'failed', wrote: sent, verified: false, error: message });
+        const wrote = sent && !(error instanceof InspectorError && NOT_SENT.has(error.code));
+        await journal.append({ type: 'outcome', runId: run.runId, id: target.id, status: 'failed', wrote, verified: false, error: message });
         result.failed.push({ id: target.id, error: message });
       }
       progress();
