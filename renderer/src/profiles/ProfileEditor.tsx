@@ -1,6 +1,7 @@
 // The profile editor: name, base URL, vendor hint, read-only, extra headers, paging overrides and
 // protected users. Delete asks for confirmation inline (no modal: keyboard and screen readers stay
-// in place) and says that the keychain token goes too.
+// in place) and says that the keychain token goes too; so does turning read-only off, which lets
+// edits and deactivations write to the tenant.
 
 import { useId, useState, type FormEvent } from 'react';
 import { PROFILE_VENDORS, type ProfileFields } from '../../../shared/channels/profiles';
@@ -21,11 +22,14 @@ export function ProfileEditor({ initial, creating, busy, onSave, onCancel, onDel
   const [form, setForm] = useState<ProfileForm>(initial);
   const [formError, setFormError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  type Fields = ProfileFields & { name: string; baseUrl: string };
+  /** The fields waiting for "turn off read-only" to be confirmed. */
+  const [confirmWritable, setConfirmWritable] = useState<Fields | null>(null);
   const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    let fields: ProfileFields & { name: string; baseUrl: string };
+    let fields: Fields;
     try {
       fields = fieldsFromForm(form);
     } catch (error) {
@@ -33,6 +37,10 @@ export function ProfileEditor({ initial, creating, busy, onSave, onCancel, onDel
       return;
     }
     setFormError(null);
+    if (initial.readOnly && !fields.readOnly) {
+      setConfirmWritable(fields);
+      return;
+    }
     void onSave(fields);
   };
 
@@ -85,6 +93,13 @@ export function ProfileEditor({ initial, creating, busy, onSave, onCancel, onDel
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)} disabled={busy}>Delete…</button>
         )}
       </div>
+      {confirmWritable && (
+        <div className="confirm" role="alertdialog" aria-label="Confirm turning off read-only">
+          <p>Turn off read-only for “{initial.name}”? Edits, deactivations and undo will then write to {confirmWritable.baseUrl}.</p>
+          <button type="button" className="danger" onClick={() => (setConfirmWritable(null), void onSave(confirmWritable))} disabled={busy} autoFocus>Turn off read-only and save</button>
+          <button type="button" onClick={() => (setConfirmWritable(null), set('readOnly', true))} disabled={busy}>Keep read-only</button>
+        </div>
+      )}
       {onDelete && confirmDelete && (
         <div className="confirm" role="alertdialog" aria-label="Confirm delete">
           <p>Delete profile “{initial.name}” and its token in the OS keychain? This cannot be undone.</p>

@@ -55,7 +55,7 @@ export function DeactivationFlow({ api, profileId, readOnly, inputs, openResourc
   const canRun = planned !== null && planned.plan.refused.length === 0 && targets > 0 && !readOnly;
   return (
     <div className="deactivation-flow">
-      {readOnly && <p className="warning">This profile is read-only: you can make a dry run, but deactivation is refused.</p>}
+      {readOnly && <p className="warning">This profile is read-only: deactivation is refused, dry run included. Turn off read-only in the profile to deactivate.</p>}
       <div className="actions">
         <label>
           Method{' '}
@@ -66,7 +66,7 @@ export function DeactivationFlow({ api, profileId, readOnly, inputs, openResourc
             <option value="delete">DELETE (removes the users)</option>
           </select>
         </label>
-        <button type="button" onClick={() => void dryRun()} disabled={busy || inputs.length === 0 || operationId !== null}>
+        <button type="button" onClick={() => void dryRun()} disabled={busy || readOnly || inputs.length === 0 || operationId !== null}>
           Dry run ({inputs.length})
         </button>
       </div>
