@@ -67,7 +67,7 @@ export async function executePlan(client: ScimClient, plan: DeactivationPlan, jo
     // Nothing to write, so nothing to journal: an empty journal would only be a run to "undo".
     return { runId: run.runId, action: 'deactivate', planned: [], done: [], skipped: run.skipped, failed: [], unresolved: plan.unresolved, journal: null, warnings: [] };
   }
-  return withRunJournal(journalPath, false, async ({ journal, warnings }) => {
+  return withRunJournal(journalPath, false, async () => null, async ({ journal, warnings }) => {
     const result = await executeRun(client, run, journal, options);
     return { ...result, unresolved: plan.unresolved, warnings };
   });

@@ -24,8 +24,7 @@ async function load(client: ScimClient, path: string): Promise<{ runs: RunState[
 /** Finishes the last unfinished run in the journal (or reports that it is complete). */
 export async function resumeRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
   refuseReadOnly(client, 'resuming a deactivation');
-  return withRunJournal(path, true, async ({ journal, warnings: held }) => {
-    const { runs, warnings } = await load(client, path);
+  return withRunJournal(path, true, () => load(client, path), async ({ journal, warnings: held }, { runs, warnings }) => {
     const state = [...runs].reverse().find((r) => r.run.targets.some((t) => r.outcomes.get(t.id)?.status !== 'done')) ?? runs[runs.length - 1];
     if (!state) throw new InspectorError('invalid-input', `${path} holds no run to resume.`);
     const alreadyDone = new Set([...state.outcomes.values()].filter((o) => o.status === 'done').map((o) => o.id));
@@ -39,8 +38,7 @@ export async function resumeRun(client: ScimClient, path: string, options: Execu
 /** Sets active back to true for every user the journal's deactivation runs deactivated. */
 export async function reactivateRun(client: ScimClient, path: string, options: ExecuteOptions = {}): Promise<RunResult & { warnings: string[] }> {
   refuseReadOnly(client, 'undoing a deactivation');
-  return withRunJournal(path, true, async ({ journal, warnings: held }) => {
-    const { runs, warnings } = await load(client, path);
+  return withRunJournal(path, true, () => load(client, path), async ({ journal, warnings: held }, { runs, warnings }) => {
     const targets = deactivatedBy(runs);
     const deactivations = runs.filter((r) => r.run.action === 'deactivate');
     const method: 'put' | 'patch' = deactivations.some((r) => r.run.method === 'put') ? 'put' : 'patch';

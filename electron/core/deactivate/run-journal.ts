@@ -28,9 +28,10 @@ export interface RunJournal {
 
 /**
  * Runs `work` holding the journal at `path` exclusively (refused-in-use, exit 4, while another
- * running process holds it). `existing`: the journal must already exist (resume, undo).
+ * running process holds it). `read` (resume, undo: `existing`) reads the journal under the lock and
+ * before anything is repaired or appended, so a damaged journal is refused untouched.
  */
-export async function withRunJournal<T>(path: string, existing: boolean, work: (run: RunJournal) => Promise<T>): Promise<T> {
+export async function withRunJournal<L, T>(path: string, existing: boolean, read: () => Promise<L>, work: (run: RunJournal, loaded: L) => Promise<T>): Promise<T> {
   if (existing) {
     await access(path).catch((error: NodeJS.ErrnoException) => {
       throw new InspectorError('invalid-input', `Cannot read the journal ${path}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}.`, { file: path });
@@ -42,6 +43,7 @@ export async function withRunJournal<T>(path: string, existing: boolean, work: (
     warnings.push(`The journal was locked by process ${lock.tookOver.pid} (since ${lock.tookOver.at}), which no longer runs; its lock was taken over.`);
   }
   try {
+    const loaded = await read();
     const journal = await openJournal<DeactivationRecord>(path, undefined, {
       lock,
       onRepair: (repair) =>
@@ -52,7 +54,7 @@ export async function withRunJournal<T>(path: string, existing: boolean, work: (
         ),
     });
     try {
-      return await work({ journal, warnings });
+      return await work({ journal, warnings }, loaded);
     } finally {
       await journal.close();
     }
