@@ -1,10 +1,16 @@
 // The pre-cutover audit: every finding has a stable code and names its resource, and the counts
-// object is what the CLI, the Audit view and the tests compare. Runs on a snapshot, offline.
+// object is what the CLI, the Audit view and the tests compare. It runs as a stream (Auditor):
+// users, then groups, one at a time, each finding handed out as soon as it is known. What the
+// checks that need the whole tenant keep — ids, labels, lowercased userNames, whether a user is in
+// a group — sits in compact structures (about 150 bytes a user), never the users themselves.
+// auditSnapshot runs the same Auditor over a snapshot held in memory.
 
+import { InspectorError } from '../../../shared/errors';
 import type { AuditCounts, AuditResult, Finding, Snapshot } from '../../../shared/audit';
-import type { ScimUser } from '../../../shared/scim';
+import type { DiscoveryResult, ScimGroup, ScimUser } from '../../../shared/scim';
+import { CompactStringList, CompactStringSet, Uint32List } from '../scim/compact-strings';
 import { emailsOf, isInactive, memberIds, primaryEmail } from './user-fields';
-import { compareWithIdp, type IdpComparison } from './idp-compare';
+import { IdpMatcher, type IdpComparison } from './idp-compare';
 
 export interface AuditOptions {
   /** Users not modified for this many days are stale (default 180). */
@@ -51,117 +57,180 @@ function formulaLikeValues(value: unknown, found: (path: string, value: string) 
   }
 }
 
-export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): AuditResult {
-  const findings: Finding[] = [];
-  const notes: string[] = [];
-  const add = (f: Finding): void => void findings.push(f);
-  const staleDays = options.staleDays ?? 180;
-  const now = options.now ?? new Date(snapshot.takenAt);
-  const staleBefore = now.getTime() - staleDays * 86_400_000;
-  const userIds = new Set(snapshot.users.map((u) => u.id));
-  const groupIds = new Set(snapshot.groups.map((g) => g.id));
-  const counts: AuditCounts = {
-    users: snapshot.users.length,
-    groups: snapshot.groups.length,
-    inactive: 0,
-    missingExternalId: 0,
-    duplicateUserNameSets: 0,
-    emailUserNameMismatch: 0,
-    noPrimaryEmail: 0,
-    multiplePrimaryEmails: 0,
-    emptyGroups: 0,
-    danglingMembers: 0,
-    usersInNoGroup: 0,
-    formulaLikeValues: 0,
-    staleUsers: 0,
-  };
-  if (!snapshot.complete) notes.push('The snapshot is not verified complete (see its warnings): counts may be short.');
+export type FindingSink = (finding: Finding) => void;
 
-  // One entry per distinct name; an array only once a name collides (rare), not one per user.
-  const byUserName = new Map<string, ScimUser | ScimUser[]>();
-  for (const user of snapshot.users) {
+function emptyCounts(): AuditCounts {
+  return {
+    users: 0, groups: 0, inactive: 0, missingExternalId: 0, duplicateUserNameSets: 0, emailUserNameMismatch: 0,
+    noPrimaryEmail: 0, multiplePrimaryEmails: 0, emptyGroups: 0, danglingMembers: 0, usersInNoGroup: 0,
+    formulaLikeValues: 0, staleUsers: 0,
+  };
+}
+
+/** Feed users (all of them first), then groups, then finish(). Findings go to `emit` as found. */
+export class Auditor {
+  readonly counts = emptyCounts();
+  private readonly staleDays: number;
+  private readonly staleBefore: number;
+  private readonly hasGroups: boolean;
+  private readonly idp: IdpMatcher | null;
+  /** Per user, in order: its entry in userIds, and its label (userName or id). */
+  private readonly userIds = new CompactStringSet();
+  private readonly idEntryOf = new Uint32List();
+  private readonly labels = new CompactStringList();
+  /** Lowercased userNames; the first user of each, and the users of names that collide (rare). */
+  private readonly names = new CompactStringSet();
+  private readonly firstOfName = new Uint32List();
+  private readonly collisions = new Map<number, number[]>();
+  /** By userIds entry: 1 when some group lists the user. */
+  private grouped = new Uint8Array(0);
+  private readonly groupIds = new CompactStringSet();
+  /** Members that are no user: a group (maybe listed later) or dangling; decided at the end. */
+  private readonly otherMembers: { groupId: string; displayName: string; member: string }[] = [];
+  private inGroups = false;
+
+  constructor(
+    fields: { takenAt: string; discovery: DiscoveryResult | null },
+    options: AuditOptions,
+    private readonly emit: FindingSink,
+  ) {
+    this.staleDays = options.staleDays ?? 180;
+    const now = options.now ?? new Date(fields.takenAt);
+    this.staleBefore = now.getTime() - this.staleDays * 86_400_000;
+    this.hasGroups = fields.discovery?.capabilities.groups !== false;
+    this.idp = options.idp ? new IdpMatcher(options.idp) : null;
+  }
+
+  user(user: ScimUser): void {
+    if (this.inGroups) throw new InspectorError('internal', 'The audit was given a user after the groups; users come first.');
+    const { counts, emit } = this;
+    counts.users += 1;
     const name = label(user);
+    const ordinal = this.labels.push(name);
+    this.idEntryOf.push(this.userIds.add(user.id) ? this.userIds.size - 1 : this.userIds.indexOf(user.id));
     if (isInactive(user)) {
       counts.inactive += 1;
-      add({ code: 'inactive-user', severity: 'info', resourceType: 'User', id: user.id, detail: `${name} is inactive` });
+      emit({ code: 'inactive-user', severity: 'info', resourceType: 'User', id: user.id, detail: `${name} is inactive` });
     }
     if (typeof user.externalId !== 'string' || user.externalId.trim() === '') {
       counts.missingExternalId += 1;
-      add({ code: 'missing-external-id', severity: 'high', resourceType: 'User', id: user.id, detail: `${name} has no externalId: the new IdP has nothing to match on` });
+      emit({ code: 'missing-external-id', severity: 'high', resourceType: 'User', id: user.id, detail: `${name} has no externalId: the new IdP has nothing to match on` });
     }
     const key = name.toLowerCase();
-    const same = byUserName.get(key);
-    if (same === undefined) byUserName.set(key, user);
-    else if (Array.isArray(same)) same.push(user);
-    else byUserName.set(key, [same, user]);
+    if (this.names.add(key)) this.firstOfName.push(ordinal);
+    else {
+      const entry = this.names.indexOf(key);
+      const same = this.collisions.get(entry);
+      if (same) same.push(ordinal);
+      else this.collisions.set(entry, [this.firstOfName.get(entry), ordinal]);
+    }
     const emails = emailsOf(user);
     let primaries = 0;
     for (const e of emails) if (e.primary === true) primaries += 1;
     if (primaries === 0) {
       counts.noPrimaryEmail += 1;
-      add({ code: 'no-primary-email', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${emails.length} email(s), none marked primary` });
+      emit({ code: 'no-primary-email', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${emails.length} email(s), none marked primary` });
     } else if (primaries > 1) {
       counts.multiplePrimaryEmails += 1;
-      add({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries} emails marked primary` });
+      emit({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries} emails marked primary` });
     }
     const email = primaryEmail(user, emails);
     if (email !== null && email.toLowerCase() !== key) {
       counts.emailUserNameMismatch += 1;
-      add({ code: 'email-username-mismatch', severity: 'medium', resourceType: 'User', id: user.id, detail: `userName ${name} differs from primary email ${email}` });
+      emit({ code: 'email-username-mismatch', severity: 'medium', resourceType: 'User', id: user.id, detail: `userName ${name} differs from primary email ${email}` });
     }
     const lastModified = user.meta?.lastModified;
     const modified = typeof lastModified === 'string' ? Date.parse(lastModified) : Number.NaN;
-    if (!Number.isNaN(modified) && modified < staleBefore) {
+    if (!Number.isNaN(modified) && modified < this.staleBefore) {
       counts.staleUsers += 1;
-      add({ code: 'stale-user', severity: 'low', resourceType: 'User', id: user.id, detail: `${name} not modified since ${user.meta?.lastModified} (over ${staleDays} days)` });
+      emit({ code: 'stale-user', severity: 'low', resourceType: 'User', id: user.id, detail: `${name} not modified since ${lastModified} (over ${this.staleDays} days)` });
     }
     formulaLikeValues(user, (path, value) => {
       counts.formulaLikeValues += 1;
-      add({ code: 'formula-like-value', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
+      emit({ code: 'formula-like-value', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
     });
-  }
-  for (const [, users] of byUserName) {
-    if (!Array.isArray(users)) continue;
-    counts.duplicateUserNameSets += 1;
-    const first = users[0] as ScimUser;
-    add({ code: 'duplicate-username', severity: 'high', resourceType: 'User', id: first.id, detail: `userNames equal ignoring case: ${users.map((u) => `${label(u)} (${u.id})`).join(', ')}` });
+    this.idp?.user(user, emit);
   }
 
-  const hasGroups = snapshot.discovery?.capabilities.groups !== false;
-  if (!hasGroups) notes.push('The service has no /Groups endpoint: group checks (user-in-no-group, empty-group, dangling-member) were skipped.');
-  const grouped = new Set<string>();
-  for (const group of snapshot.groups) {
+  /** The users are all in: names that collide are known now. */
+  private endUsers(): void {
+    if (this.inGroups) return;
+    this.inGroups = true;
+    this.grouped = new Uint8Array(this.userIds.size);
+    // In order of each name's first user, as the findings have always been listed.
+    for (const entry of [...this.collisions.keys()].sort((a, b) => a - b)) {
+      const ordinals = this.collisions.get(entry) as number[];
+      this.counts.duplicateUserNameSets += 1;
+      const first = ordinals[0] as number;
+      const who = ordinals.map((o) => `${this.labels.at(o)} (${this.userIdAt(o)})`).join(', ');
+      this.emit({ code: 'duplicate-username', severity: 'high', resourceType: 'User', id: this.userIdAt(first), detail: `userNames equal ignoring case: ${who}` });
+    }
+  }
+
+  private userIdAt(ordinal: number): string {
+    return this.userIds.at(this.idEntryOf.get(ordinal));
+  }
+
+  group(group: ScimGroup): void {
+    this.endUsers();
+    const { counts, emit } = this;
+    counts.groups += 1;
+    this.groupIds.add(group.id);
     const members = memberIds(group);
     if (members.length === 0) {
       counts.emptyGroups += 1;
-      add({ code: 'empty-group', severity: 'low', resourceType: 'Group', id: group.id, detail: `${group.displayName} has no members` });
+      emit({ code: 'empty-group', severity: 'low', resourceType: 'Group', id: group.id, detail: `${group.displayName} has no members` });
     }
     for (const member of members) {
-      grouped.add(member);
-      if (!userIds.has(member) && !groupIds.has(member)) {
-        counts.danglingMembers += 1;
-        add({ code: 'dangling-member', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName} lists member ${member}, which is no user or group` });
-      }
+      const entry = this.userIds.indexOf(member);
+      if (entry >= 0) this.grouped[entry] = 1;
+      else this.otherMembers.push({ groupId: group.id, displayName: group.displayName, member });
     }
     formulaLikeValues({ displayName: group.displayName, externalId: group.externalId }, (path, value) => {
       counts.formulaLikeValues += 1;
-      add({ code: 'formula-like-value', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
+      emit({ code: 'formula-like-value', severity: 'medium', resourceType: 'Group', id: group.id, detail: `${group.displayName}: ${path} starts with "${value[0]}" (spreadsheet formula risk)` });
     });
   }
-  if (hasGroups) {
-    for (const user of snapshot.users) {
-      if (grouped.has(user.id)) continue;
-      counts.usersInNoGroup += 1;
-      add({ code: 'user-in-no-group', severity: 'low', resourceType: 'User', id: user.id, detail: `${label(user)} is in no group` });
+
+  /** The checks that need every resource; `complete` is the snapshot's own verdict. */
+  finish(complete: boolean): { counts: AuditCounts; notes: string[]; complete: boolean } {
+    this.endUsers();
+    const { counts, emit } = this;
+    const notes: string[] = [];
+    if (!complete) notes.push('The snapshot is not verified complete (see its warnings): counts may be short.');
+    if (!this.hasGroups) notes.push('The service has no /Groups endpoint: group checks (user-in-no-group, empty-group, dangling-member) were skipped.');
+    for (const { groupId, displayName, member } of this.otherMembers) {
+      if (this.groupIds.has(member)) continue;
+      counts.danglingMembers += 1;
+      emit({ code: 'dangling-member', severity: 'medium', resourceType: 'Group', id: groupId, detail: `${displayName} lists member ${member}, which is no user or group` });
     }
+    if (this.hasGroups) {
+      for (let o = 0; o < this.labels.size; o += 1) {
+        if (this.grouped[this.idEntryOf.get(o)] === 1) continue;
+        counts.usersInNoGroup += 1;
+        emit({ code: 'user-in-no-group', severity: 'low', resourceType: 'User', id: this.userIdAt(o), detail: `${this.labels.at(o)} is in no group` });
+      }
+    }
+    if (this.idp) {
+      const idp = this.idp.finish(emit);
+      counts.notInIdp = idp.notInIdp;
+      counts.notInTenant = idp.notInTenant;
+      counts.attributeDrift = idp.attributeDrift;
+      notes.push(...idp.notes);
+    }
+    return { counts, notes, complete };
   }
-  if (options.idp) {
-    const idp = compareWithIdp(snapshot.users, options.idp);
-    findings.push(...idp.findings);
-    counts.notInIdp = idp.notInIdp;
-    counts.notInTenant = idp.notInTenant;
-    counts.attributeDrift = idp.attributeDrift;
-    notes.push(...idp.notes);
-  }
-  return { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, complete: snapshot.complete, counts, findings, notes };
+}
+
+const IDP_CODES = new Set(['not-in-idp', 'not-in-tenant', 'attribute-drift']);
+
+/** The audit of a snapshot held in memory; IdP findings listed after the tenant's own. */
+export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): AuditResult {
+  const findings: Finding[] = [];
+  const idpFindings: Finding[] = [];
+  const auditor = new Auditor(snapshot, options, (f) => void (IDP_CODES.has(f.code) ? idpFindings : findings).push(f));
+  for (const user of snapshot.users) auditor.user(user);
+  for (const group of snapshot.groups) auditor.group(group);
+  const { counts, notes } = auditor.finish(snapshot.complete);
+  return { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, complete: snapshot.complete, counts, findings: [...findings, ...idpFindings], notes };
 }

@@ -3,7 +3,7 @@
 // streamed by writeCsvFile, so the data is never held a second time as text.
 
 import { InspectorError } from '../../../shared/errors';
-import type { AuditResult, Snapshot, SnapshotDiff } from '../../../shared/audit';
+import type { AuditResult, Finding, Snapshot, SnapshotDiff } from '../../../shared/audit';
 import type { ScimUser } from '../../../shared/scim';
 import { writeCsvFile, type CsvCell, type CsvWriteOptions } from '../csv/write';
 import { memberIds, userColumn } from './user-fields';
@@ -28,9 +28,22 @@ export interface ExportRequest extends CsvWriteOptions {
   columns?: string[];
 }
 
-function* userRows(users: ScimUser[], columns: string[]): Generator<CsvCell[]> {
-  const readers = columns.map(userColumn);
-  for (const user of users) yield readers.map((read) => read(user));
+/** The users export's header and a row maker (one reader per column, resolved once). */
+export function userExport(columns?: string[]): { header: string[]; row: (user: ScimUser) => CsvCell[] } {
+  const header = columns && columns.length > 0 ? columns : DEFAULT_USER_COLUMNS;
+  const readers = header.map(userColumn);
+  return { header, row: (user) => readers.map((read) => read(user)) };
+}
+
+export const FINDING_COLUMNS = ['code', 'severity', 'resourceType', 'id', 'detail'];
+
+export function findingRow(f: Finding): CsvCell[] {
+  return [f.code, f.severity, f.resourceType, f.id, f.detail];
+}
+
+function* userRows(users: ScimUser[], columns?: string[]): Generator<CsvCell[]> {
+  const { row } = userExport(columns);
+  for (const user of users) yield row(user);
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -42,8 +55,7 @@ export function exportTable(kind: ExportKind, source: ExportSource, columns?: st
   switch (kind) {
     case 'users': {
       const snapshot = need(source.snapshot, 'a snapshot (or a live tenant)');
-      const cols = columns && columns.length > 0 ? columns : DEFAULT_USER_COLUMNS;
-      return { header: cols, rows: userRows(snapshot.users, cols) };
+      return { header: userExport(columns).header, rows: userRows(snapshot.users, columns) };
     }
     case 'groups': {
       const snapshot = need(source.snapshot, 'a snapshot (or a live tenant)');
@@ -74,9 +86,9 @@ export function exportTable(kind: ExportKind, source: ExportSource, columns?: st
     case 'findings': {
       const audit = need(source.audit, 'an audit');
       return {
-        header: ['code', 'severity', 'resourceType', 'id', 'detail'],
+        header: FINDING_COLUMNS,
         rows: (function* () {
-          for (const f of audit.findings) yield [f.code, f.severity, f.resourceType, f.id, f.detail];
+          for (const f of audit.findings) yield findingRow(f);
         })(),
       };
     }

@@ -6,6 +6,7 @@ import { InspectorError } from '../../../shared/errors';
 import type { Finding } from '../../../shared/audit';
 import type { ScimUser } from '../../../shared/scim';
 import { columnIndex, type CsvTable } from '../csv/read';
+import { CompactStringSet } from '../scim/compact-strings';
 import { userAttribute } from './user-fields';
 
 export type IdpMatch = 'email' | 'userName' | 'externalId';
@@ -57,54 +58,80 @@ function normalise(attribute: string, value: string): string {
   return v.toLowerCase();
 }
 
-export function compareWithIdp(users: ScimUser[], idp: IdpComparison): { findings: Finding[]; notInIdp: number; notInTenant: number; attributeDrift: number; notes: string[] } {
-  const source = idp.source ?? 'the IdP CSV';
-  const keyIndex = columnIndex(idp.table, idp.keyColumn, source);
-  const match = idp.match ?? inferMatch(idp.keyColumn);
-  if (match === null) {
-    throw new InspectorError('usage', `Cannot tell which user attribute the IdP column "${idp.keyColumn}" holds; name an email, userName or externalId column.`, { column: idp.keyColumn });
+export interface IdpTotals {
+  notInIdp: number;
+  notInTenant: number;
+  attributeDrift: number;
+  notes: string[];
+}
+
+/**
+ * Compares users one at a time as an audit streams them (findings go to `emit` as found); the
+ * tenant's keys are kept in a compact set for the not-in-tenant pass at the end. The IdP export
+ * itself is held (it is the admin's file, read before the tenant).
+ */
+export class IdpMatcher {
+  private readonly source: string;
+  private readonly match: IdpMatch;
+  private readonly mapped: { index: number; attribute: string }[];
+  private readonly idpRows = new Map<string, string[]>();
+  private readonly tenantKeys = new CompactStringSet();
+  private readonly notes: string[] = [];
+  private notInIdp = 0;
+  private drift = 0;
+
+  constructor(private readonly idp: IdpComparison) {
+    this.source = idp.source ?? 'the IdP CSV';
+    const keyIndex = columnIndex(idp.table, idp.keyColumn, this.source);
+    const match = idp.match ?? inferMatch(idp.keyColumn);
+    if (match === null) {
+      throw new InspectorError('usage', `Cannot tell which user attribute the IdP column "${idp.keyColumn}" holds; name an email, userName or externalId column.`, { column: idp.keyColumn });
+    }
+    this.match = match;
+    this.mapped = idp.table.headers
+      .map((h, i) => ({ index: i, attribute: MAPPED_COLUMNS[h.toLowerCase().replace(/[\s_-]/g, '')] }))
+      .filter((m): m is { index: number; attribute: string } => m.attribute !== undefined && m.index !== keyIndex);
+    idp.table.rows.forEach((row, i) => {
+      const key = (row[keyIndex] ?? '').trim().toLowerCase();
+      if (key === '') this.notes.push(`${this.source} line ${idp.table.lines[i] ?? '?'} has an empty ${idp.keyColumn}; skipped.`);
+      else this.idpRows.set(key, row);
+    });
   }
-  const findings: Finding[] = [];
-  const notes: string[] = [];
-  const mapped = idp.table.headers
-    .map((h, i) => ({ index: i, attribute: MAPPED_COLUMNS[h.toLowerCase().replace(/[\s_-]/g, '')] }))
-    .filter((m): m is { index: number; attribute: string } => m.attribute !== undefined && m.index !== keyIndex);
-  const idpRows = new Map<string, string[]>();
-  idp.table.rows.forEach((row, i) => {
-    const key = (row[keyIndex] ?? '').trim().toLowerCase();
-    if (key === '') notes.push(`${source} line ${idp.table.lines[i] ?? '?'} has an empty ${idp.keyColumn}; skipped.`);
-    else idpRows.set(key, row);
-  });
-  const tenantKeys = new Set<string>();
-  let drift = 0;
-  for (const user of users) {
+
+  user(user: ScimUser, emit: (finding: Finding) => void): void {
+    const { match, source } = this;
     const key = tenantKey(user, match);
     if (key === '') {
-      findings.push({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} has no ${match} to match on: the IdP cannot claim it after the cutover` });
-      continue;
+      this.notInIdp += 1;
+      emit({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} has no ${match} to match on: the IdP cannot claim it after the cutover` });
+      return;
     }
-    tenantKeys.add(key);
-    const row = idpRows.get(key);
+    this.tenantKeys.add(key);
+    const row = this.idpRows.get(key);
     if (!row) {
-      findings.push({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} (${match} ${key}) is not in ${source}: it would be orphaned after the cutover` });
-      continue;
+      this.notInIdp += 1;
+      emit({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} (${match} ${key}) is not in ${source}: it would be orphaned after the cutover` });
+      return;
     }
-    for (const { index, attribute } of mapped) {
+    for (const { index, attribute } of this.mapped) {
       const idpValue = row[index] ?? '';
       const tenantValue = userAttribute(user, attribute);
       if (idpValue.trim() === '' && tenantValue.trim() === '') continue;
       if (normalise(attribute, idpValue) !== normalise(attribute, tenantValue)) {
-        drift += 1;
-        findings.push({ code: 'attribute-drift', severity: 'low', resourceType: 'User', id: user.id, detail: `${user.userName}: ${attribute} is "${tenantValue}" in the tenant, "${idpValue}" in the IdP` });
+        this.drift += 1;
+        emit({ code: 'attribute-drift', severity: 'low', resourceType: 'User', id: user.id, detail: `${user.userName}: ${attribute} is "${tenantValue}" in the tenant, "${idpValue}" in the IdP` });
       }
     }
   }
-  let notInTenant = 0;
-  for (const [key] of idpRows) {
-    if (tenantKeys.has(key)) continue;
-    notInTenant += 1;
-    findings.push({ code: 'not-in-tenant', severity: 'medium', resourceType: 'IdpRecord', id: key, detail: `${match} ${key} is in ${source} but not in the tenant: it would be created` });
+
+  /** The IdP records no tenant user matched (call after the last user). */
+  finish(emit: (finding: Finding) => void): IdpTotals {
+    let notInTenant = 0;
+    for (const [key] of this.idpRows) {
+      if (this.tenantKeys.has(key)) continue;
+      notInTenant += 1;
+      emit({ code: 'not-in-tenant', severity: 'medium', resourceType: 'IdpRecord', id: key, detail: `${this.match} ${key} is in ${this.source} but not in the tenant: it would be created` });
+    }
+    return { notInIdp: this.notInIdp, notInTenant, attributeDrift: this.drift, notes: this.notes };
   }
-  const notInIdp = findings.filter((f) => f.code === 'not-in-idp').length;
-  return { findings, notInIdp, notInTenant, attributeDrift: drift, notes };
 }

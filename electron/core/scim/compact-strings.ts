@@ -1,27 +1,84 @@
-// A set of strings kept as UTF-8 bytes in one growing buffer, with an open-addressing hash index.
-// Listings, snapshots and audits of a 1M-user tenant track every id (and the audit every userName)
-// at about 45 bytes an entry (a 36-byte UUID plus offsets and index slots), where a Set<string>
-// costs over 100. Entries are numbered in insertion order, so a caller can keep per-entry facts
-// in typed arrays indexed by the same number.
+// Strings kept as UTF-8 bytes in one growing buffer: a list (append-only) and a set (the list plus
+// an open-addressing hash index). Listings, snapshots and audits of a 1M-user tenant track every
+// id (and the audit every userName) at about 50 bytes an entry (a 36-byte UUID plus offsets and
+// index slots), where a Set<string> costs about 100. Entries are numbered in insertion order, so a
+// caller can keep per-entry facts in typed arrays indexed by the same number.
 
 const EMPTY = 0;
 const encoder = new TextEncoder();
 
-export class CompactStringSet {
-  private bytes = Buffer.allocUnsafe(1 << 16);
-  private used = 0;
+/** Append-only list of strings stored as bytes; entry i is decoded when it is read. */
+export class CompactStringList {
+  protected bytes = Buffer.allocUnsafe(1 << 16);
+  protected used = 0;
   /** starts[i] is where entry i begins in bytes; starts[size] is where the next one will. */
-  private starts = new Uint32Array(1024);
-  private hashes = new Uint32Array(1024);
-  /** index slot → entry number + 1 (0 = empty). Kept at most half full. */
-  private slots = new Uint32Array(2048);
-  private count = 0;
-  /** The string being looked up, as bytes (sized up for the longest seen). */
-  private scratch = new Uint8Array(256);
+  protected starts = new Uint32Array(1024);
+  protected count = 0;
+  /** The string being stored or looked up, as bytes (sized up for the longest seen). */
+  protected scratch = new Uint8Array(256);
 
   get size(): number {
     return this.count;
   }
+
+  /** Appends value; returns its entry number. */
+  push(value: string): number {
+    this.append(this.encode(value));
+    return this.count - 1;
+  }
+
+  /** Entry number i as a string. */
+  at(index: number): string {
+    if (index < 0 || index >= this.count) throw new RangeError(`No entry ${index} (size ${this.count}).`);
+    return this.bytes.toString('utf8', this.starts[index], this.starts[index + 1]);
+  }
+
+  /** Bytes held, for benchmarks and the memory figures they print. */
+  get footprint(): number {
+    return this.bytes.byteLength + this.starts.byteLength;
+  }
+
+  /** Stores the `len` bytes in scratch as the next entry. */
+  protected append(len: number): void {
+    this.reserve(len);
+    this.bytes.set(this.scratch.subarray(0, len), this.used);
+    this.used += len;
+    this.count += 1;
+    this.starts[this.count] = this.used;
+  }
+
+  protected encode(value: string): number {
+    if (value.length * 3 > this.scratch.length) this.scratch = new Uint8Array(Math.max(value.length * 3, this.scratch.length * 2));
+    // Ids are nearly always ASCII: copying char codes beats a call into the encoder per lookup.
+    const { scratch } = this;
+    const n = value.length;
+    for (let i = 0; i < n; i += 1) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) return encoder.encodeInto(value, scratch).written;
+      scratch[i] = c;
+    }
+    return n;
+  }
+
+  protected reserve(len: number): void {
+    if (this.used + len > this.bytes.length) {
+      // 1.5x: the arena is most of the footprint, and doubling would leave up to half of it idle.
+      const grown = Buffer.allocUnsafe(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + len));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    if (this.count + 2 > this.starts.length) {
+      const starts = new Uint32Array(this.starts.length * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+  }
+}
+
+export class CompactStringSet extends CompactStringList {
+  private hashes = new Uint32Array(1024);
+  /** index slot → entry number + 1 (0 = empty). Kept at most half full. */
+  private slots = new Uint32Array(2048);
 
   has(value: string): boolean {
     return this.indexOf(value) >= 0;
@@ -50,40 +107,26 @@ export class CompactStringSet {
       if (held === EMPTY) break;
       if (this.hashes[held - 1] === hash && this.equals(held - 1, len)) return false;
     }
-    const index = this.count;
-    this.reserve(len);
-    this.bytes.set(this.scratch.subarray(0, len), this.used);
-    this.used += len;
-    this.starts[index + 1] = this.used;
-    this.hashes[index] = hash;
-    this.slots[slot] = index + 1;
-    this.count += 1;
+    if (this.count + 1 > this.hashes.length) {
+      const hashes = new Uint32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[this.count] = hash;
+    this.slots[slot] = this.count + 1;
+    this.append(len);
     if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return true;
   }
 
-  /** Entry number i as a string (decoded on demand: entries are stored as bytes). */
-  at(index: number): string {
-    if (index < 0 || index >= this.count) throw new RangeError(`No entry ${index} (size ${this.count}).`);
-    return this.bytes.toString('utf8', this.starts[index], this.starts[index + 1]);
+  /** A set's entries are unique: use add. */
+  override push(value: string): number {
+    if (!this.add(value)) throw new RangeError('CompactStringSet.push of a value already held; use add.');
+    return this.count - 1;
   }
 
-  /** Bytes held, for benchmarks and the memory figures they print. */
-  get footprint(): number {
-    return this.bytes.byteLength + this.starts.byteLength + this.hashes.byteLength + this.slots.byteLength;
-  }
-
-  private encode(value: string): number {
-    if (value.length * 3 > this.scratch.length) this.scratch = new Uint8Array(Math.max(value.length * 3, this.scratch.length * 2));
-    // Ids are nearly always ASCII: copying char codes beats a call into the encoder per lookup.
-    const { scratch } = this;
-    const n = value.length;
-    for (let i = 0; i < n; i += 1) {
-      const c = value.charCodeAt(i);
-      if (c >= 0x80) return encoder.encodeInto(value, scratch).written;
-      scratch[i] = c;
-    }
-    return n;
+  override get footprint(): number {
+    return super.footprint + this.hashes.byteLength + this.slots.byteLength;
   }
 
   private equals(index: number, len: number): boolean {
@@ -92,23 +135,6 @@ export class CompactStringSet {
     const { bytes, scratch } = this;
     for (let i = 0; i < len; i += 1) if (bytes[start + i] !== scratch[i]) return false;
     return true;
-  }
-
-  private reserve(len: number): void {
-    if (this.used + len > this.bytes.length) {
-      // 1.5x: the arena is most of the footprint, and doubling would leave up to half of it idle.
-      const grown = Buffer.allocUnsafe(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + len));
-      this.bytes.copy(grown, 0, 0, this.used);
-      this.bytes = grown;
-    }
-    if (this.count + 2 > this.starts.length) {
-      const starts = new Uint32Array(this.starts.length * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const hashes = new Uint32Array(this.hashes.length * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
   }
 
   private rehash(capacity: number): void {
@@ -131,4 +157,34 @@ function hashBytes(bytes: Uint8Array, len: number): number {
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   return h >>> 0;
+}
+
+/** A growing array of unsigned 32-bit numbers (per-entry facts beside a CompactStringList). */
+export class Uint32List {
+  private data = new Uint32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+
+  get(index: number): number {
+    return this.data[index] as number;
+  }
+
+  set(index: number, value: number): void {
+    while (index >= this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[index] = value;
+    if (index >= this.length) this.length = index + 1;
+  }
 }

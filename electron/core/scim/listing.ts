@@ -80,7 +80,7 @@ export async function listResources<T extends ScimResource>(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const state = new ListingState<T>(filter, limit, options.onPage, options.keep !== false);
   const query = buildQuery(options, filter);
-  const base = { transport, kind, query, requested, signal: controller.signal, state };
+  const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state };
   try {
     if (options.capabilities?.pagination === 'cursor') {
       await listByCursor({ ...base, cursor: '' });
@@ -96,6 +96,24 @@ export async function listResources<T extends ScimResource>(
     controller.abort();
   }
   return outcome(state, filter !== null, limit);
+}
+
+/** The transport as the engine sees it: each request first waits for the consumer to catch up. */
+function paced(transport: Transport, pace: ListOptions['pace']): Transport {
+  if (!pace) return transport;
+  return {
+    get baseUrl() {
+      return transport.baseUrl;
+    },
+    setBaseUrl: (next) => transport.setBaseUrl(next),
+    log: transport.log,
+    secrets: transport.secrets,
+    close: () => transport.close(),
+    request: async (req) => {
+      await pace();
+      return transport.request(req);
+    },
+  };
 }
 
 function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boolean, limit: number | null): ListOutcome<T> {

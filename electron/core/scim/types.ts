@@ -107,6 +107,11 @@ export interface ListOptions {
    * 0-based server's skipped head, found at the end, then reaches onPage last.
    */
   keep?: boolean;
+  /**
+   * Awaited before each page is requested: a consumer that writes slower than pages arrive (a
+   * gzip file) holds the listing back instead of letting pages pile up in memory.
+   */
+  pace?: () => Promise<void>;
 }
 
 export interface WriteOptions {

@@ -47,7 +47,9 @@ export function openItemStream(out: Output, key: string, head: Record<string, un
       return count;
     },
     item(value) {
-      const text = JSON.stringify(value);
+      // Redacted as a value (a match is replaced inside its JSON string), only when it holds a secret.
+      let text = JSON.stringify(value);
+      if (out.secrets.test(text)) text = JSON.stringify(out.secrets.value(value));
       pending += ndjson ? `${text}\n` : count === 0 ? text : `,\n${text}`;
       count += 1;
       if (pending.length >= BATCH_CHARS) flush();
@@ -60,10 +62,10 @@ export function openItemStream(out: Output, key: string, head: Record<string, un
       const tail = error === undefined ? trailer : { ...trailer, error };
       if (ndjson) {
         flush();
-        out.info(JSON.stringify({ summary: tail }));
+        out.info(JSON.stringify(out.secrets.value({ summary: tail })));
         return;
       }
-      const body = JSON.stringify(tail, null, 2).slice(1, -1).trimEnd();
+      const body = JSON.stringify(out.secrets.value(tail), null, 2).slice(1, -1).trimEnd();
       pending += `${count === 0 ? '' : '\n'}]${body === '' ? '' : `,${body}`}\n}\n`;
       flush();
     },

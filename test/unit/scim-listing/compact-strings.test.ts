@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompactStringSet } from '../../../electron/core/scim/compact-strings';
+import { CompactStringList, CompactStringSet } from '../../../electron/core/scim/compact-strings';
 
 describe('CompactStringSet', () => {
   it('agrees with Set<string> on add/has/size for any strings (unicode, empty, repeats)', () => {
@@ -34,5 +34,19 @@ describe('CompactStringSet', () => {
     expect(compact.at(99_999)).toBe(`user-99999-${'x'.repeat(99_999 % 7)}`);
     expect(compact.has('user-100000-')).toBe(false);
     expect(() => compact.at(100_000)).toThrow(RangeError);
+  });
+});
+
+describe('CompactStringList', () => {
+  it('reads back every pushed string in order, duplicates and non-ASCII included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 300 }), (values) => {
+        const list = new CompactStringList();
+        values.forEach((v, i) => expect(list.push(v)).toBe(i));
+        expect(list.size).toBe(values.length);
+        expect(values.map((_, i) => list.at(i))).toEqual(values);
+      }),
+      { seed: 15, numRuns: 100 },
+    );
   });
 });

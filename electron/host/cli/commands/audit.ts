@@ -1,27 +1,45 @@
 // `snapshot`, `audit`, `diff`: the pre-cutover audit from the command line. Audits run on a saved
-// snapshot (offline) or on a live tenant (a snapshot is taken first, not saved).
+// snapshot (offline) or on a live tenant, as streams either way: the snapshot file is read line by
+// line, the tenant listed page by page, and each user and group goes through the Auditor once;
+// findings are written (--json / --ndjson) as they are found, counts after them. `snapshot`
+// writes the file as the pages arrive.
 
-import { InspectorError } from '../../../../shared/errors';
-import type { AuditResult, Snapshot } from '../../../../shared/audit';
+import { InspectorError, toAppError } from '../../../../shared/errors';
+import type { AuditCounts, AuditResult, Finding, Snapshot } from '../../../../shared/audit';
 import type { Command, CommandContext } from '../command';
 import { optInt, optString } from '../args';
 import { withConnection } from '../connect';
-import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../../core/audit/snapshot';
-import { auditSnapshot } from '../../../core/audit/audit';
+import { openItemStream, type ItemStream } from '../json-stream';
+import { loadSnapshot, readSnapshot, streamTenant, takeSnapshot, writeSnapshot, type SnapshotFields, type TenantSummary, type TenantVisitor } from '../../../core/audit/snapshot';
+import { Auditor } from '../../../core/audit/audit';
 import { diffSnapshots } from '../../../core/audit/diff';
 import { readCsvFile } from '../../../core/csv/read';
 import type { IdpComparison } from '../../../core/audit/idp-compare';
 
-/** The snapshot named by --snapshot, or a fresh one from the connection. */
+function progress(ctx: CommandContext): (p: { phase: string; progress?: { resourcesDone: number; reportedTotal: number | null } }) => void {
+  return (p) => ctx.out.progress(`${p.phase}${p.progress ? ` ${p.progress.resourcesDone}${p.progress.reportedTotal ? `/${p.progress.reportedTotal}` : ''}` : ''}`);
+}
+
+/**
+ * Streams the snapshot named by --snapshot, or the live tenant, through `visitor` (users first,
+ * then groups); resolves to the snapshot's fields (complete, warnings) and counts.
+ */
+export async function streamSource(ctx: CommandContext, visitor: TenantVisitor): Promise<TenantSummary> {
+  const file = optString(ctx.args, 'snapshot');
+  if (file !== undefined) return readSnapshot(file, visitor);
+  return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, discovery }) => {
+    const summary = await streamTenant(client, visitor, { ...(discovery ? { discovery } : {}), signal: ctx.signal, onProgress: progress(ctx) });
+    ctx.out.endProgress();
+    return summary;
+  });
+}
+
+/** The snapshot named by --snapshot, or a fresh one from the connection, held in memory. */
 export async function snapshotFor<T>(ctx: CommandContext, work: (snapshot: Snapshot) => Promise<T>): Promise<T> {
   const file = optString(ctx.args, 'snapshot');
   if (file !== undefined) return work(await loadSnapshot(file));
   return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, discovery }) => {
-    const snapshot = await takeSnapshot(client, {
-      ...(discovery ? { discovery } : {}),
-      signal: ctx.signal,
-      onProgress: (p) => ctx.out.progress(`${p.phase}${p.progress ? ` ${p.progress.resourcesDone}${p.progress.reportedTotal ? `/${p.progress.reportedTotal}` : ''}` : ''}`),
-    });
+    const snapshot = await takeSnapshot(client, { ...(discovery ? { discovery } : {}), signal: ctx.signal, onProgress: progress(ctx) });
     ctx.out.endProgress();
     return work(snapshot);
   });
@@ -35,13 +53,42 @@ async function idpFrom(ctx: CommandContext): Promise<IdpComparison | undefined> 
   return { table: await readCsvFile(file, { column: key }), keyColumn: key, source: file };
 }
 
-export async function runAudit(ctx: CommandContext, snapshot: Snapshot): Promise<AuditResult> {
-  const idp = await idpFrom(ctx);
-  const staleDays = optInt(ctx.args, 'stale-days');
-  return auditSnapshot(snapshot, { ...(idp ? { idp } : {}), ...(staleDays !== undefined ? { staleDays } : {}) });
+function internal(): never {
+  throw new InspectorError('internal', 'The audit saw a resource before the snapshot header.');
 }
 
-function humanAudit(result: AuditResult): string {
+export interface StreamedAudit {
+  fields: SnapshotFields;
+  counts: AuditCounts;
+  notes: string[];
+}
+
+/**
+ * Audits the source (--snapshot or the live tenant) as a stream; every finding goes to `found`
+ * as soon as it is known. `started` runs once the snapshot's head fields are known, before any.
+ */
+export async function streamAudit(ctx: CommandContext, found: (finding: Finding) => void, hooks: { started?: (fields: SnapshotFields) => void; drained?: () => Promise<void> } = {}): Promise<StreamedAudit> {
+  const idp = await idpFrom(ctx);
+  const staleDays = optInt(ctx.args, 'stale-days');
+  const options = { ...(idp ? { idp } : {}), ...(staleDays !== undefined ? { staleDays } : {}) };
+  let auditor: Auditor | null = null;
+  // Both sources hand out the head fields before any resource.
+  const get = (): Auditor => auditor ?? internal();
+  const summary = await streamSource(ctx, {
+    head: (fields) => {
+      auditor = new Auditor(fields, options, found);
+      hooks.started?.(fields);
+    },
+    user: (user) => get().user(user),
+    group: (group) => get().group(group),
+    ...(hooks.drained ? { drained: hooks.drained } : {}),
+  });
+  const { takenAt, baseUrl } = summary;
+  const { counts, notes } = get().finish(summary.complete);
+  return { fields: { ...summary, takenAt, baseUrl }, counts, notes };
+}
+
+function humanAudit(result: Pick<AuditResult, 'baseUrl' | 'takenAt' | 'complete' | 'counts' | 'notes'>): string {
   const lines = [`Audit of ${result.baseUrl} at ${result.takenAt}${result.complete ? '' : ' (NOT verified complete)'}`];
   for (const [k, v] of Object.entries(result.counts)) lines.push(`  ${k.padEnd(24)} ${v}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
@@ -61,11 +108,12 @@ export const snapshotCommand: Command = {
   run: async (ctx) => {
     const out = optString(ctx.args, 'out');
     if (out === undefined) throw new InspectorError('usage', 'snapshot needs --out FILE.');
-    return snapshotFor(ctx, async (snapshot) => {
-      await saveSnapshot(out, snapshot, ctx.out.secrets);
+    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, discovery }) => {
+      const snapshot = await writeSnapshot(client, out, { ...(discovery ? { discovery } : {}), signal: ctx.signal, onProgress: progress(ctx), redactor: ctx.out.secrets });
+      ctx.out.endProgress();
       // Discovery's warnings were printed when the connection opened.
       for (const w of snapshot.warnings) if (!w.startsWith('Discovery:')) ctx.out.warn(w);
-      const doc = { file: out, takenAt: snapshot.takenAt, users: snapshot.users.length, groups: snapshot.groups.length, complete: snapshot.complete, warnings: snapshot.warnings };
+      const doc = { file: out, takenAt: snapshot.takenAt, users: snapshot.users, groups: snapshot.groups, complete: snapshot.complete, warnings: snapshot.warnings };
       ctx.out.result(doc, () => `Saved ${doc.users} users and ${doc.groups} groups to ${out}${snapshot.complete ? '' : ' (NOT verified complete)'}\n`);
       return snapshot.complete ? 0 : 1;
     });
@@ -83,15 +131,30 @@ export const auditCommand: Command = {
     'idp-csv': { kind: 'string', valueName: 'FILE', help: "the IdP's export of users (CSV)" },
     'idp-key': { kind: 'string', valueName: 'COLUMN', help: 'the IdP CSV column to match on (email, userName or externalId column)' },
     'stale-days': { kind: 'integer', min: 1, max: 36_500, valueName: 'N', help: 'users not modified for N days are stale (default 180)' },
+    ndjson: { kind: 'boolean', help: 'one finding per line on stdout as found; counts and notes go to stderr' },
   },
   connects: true,
-  run: (ctx) =>
-    snapshotFor(ctx, async (snapshot) => {
-      const result = await runAudit(ctx, snapshot);
-      for (const note of result.notes) ctx.out.warn(note);
-      ctx.out.result(result, () => humanAudit(result));
-      return 0;
-    }),
+  run: async (ctx) => {
+    // --json / --ndjson: findings written as found, then complete, counts and notes; a person
+    // (no flag) gets the counts only, so findings are not kept at all.
+    const machine = ctx.out.json || ctx.out.ndjson;
+    let stream: ItemStream | null = null;
+    const open = (fields: SnapshotFields): ItemStream => (stream ??= openItemStream(ctx.out, 'findings', { takenAt: fields.takenAt, baseUrl: fields.baseUrl }));
+    const found = (finding: Finding): void => (stream as ItemStream | null)?.item(finding);
+    let result: StreamedAudit;
+    try {
+      result = await streamAudit(ctx, found, { started: (fields) => void (machine && open(fields)) });
+    } catch (error) {
+      (stream as ItemStream | null)?.close({ complete: false }, toAppError(error));
+      throw error;
+    }
+    const { fields, counts, notes } = result;
+    for (const note of notes) ctx.out.warn(note);
+    const doc = { takenAt: fields.takenAt, baseUrl: fields.baseUrl, complete: fields.complete, counts, notes };
+    if (machine) open(fields).close({ complete: fields.complete, counts, notes });
+    else ctx.out.result(doc, () => humanAudit(doc));
+    return 0;
+  },
 };
 
 export const diffCommand: Command = {

@@ -4,10 +4,29 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { Command } from '../command';
 import { commaList, optFlag, optString } from '../args';
-import { exportCsv, EXPORT_KINDS, type ExportKind } from '../../../core/audit/exports';
+import { exportCsv, EXPORT_KINDS, FINDING_COLUMNS, findingRow, userExport, type ExportKind } from '../../../core/audit/exports';
+import { CsvFileWriter, type CsvWriteOptions } from '../../../core/csv/write';
 import { diffSnapshots } from '../../../core/audit/diff';
 import { loadSnapshot } from '../../../core/audit/snapshot';
-import { runAudit, snapshotFor, SNAPSHOT_OPTION } from './audit';
+import { snapshotFor, SNAPSHOT_OPTION, streamAudit, streamSource } from './audit';
+import type { CommandContext } from '../command';
+
+/**
+ * findings and users: rows written as the snapshot file is read (or the tenant listed), never
+ * held; the CSV appears under its name only when complete.
+ */
+async function streamExport(ctx: CommandContext, kind: 'findings' | 'users', request: CsvWriteOptions & { file: string; columns?: string[] | undefined }): Promise<{ rows: number; file: string }> {
+  const users = kind === 'users' ? userExport(request.columns) : null;
+  const csv = new CsvFileWriter(request.file, users ? users.header : FINDING_COLUMNS, request);
+  try {
+    if (users) await streamSource(ctx, { user: (u) => void csv.row(users.row(u)), group: () => undefined, drained: () => csv.drained() });
+    else await streamAudit(ctx, (f) => void csv.row(findingRow(f)), { drained: () => csv.drained() });
+  } catch (error) {
+    await csv.abort();
+    throw error;
+  }
+  return { rows: await csv.finish(), file: request.file };
+}
 
 export const exportCommand: Command = {
   words: ['export'],
@@ -40,10 +59,10 @@ export const exportCommand: Command = {
       if (older === undefined || newer === undefined) throw new InspectorError('usage', 'export diff needs --snapshot OLDER --against NEWER.');
       const [a, b] = await Promise.all([loadSnapshot(older), loadSnapshot(newer)]);
       written = await exportCsv({ diff: diffSnapshots(a, b) }, request);
+    } else if (kind === 'findings' || kind === 'users') {
+      written = await streamExport(ctx, kind, request);
     } else {
-      written = await snapshotFor(ctx, async (snapshot) =>
-        exportCsv(kind === 'findings' ? { audit: await runAudit(ctx, snapshot) } : { snapshot }, request),
-      );
+      written = await snapshotFor(ctx, async (snapshot) => exportCsv({ snapshot }, request));
     }
     ctx.out.result(written, () => `Wrote ${written.rows} rows to ${written.file}\n`);
     return 0;
