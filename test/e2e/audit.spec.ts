@@ -5,7 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { DEMO_TOKEN } from '../../electron/core/sandbox';
 import { startWebHost, type WebHost } from '../../electron/host/web';
+import { callHost } from './host-api';
 
 const USERS = 300;
 let host: WebHost;
@@ -57,24 +59,62 @@ test('run the audit → see counts → export findings CSV → open a finding', 
   await expect(page.getByTestId('detail')).toBeVisible();
 });
 
-test('save two snapshots, audit one offline and diff them', async ({ page }) => {
+test('save two snapshots around a change, audit one offline and diff them', async ({ page, request }) => {
   await page.goto(host.url);
   await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Audit' }).click();
   const audit = page.getByRole('region', { name: 'Audit' }).last();
-  for (let i = 0; i < 2; i += 1) {
+  const source = audit.getByRole('combobox', { name: 'Source' });
+  const snapshotNames = async (): Promise<string[]> => (await source.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== 'live');
+  const saveLiveSnapshot = async (count: number): Promise<string> => {
+    const known = await snapshotNames();
+    await source.selectOption('live');
     await audit.getByRole('button', { name: 'Run audit' }).click();
     await expect(page.getByTestId('audit-source')).toContainText('Live tenant');
     await audit.getByRole('button', { name: 'Save snapshot' }).click();
-    await expect(audit.getByRole('combobox', { name: 'Source' }).locator('option')).toHaveCount(i + 2);
+    await expect(source.locator('option')).toHaveCount(count + 1);
+    const added = (await snapshotNames()).filter((n) => !known.includes(n));
+    expect(added).toHaveLength(1);
+    return added[0] ?? '';
+  };
+
+  const first = await saveLiveSnapshot(1);
+  // Another admin changes the tenant through its SCIM API: one user deactivated, one created,
+  // one deleted (its groups lose a member, so they change too).
+  const tenant = await callHost<{ url: string }>(request, host.url, 'sandbox.status');
+  const scim = async (method: string, path: string, data?: unknown) => {
+    const res = await request.fetch(`${tenant.value?.url}${path}`, { method, headers: { Authorization: `Bearer ${DEMO_TOKEN}`, 'Content-Type': 'application/scim+json' }, ...(data === undefined ? {} : { data }) });
+    expect(res.status(), `${method} ${path}`).toBeLessThan(300);
+    return method === 'DELETE' ? null : ((await res.json()) as { id: string; userName: string; active?: boolean; groups?: unknown[]; Resources?: { id: string; userName: string; active?: boolean; groups?: unknown[] }[] });
+  };
+  try {
+    const page1 = await scim('GET', '/Users?count=10');
+    const [changed, removed] = (page1?.Resources ?? []).filter((u) => u.active === true);
+    if (!changed || !removed) throw new Error('the tenant has too few active users');
+    await scim('PATCH', `/Users/${changed.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] });
+    const created = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'diff.newcomer@example.test', active: true });
+    await scim('DELETE', `/Users/${removed.id}`);
+    const second = await saveLiveSnapshot(2);
+
+    // One of them audited offline gives the tenant as it was then.
+    await source.selectOption(second);
+    await audit.getByRole('button', { name: 'Run audit' }).click();
+    await expect(page.getByTestId('audit-source')).toContainText(`Snapshot ${second}`);
+    await expect(page.getByTestId('count-users')).toHaveText(String(USERS));
+
+    const diff = page.getByRole('region', { name: 'Snapshot diff' });
+    await diff.getByRole('combobox', { name: 'From' }).selectOption(first);
+    await diff.getByRole('combobox', { name: 'To' }).selectOption(second);
+    await diff.getByRole('button', { name: 'Diff', exact: true }).click();
+    const groupsLosingAMember = removed.groups?.length ?? 0;
+    await expect(page.getByTestId('diff-summary')).toHaveText(`1 added, 1 removed, ${1 + groupsLosingAMember} changed`);
+    await expect(diff.getByRole('listitem').filter({ hasText: `+ User ${created?.userName}` })).toHaveCount(1);
+    await expect(diff.getByRole('listitem').filter({ hasText: `− User ${removed.userName}` })).toHaveCount(1);
+    await expect(diff.getByRole('listitem').filter({ hasText: `~ User ${changed.userName}: active` })).toHaveCount(1);
+  } finally {
+    // The other tests of this worker share the tenant: back to the seeded data.
+    const reset = await request.post(`${new URL(tenant.value?.url ?? '').origin}/__sandbox/reset`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } });
+    expect(reset.status()).toBe(200);
   }
-  const source = audit.getByRole('combobox', { name: 'Source' });
-  const name = (await source.locator('option').nth(1).getAttribute('value')) ?? '';
-  await source.selectOption(name);
-  await audit.getByRole('button', { name: 'Run audit' }).click();
-  await expect(page.getByTestId('audit-source')).toContainText(`Snapshot ${name}`);
-  await expect(page.getByTestId('count-users')).toHaveText(String(USERS));
-  await page.getByRole('button', { name: 'Diff', exact: true }).click();
-  await expect(page.getByTestId('diff-summary')).toHaveText(/^\d+ added, \d+ removed, \d+ changed$/);
 });
 
 test('compare the tenant with an IdP export', async ({ page }) => {
