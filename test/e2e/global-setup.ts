@@ -1,8 +1,8 @@
 // Starts browser mode on the sandbox tenant once for the whole run and hands its URL (and the
 // folder its exports go to) to the specs through the environment. The renderer (dist/) and the
 // Electron host (dist-electron/) are rebuilt first whenever a source they are built from is newer
-// than the build, so a spec never tests yesterday's UI. The export folder is a fresh temp folder,
-// removed with everything in it when the run ends.
+// than the build, so a spec never tests yesterday's UI. Its data and export folders are in a fresh
+// temp folder, removed with everything in it when the run ends.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -50,12 +50,14 @@ function build(what: string, args: string[]): void {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (isStale(join(root, 'dist/index.html'), RENDERER_SOURCES)) build('renderer', [join(root, 'node_modules/vite/bin/vite.js'), 'build']);
   if (isStale(join(root, 'dist-electron/main.cjs'), HOST_SOURCES)) build('Electron host', [join(root, 'scripts/build-electron.mjs')]);
-  const exportDir = await mkdtemp(join(tmpdir(), 'scim-inspector-e2e-exports-'));
-  const host = await startWebHost({ rendererDir: join(root, 'dist'), sandboxUsers: 3000, open: false, savedProfiles: false, exportDir });
+  // Its data folder (journals, snapshots) and export folder: never the developer's own.
+  const home = await mkdtemp(join(tmpdir(), 'scim-inspector-e2e-'));
+  const exportDir = join(home, 'exports');
+  const host = await startWebHost({ rendererDir: join(root, 'dist'), sandboxUsers: 3000, open: false, savedProfiles: false, dataDir: home, exportDir });
   process.env[E2E_URL_ENV] = host.url;
   process.env[E2E_EXPORTS_ENV] = exportDir;
   return async () => {
     await host.close();
-    await rm(exportDir, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true });
   };
 }
