@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { buildCliBundle } from './cli-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist-electron`;
@@ -22,12 +23,11 @@ const common = {
   // static-files.ts reads import.meta.url only in browser mode (ESM via tsx); main passes its dir.
   logOverride: { 'empty-import-meta': 'silent' },
 };
-await rm(`${root}dist-node`, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: `${outdir}/main.cjs`, target: 'node22' }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: `${outdir}/preload.cjs`, target: 'chrome140' }),
-  // The installed `scim-inspector` command (bin/scim-inspector.mjs runs it): ESM for Node 20,
-  // npm dependencies left to node_modules.
-  build({ ...common, entryPoints: ['electron/host/cli/index.ts'], outfile: `${root}dist-node/cli.mjs`, format: 'esm', target: 'node20', packages: 'external', logOverride: {} }),
+  // The `scim-inspector` command (bin/scim-inspector.mjs runs it); replaced in place, never
+  // removed first, so a CLI starting meanwhile still finds one.
+  buildCliBundle(root),
 ]);
 console.log('built dist-electron/main.cjs, dist-electron/preload.cjs and dist-node/cli.mjs');
