@@ -12,6 +12,9 @@ export interface Snapshot {
   baseUrl: string;
   /** False when a listing could not be verified complete; audits on it say so. */
   complete: boolean;
+  /** The admin's label and the profile's name when saved from the app (absent in older files). */
+  label?: string;
+  tenantName?: string;
   warnings: string[];
   discovery: DiscoveryResult | null;
   users: ScimUser[];

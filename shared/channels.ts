@@ -119,8 +119,8 @@ export function isChannelName(value: unknown): value is ChannelName {
 export interface EventMap {
   /** One page of a streamed listing (never the whole tenant in one message). */
   'resources.page': { listId: string; resources: ScimResource[]; progress: ListProgress };
-  /** Progress of a long call, for the status bar. */
-  progress: { operationId: string; label: string; done: number; total: number | null };
+  /** Progress of a long call, for the status bar; ended: the call finished, failed or was cancelled. */
+  progress: { operationId: string; label: string; done: number; total: number | null; ended?: boolean };
   /** A SCIM call just finished (headers already redacted by the request log). */
   'requestLog.entry': { profileId: string; entry: RequestLogEntry };
   /**

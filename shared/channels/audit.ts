@@ -6,9 +6,10 @@
 import type { ChannelDef } from '../channel-def';
 import { InspectorError } from '../errors';
 import { channel } from '../channel-def';
-import { noInput, oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
+import { oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
 import type { AuditCounts, Finding, FindingCode, Severity, SnapshotDiff } from '../audit';
 import type { SaveResult } from '../channels';
+import { tenantScope, type TenantRef } from './edit';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,200}\.json(\.gz)?$/;
@@ -43,6 +44,11 @@ export interface SnapshotFile {
   name: string;
   bytes: number;
   modifiedAt: string;
+  /** From the snapshot's head (null when the file does not say). */
+  takenAt: string | null;
+  label: string | null;
+  /** The tenant it was taken of: the profile's name at the time (else the URL) and whether it is the open one. */
+  tenant: TenantRef;
 }
 
 export interface DiffView {
@@ -97,9 +103,10 @@ export const AUDIT_CHANNELS = {
   /** Saves the audit's snapshot into the data folder's snapshots/ (gzip). */
   'audit.saveSnapshot': channel<SnapshotFile>()((input) => {
     const r = record(input, 'audit.saveSnapshot');
-    return { auditId: requiredString(r.auditId, 'auditId', ID), label: optionalString(r.label, 'label') };
+    return { profileId: requiredString(r.profileId, 'profileId'), auditId: requiredString(r.auditId, 'auditId', ID), label: optionalString(r.label, 'label') };
   }),
-  'audit.snapshots': channel<SnapshotFile[]>()(noInput),
+  /** The open tenant's saved snapshots (all: every tenant's, labelled), newest first. */
+  'audit.snapshots': channel<{ snapshots: SnapshotFile[]; otherTenants: number }>()((input) => tenantScope(input, 'audit.snapshots')),
   /** Added, removed and changed users/groups from snapshot a to snapshot b. */
   'audit.diff': channel<DiffView>()((input) => {
     const r = record(input, 'audit.diff');

@@ -6,7 +6,8 @@
 
 import type { ChannelDef } from '../channel-def';
 import { channel } from '../channel-def';
-import { noInput, oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
+import { oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
+import { tenantScope, type TenantRef } from './edit';
 import { InspectorError } from '../errors';
 import type { DeactivationPlan, RunResult } from '../deactivate';
 
@@ -56,11 +57,19 @@ export interface RunSummary {
 
 export interface JournalSummary {
   journalName: string;
+  /** The tenant the runs were made on; retry and undo run only from that tenant's profile. */
+  tenant: TenantRef;
   runs: RunSummary[];
   /** Targets of the last unfinished run not yet done (what "retry failed" would touch). */
   pending: number;
   /** Users the journal's deactivations deactivated (what undo would reactivate). */
   reactivatable: number;
+}
+
+export interface JournalList {
+  journals: JournalSummary[];
+  /** Journals of other tenants left out (all: false). */
+  otherTenants: number;
 }
 
 const journalRun = (name: string) => (input: unknown) => {
@@ -112,6 +121,6 @@ export const DEACTIVATE_CHANNELS = {
   'deactivate.retry': channel<RunOutcome>()(journalRun('deactivate.retry')),
   /** Undo: sets active back to true for the users the journal's runs deactivated. */
   'deactivate.undo': channel<RunOutcome>()(journalRun('deactivate.undo')),
-  /** The deactivation journals in the data folder, newest first. */
-  'deactivate.journals': channel<JournalSummary[]>()(noInput),
+  /** The open profile's tenant's deactivation journals (all: every tenant's), newest first. */
+  'deactivate.journals': channel<JournalList>()((input) => tenantScope(input, 'deactivate.journals')),
 } satisfies Record<string, ChannelDef<unknown, unknown>>;

@@ -5,7 +5,7 @@
 
 import type { ChannelDef } from '../channel-def';
 import { channel } from '../channel-def';
-import { noInput, oneOf, record, requiredString } from '../channel-guards';
+import { oneOf, record, requiredString } from '../channel-guards';
 import { InspectorError } from '../errors';
 import type { ChangeJournalEntry, EditPreview, SendOutcome } from '../edit';
 import type { SaveResult } from '../channels';
@@ -32,10 +32,28 @@ function optionalMethod(value: unknown): { method?: 'PATCH' | 'PUT' } {
   return method ? { method } : {};
 }
 
+/** Where a journalled write went, for the Journal page (which shows the open tenant's first). */
+export interface TenantRef {
+  /** The tenant's base URL. */
+  baseUrl: string;
+  /** The saved profile's name for it, else the URL. */
+  name: string;
+  /** The open profile's tenant. */
+  current: boolean;
+}
+
 export interface EditJournalView {
-  entries: ChangeJournalEntry[];
+  entries: (ChangeJournalEntry & { tenant: TenantRef })[];
+  /** Entries of other tenants left out (all: false). */
+  otherTenants: number;
   /** The journal's last line was cut short by a crash and is not shown. */
   tornTail: boolean;
+}
+
+/** The open profile, and whether other tenants' history is asked for too. */
+export function tenantScope(input: unknown, channel: string): { profileId: string; all: boolean } {
+  const r = record(input, channel);
+  return { profileId: requiredString(r.profileId, 'profileId'), all: r.all === true };
 }
 
 export const EDIT_CHANNELS = {
@@ -58,8 +76,8 @@ export const EDIT_CHANNELS = {
   'edit.send': channel<SendOutcome>()(sendRequest('edit.send')),
   /** Sends the PUT offered after a partially applied PATCH (or a PUT preview). */
   'edit.sendReplace': channel<SendOutcome>()(sendRequest('edit.sendReplace')),
-  /** The change journal of this data folder, newest last. */
-  'edit.journal': channel<EditJournalView>()(noInput),
-  /** The change journal as JSON, saved where the host chooses. */
-  'edit.exportJournal': channel<SaveResult>()(noInput),
+  /** The change journal of the open profile's tenant (all: every tenant's), newest last. */
+  'edit.journal': channel<EditJournalView>()((input) => tenantScope(input, 'edit.journal')),
+  /** The same entries as JSON, saved where the host chooses. */
+  'edit.exportJournal': channel<SaveResult>()((input) => tenantScope(input, 'edit.exportJournal')),
 } satisfies Record<string, ChannelDef<unknown, unknown>>;

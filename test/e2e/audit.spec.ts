@@ -96,9 +96,12 @@ test('save two snapshots around a change, audit one offline and diff them', asyn
     const second = await saveLiveSnapshot(2);
 
     // One of them audited offline gives the tenant as it was then.
+    // Named by label, tenant and time, not by its file name.
+    const label = (await source.locator(`option[value="${second}"]`).textContent()) ?? '';
+    expect(label).toMatch(/^snapshot · Sandbox tenant \(demo, rfc\) · taken /);
     await source.selectOption(second);
     await audit.getByRole('button', { name: 'Run audit' }).click();
-    await expect(page.getByTestId('audit-source')).toContainText(`Snapshot ${second}`);
+    await expect(page.getByTestId('audit-source')).toContainText(`Snapshot ${label}`);
     await expect(page.getByTestId('count-users')).toHaveText(String(USERS));
 
     const diff = page.getByRole('region', { name: 'Snapshot diff' });

@@ -116,7 +116,8 @@ export class Sessions {
   /**
    * Runs a cancellable operation (a listing, an audit, a deactivation run) under an id the
    * renderer chose, so a later cancel call can abort it; a second one with a running id is
-   * refused (ids are per call). Closing the sessions aborts every running operation.
+   * refused (ids are per call). Closing the sessions aborts every running operation. Its end,
+   * however it came, is pushed as a last 'progress' with ended set, so no status line outlives it.
    */
   async operation<T>(id: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.running.has(id)) throw new InspectorError('invalid-input', `An operation with id "${id}" is already running; use a new id per call.`, { id });
@@ -126,6 +127,7 @@ export class Sessions {
       return await work(controller.signal);
     } finally {
       this.running.delete(id);
+      this.options.emit('progress', { operationId: id, label: '', done: 0, total: null, ended: true });
     }
   }
 

@@ -22,6 +22,9 @@ export interface SnapshotHead {
   takenAt: string;
   baseUrl: string;
   discovery: DiscoveryResult | null;
+  /** The admin's label and the tenant's name, when saved from the app (snapshot-head.ts reads them). */
+  label?: string;
+  tenantName?: string;
 }
 
 export interface SnapshotTrailer {
@@ -98,7 +101,8 @@ export class SnapshotWriter {
 
 /** Writes a snapshot held in memory (the app's audits keep theirs to save on request). */
 export async function saveSnapshot(path: string, snapshot: Snapshot, redactor?: Redactor): Promise<void> {
-  const writer = new SnapshotWriter(path, { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, discovery: snapshot.discovery }, redactor);
+  const named = { ...(snapshot.label ? { label: snapshot.label } : {}), ...(snapshot.tenantName ? { tenantName: snapshot.tenantName } : {}) };
+  const writer = new SnapshotWriter(path, { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, discovery: snapshot.discovery, ...named }, redactor);
   try {
     for (const user of snapshot.users) {
       writer.add(user);

@@ -210,6 +210,11 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     const s = store.getState();
     if (s.listings.Users?.listId === p.operationId || s.listings.Groups?.listId === p.operationId) return;
     clearTimeout(stale.get(p.operationId));
+    if (p.ended) {
+      stale.delete(p.operationId);
+      if (s.operations[p.operationId]) dropOperation(p.operationId);
+      return;
+    }
     if (p.total !== null && p.done >= p.total) {
       stale.set(p.operationId, setTimeout(() => dropOperation(p.operationId), 1500));
     } else {

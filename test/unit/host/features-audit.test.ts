@@ -74,12 +74,14 @@ describe('audit channels', () => {
     const f = await featureContext(40);
     close = f.close;
     const first = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a1' }));
-    const a = value<SnapshotFile>(await f.call('audit.saveSnapshot', { auditId: first.auditId, label: 'before' }));
+    const a = value<SnapshotFile>(await f.call('audit.saveSnapshot', { profileId: 'sandbox', auditId: first.auditId, label: 'before' }));
     expect(a.name).toMatch(/^before-.*\.json\.gz$/);
     const second = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a2' }));
-    const b = value<SnapshotFile>(await f.call('audit.saveSnapshot', { auditId: second.auditId, label: 'after' }));
-    const list = value<SnapshotFile[]>(await f.call('audit.snapshots', undefined));
+    const b = value<SnapshotFile>(await f.call('audit.saveSnapshot', { profileId: 'sandbox', auditId: second.auditId, label: 'after' }));
+    const list = value<{ snapshots: SnapshotFile[] }>(await f.call('audit.snapshots', { profileId: 'sandbox' })).snapshots;
     expect(list.map((s) => s.name).sort()).toEqual([a.name, b.name].sort());
+    // Named by their label, tenant and time, not by a bare timestamp.
+    expect(list.find((s) => s.name === a.name)).toMatchObject({ label: 'before', takenAt: first.takenAt, tenant: { name: 'Sandbox tenant (demo, rfc)', current: true } });
     const offline = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'a3', snapshot: a.name }));
     expect(offline.source).toEqual({ kind: 'snapshot', name: a.name });
     expect(offline.counts).toEqual(first.counts);

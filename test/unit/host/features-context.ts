@@ -14,10 +14,12 @@ export interface FeatureContextOptions {
   streamTo?: string;
   /** Sees every pushed event as it is emitted (e.g. to cancel from a progress event). */
   onEmit?: (pushed: Pushed) => void;
+  /** Share another context's data folder (a second app on another tenant); its owner removes it. */
+  dataDir?: string;
 }
 
-export async function featureContext(users: number, { vendor = 'rfc', streamTo, onEmit }: FeatureContextOptions = {}) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'scim-features-'));
+export async function featureContext(users: number, { vendor = 'rfc', streamTo, onEmit, dataDir: shared }: FeatureContextOptions = {}) {
+  const dataDir = shared ?? (await mkdtemp(join(tmpdir(), 'scim-features-')));
   const pushed: Pushed[] = [];
   const saved: SaveFileRequest[] = [];
   const ctx = createAppContext({
@@ -38,7 +40,7 @@ export async function featureContext(users: number, { vendor = 'rfc', streamTo, 
   const call = (channel: string, input: unknown) => dispatch(coreFunctions, ctx, channel, input);
   const close = async (): Promise<void> => {
     await ctx.close();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!shared) await rm(dataDir, { recursive: true, force: true });
   };
   return { ctx, dataDir, pushed, saved, call, close };
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CsvColumnValues, JournalSummary, PlannedRun, RunOutcome } from '../../../shared/channels/deactivate';
+import type { CsvColumnValues, JournalList, PlannedRun, RunOutcome } from '../../../shared/channels/deactivate';
 import type { ScimResource } from '../../../shared/scim';
 import { featureContext, value } from './features-context';
 
@@ -35,11 +35,12 @@ describe('deactivation channels', () => {
     expect(run.journalName).toMatch(/^deactivate-.*\.jsonl$/);
     expect(existsSync(join(f.dataDir, 'journals', run.journalName ?? ''))).toBe(true);
     const progress = f.pushed.filter((p) => p.event === 'progress' && (p.payload as { operationId: string }).operationId === 'op1');
-    expect(progress.at(-1)?.payload).toMatchObject({ done: 3, total: 3 });
+    expect(progress.at(-2)?.payload).toMatchObject({ done: 3, total: 3 });
+    expect(progress.at(-1)?.payload).toMatchObject({ ended: true });
     // A plan runs once.
     expect(await f.call('deactivate.execute', { planId, operationId: 'op2', confirmCount: 3 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 
-    const journals = value<JournalSummary[]>(await f.call('deactivate.journals', undefined));
+    const journals = value<JournalList>(await f.call('deactivate.journals', { profileId: 'sandbox' })).journals;
     expect(journals).toHaveLength(1);
     expect(journals[0]).toMatchObject({ journalName: run.journalName, reactivatable: 3, pending: 0 });
     expect(journals[0]?.runs[0]).toMatchObject({ action: 'deactivate', done: 3, failed: 0, ended: true });
@@ -47,7 +48,7 @@ describe('deactivation channels', () => {
     const undo = value<RunOutcome>(await f.call('deactivate.undo', { profileId: 'sandbox', journalName: run.journalName, operationId: 'op3', confirmCount: 3 }));
     expect(undo.action).toBe('reactivate');
     expect(undo.done).toHaveLength(3);
-    const after = value<JournalSummary[]>(await f.call('deactivate.journals', undefined));
+    const after = value<JournalList>(await f.call('deactivate.journals', { profileId: 'sandbox' })).journals;
     expect(after[0]).toMatchObject({ reactivatable: 0 });
     expect(after[0]?.runs.map((r) => r.action)).toEqual(['deactivate', 'reactivate']);
     const again = value<PlannedRun>(await f.call('deactivate.plan', { profileId: 'sandbox', inputs: users.map((u) => u.id) }));
@@ -77,7 +78,7 @@ describe('deactivation channels', () => {
     expect(value<{ cancelled: boolean }>(await (cancelled as unknown as Promise<{ ok: boolean }>))).toEqual({ cancelled: true });
     expect(run.cancelled).toBe(true);
     expect(run.done.length).toBeLessThan(total);
-    const [journal] = value<JournalSummary[]>(await f.call('deactivate.journals', undefined));
+    const [journal] = value<JournalList>(await f.call('deactivate.journals', { profileId: 'sandbox' })).journals;
     expect(journal?.pending).toBe(total - run.done.length);
     const retry = value<RunOutcome>(await f.call('deactivate.retry', { profileId: 'sandbox', journalName: run.journalName, operationId: 'run-r', confirmCount: journal?.pending }));
     expect(retry.done).toHaveLength(total);

@@ -35,10 +35,10 @@ describe('edit channels', () => {
     expect(sent.status).toBe('applied');
     if (sent.status === 'conflict') throw new Error('unexpected');
     expect(sent.result.title).toBe('Chief Tester');
-    const journal = value<EditJournalView>(await f.call('edit.journal', undefined));
+    const journal = value<EditJournalView>(await f.call('edit.journal', { profileId: 'sandbox' }));
     expect(journal.entries).toHaveLength(1);
     expect(journal.entries[0]).toMatchObject({ id: user.id, outcome: 'applied', profile: 'sandbox' });
-    const exported = value<{ saved: boolean }>(await f.call('edit.exportJournal', undefined));
+    const exported = value<{ saved: boolean }>(await f.call('edit.exportJournal', { profileId: 'sandbox' }));
     expect(exported.saved).toBe(true);
     expect(f.saved[0]?.content).toContain('Chief Tester');
   });
@@ -46,7 +46,7 @@ describe('edit channels', () => {
   it('answers an empty journal before anything was sent', async () => {
     const f = await featureContext(5);
     close = f.close;
-    expect(value<EditJournalView>(await f.call('edit.journal', undefined))).toEqual({ entries: [], tornTail: false });
+    expect(value<EditJournalView>(await f.call('edit.journal', { profileId: 'sandbox' }))).toEqual({ entries: [], otherTenants: 0, tornTail: false });
   });
 
   it('turns a stale preview into a conflict with a rebuilt preview, and refuses a tampered one', async () => {

@@ -14,10 +14,12 @@ import { auditSnapshot, type AuditOptions } from '../../audit/audit';
 import { diffSnapshots } from '../../audit/diff';
 import { exportCsv } from '../../audit/exports';
 import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
+import { readSnapshotHead } from '../../audit/snapshot-head';
 import { parseCsvText } from '../../csv/read';
 import { onChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
+import { belongsTo, tenantKey, tenantName, tenantOf, type Tenant } from '../tenant';
 import { liveWrites, recordWrite, withWrites, type LiveWrites } from './audit-writes';
 
 interface StoredAudit {
@@ -124,9 +126,18 @@ function viewOf(auditId: string, audit: StoredAudit): AuditView {
   };
 }
 
-async function snapshotFile(path: string): Promise<SnapshotFile> {
-  const info = await stat(path);
-  return { name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString() };
+async function snapshotFile(ctx: AppContext, tenant: Tenant, path: string): Promise<SnapshotFile> {
+  const [info, head] = await Promise.all([stat(path), readSnapshotHead(path)]);
+  const current = head.baseUrl !== null && belongsTo(tenant, head.baseUrl);
+  const baseUrl = head.baseUrl === null ? 'unknown tenant' : tenantKey(head.baseUrl);
+  const name = current ? tenant.name : (head.tenantName ?? (head.baseUrl === null ? baseUrl : tenantName(ctx, head.baseUrl)));
+  return { name: basename(path), bytes: info.size, modifiedAt: info.mtime.toISOString(), takenAt: head.takenAt, label: head.label, tenant: { baseUrl, name, current } };
+}
+
+/** The profile's name for the tenant an audit looked at (saved into a snapshot's head). */
+async function auditTenantName(ctx: AppContext, audit: StoredAudit): Promise<string> {
+  if (audit.source.kind === 'live') return (await tenantOf(ctx, audit.source.profileId)).name;
+  return audit.taken.tenantName ?? tenantName(ctx, audit.taken.baseUrl);
 }
 
 export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
@@ -193,23 +204,28 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
       await rm(file, { force: true });
     }
   },
-  'audit.saveSnapshot': async (ctx, { auditId, label }) => {
+  'audit.saveSnapshot': async (ctx, { profileId, auditId, label }) => {
     const audit = stored(ctx, auditId);
     await mkdir(snapshotsDir(ctx), { recursive: true });
-    const safe = (label ?? 'snapshot').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'snapshot';
+    const text = label?.trim() || 'snapshot';
+    const safe = text.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'snapshot';
     const path = snapshotPath(ctx, `${safe}-${audit.taken.takenAt.replace(/[:.]/g, '-')}.json.gz`);
-    await saveSnapshot(path, audit.taken, ctx.redaction.secrets);
-    return snapshotFile(path);
+    // The label and the tenant's name travel in the snapshot's head, so the file says what it is.
+    await saveSnapshot(path, { ...audit.taken, label: text.slice(0, 200), tenantName: await auditTenantName(ctx, audit) }, ctx.redaction.secrets);
+    return snapshotFile(ctx, await tenantOf(ctx, profileId), path);
   },
-  'audit.snapshots': async (ctx) => {
+  'audit.snapshots': async (ctx, { profileId, all }) => {
     let names: string[];
     try {
       names = (await readdir(snapshotsDir(ctx))).filter((n) => SNAPSHOT_NAME.test(n));
     } catch {
-      return []; // no snapshots/ yet
+      return { snapshots: [], otherTenants: 0 }; // no snapshots/ yet
     }
-    const files = await Promise.all(names.map((n) => snapshotFile(join(snapshotsDir(ctx), n))));
-    return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+    const tenant = await tenantOf(ctx, profileId);
+    const files = await Promise.all(names.map((n) => snapshotFile(ctx, tenant, join(snapshotsDir(ctx), n))));
+    const others = files.filter((f) => !f.tenant.current).length;
+    const shown = all ? files : files.filter((f) => f.tenant.current);
+    return { snapshots: shown.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)), otherTenants: all ? 0 : others };
   },
   'audit.diff': async (ctx, { a, b }) => {
     const [before, after] = await Promise.all([loadSnapshot(snapshotPath(ctx, a)), loadSnapshot(snapshotPath(ctx, b))]);

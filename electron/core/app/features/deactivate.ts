@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
-import { JOURNAL_NAME, type DEACTIVATE_CHANNELS, type JournalSummary, type RunOutcome } from '../../../../shared/channels/deactivate';
+import { JOURNAL_NAME, type DEACTIVATE_CHANNELS, type JournalList, type JournalSummary, type RunOutcome } from '../../../../shared/channels/deactivate';
 import type { DeactivationPlan, RunProgress, RunResult } from '../../../../shared/deactivate';
 import { columnIndex, parseCsvText } from '../../csv/read';
 import { executePlan, foldRuns, type ExecuteOptions, isDeactivationRecord, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../deactivate/index';
@@ -15,6 +15,7 @@ import { readJournal } from '../../journal/journal';
 import { publishChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
+import { belongsTo, tenantKey, tenantName, tenantOf } from '../tenant';
 import { profileFacts } from './edit';
 
 interface StoredPlan {
@@ -76,20 +77,27 @@ async function tracked(ctx: AppContext, run: { profileId: string; operationId: s
   });
 }
 
-async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
+async function journalSummaries(ctx: AppContext, { profileId, all }: { profileId: string; all: boolean }): Promise<JournalList> {
   const dir = journalsDir(ctx);
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => JOURNAL_NAME.test(n));
   } catch {
-    return []; // no journals/ yet: nothing was ever run from this data folder
+    return { journals: [], otherTenants: 0 }; // no journals/ yet: nothing was ever run from this data folder
   }
-  const summaries: JournalSummary[] = [];
+  const tenant = await tenantOf(ctx, profileId);
+  const journals: JournalSummary[] = [];
+  let otherTenants = 0;
   for (const journalName of names) {
     const path = join(dir, journalName);
     const { records } = await readJournal(path, isDeactivationRecord);
     const starts = new Map(records.filter((r) => r.type === 'run').map((r) => [r.runId, r.at]));
-    const runs = foldRuns(records).map((s) => {
+    const folded = foldRuns(records);
+    const baseUrl = folded[0]?.run.baseUrl ?? '';
+    const current = folded.every((s) => belongsTo(tenant, s.run.baseUrl));
+    if (!current) otherTenants += 1;
+    if (!current && !all) continue;
+    const runs = folded.map((s) => {
       const outcomes = [...s.outcomes.values()];
       return {
         journalName,
@@ -104,9 +112,28 @@ async function journalSummaries(ctx: AppContext): Promise<JournalSummary[]> {
         ended: s.ended,
       };
     });
-    summaries.push({ journalName, runs, pending: (await journalCounts(path)).pending, reactivatable: (await journalCounts(path)).reactivatable });
+    const counts = await journalCounts(path);
+    const ref = { baseUrl: tenantKey(baseUrl), name: current ? tenant.name : tenantName(ctx, baseUrl), current };
+    journals.push({ journalName, tenant: ref, runs, pending: counts.pending, reactivatable: counts.reactivatable });
   }
-  return summaries.sort((a, b) => (b.runs[0]?.at ?? '').localeCompare(a.runs[0]?.at ?? ''));
+  journals.sort((a, b) => (b.runs[0]?.at ?? '').localeCompare(a.runs[0]?.at ?? ''));
+  return { journals, otherTenants: all ? 0 : otherTenants };
+}
+
+/**
+ * Retry and undo run only from the profile of the tenant the journal was written on; checked
+ * before the typed count, so the admin is told at once rather than after typing it.
+ */
+async function assertSameTenant(ctx: AppContext, profileId: string, path: string, what: string): Promise<void> {
+  const tenant = await tenantOf(ctx, profileId);
+  const { records } = await readJournal(path, isDeactivationRecord);
+  const foreign = foldRuns(records).find((s) => !belongsTo(tenant, s.run.baseUrl));
+  if (foreign) {
+    const name = tenantName(ctx, foreign.run.baseUrl);
+    throw new InspectorError('refused-unverifiable', `This journal's runs were made on ${name} (${tenantKey(foreign.run.baseUrl)}), not on ${tenant.name}; open that tenant's profile to ${what} them. Nothing was written.`, {
+      journalTenant: tenantKey(foreign.run.baseUrl),
+    });
+  }
 }
 
 export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
@@ -147,12 +174,14 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
   },
   'deactivate.retry': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
     const path = journalPath(ctx, journalName);
+    await assertSameTenant(ctx, profileId, path, 'retry');
     confirmOrRefuse((await journalCounts(path)).pending, confirmCount, 'retry');
     const { client } = await ctx.sessions.session(profileId);
     return tracked(ctx, { profileId, operationId, label: 'Retrying failed deactivations', cause: 'deactivate' }, (hooks) => resumeRun(client, path, hooks));
   },
   'deactivate.undo': async (ctx, { profileId, journalName, operationId, confirmCount }) => {
     const path = journalPath(ctx, journalName);
+    await assertSameTenant(ctx, profileId, path, 'undo');
     confirmOrRefuse((await journalCounts(path)).reactivatable, confirmCount, 'reactivate');
     const { client } = await ctx.sessions.session(profileId);
     return tracked(ctx, { profileId, operationId, label: 'Reactivating users', cause: 'reactivate' }, (hooks) => reactivateRun(client, path, hooks));

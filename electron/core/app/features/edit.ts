@@ -14,6 +14,7 @@ import { REDACTED } from '../../secrets/index';
 import type { EditChange } from '../../edit/preview';
 import type { FunctionsFor } from '../functions';
 import { SANDBOX_PROFILE_ID } from '../sessions';
+import { belongsTo, tenantKey, tenantName, tenantOf } from '../tenant';
 
 /** What the write features need to know about a profile besides its client (never the token). */
 export interface ProfileFacts {
@@ -37,11 +38,25 @@ export async function profileFacts(ctx: AppContext, profileId: string): Promise<
   return { name, vendor: connection.vendor ?? null, headers: connection.headers ?? {}, readOnly: connection.readOnly === true, protectedUsers: connection.protectedUsers ?? [] };
 }
 
-/** No journal yet (nothing was ever sent from this data folder) is an empty journal, not an error. */
-async function changeJournal(ctx: AppContext): Promise<EditJournalView> {
+/**
+ * The change journal as the Journal page shows it: the open tenant's writes, or every tenant's
+ * with each labelled. No journal yet (nothing was ever sent from this data folder) is empty.
+ */
+async function changeJournal(ctx: AppContext, { profileId, all }: { profileId: string; all: boolean }): Promise<EditJournalView> {
   const path = changeJournalPath(ctx.dataDir);
-  if (!existsSync(path)) return { entries: [], tornTail: false };
-  return readChangeJournal(path);
+  if (!existsSync(path)) return { entries: [], otherTenants: 0, tornTail: false };
+  const journal = await readChangeJournal(path);
+  const tenant = await tenantOf(ctx, profileId);
+  const entries: EditJournalView['entries'] = [];
+  let otherTenants = 0;
+  for (const entry of journal.entries) {
+    const current = belongsTo(tenant, entry.request.url);
+    if (!current) otherTenants += 1;
+    if (!current && !all) continue;
+    const baseUrl = tenantKey(entry.request.url);
+    entries.push({ ...entry, tenant: { baseUrl, name: current ? tenant.name : tenantName(ctx, baseUrl), current } });
+  }
+  return { entries, otherTenants: all ? 0 : otherTenants, tornTail: journal.tornTail };
 }
 
 /** The server's state after a send: the verified read-back, or the fresh resource a 412 brought. */
@@ -82,8 +97,8 @@ export const editFunctions: FunctionsFor<typeof EDIT_CHANNELS> = {
     return published(ctx, profileId, await sendReplace(client, checkEditPreview(preview), { journal: changeJournalPath(ctx.dataDir), profile: facts.name }));
   },
   'edit.journal': changeJournal,
-  'edit.exportJournal': async (ctx) => {
-    const journal = await changeJournal(ctx);
+  'edit.exportJournal': async (ctx, scope) => {
+    const journal = await changeJournal(ctx, scope);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     return ctx.saveFile({
       suggestedName: `scim-inspector-changes-${stamp}.json`,

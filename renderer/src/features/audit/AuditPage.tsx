@@ -12,6 +12,7 @@ import { BarChart, SplitBar } from './Charts';
 import { Checklist } from './Checklist';
 import { Findings } from './Findings';
 import { DiffPanel } from './DiffPanel';
+import { snapshotLabel, SnapshotOptions } from './SnapshotOptions';
 
 /** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
 const WRITE_SETTLE_MS = 300;
@@ -20,6 +21,9 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   const [source, setSource] = useState('live');
   const [staleDays, setStaleDays] = useState(180);
   const [snapshots, setSnapshots] = useState<SnapshotFile[]>([]);
+  const [otherSnapshots, setOtherSnapshots] = useState(0);
+  const [allTenants, setAllTenants] = useState(false);
+  const [label, setLabel] = useState('');
   const [view, setView] = useState<AuditView | null>(null);
   const [operationId, setOperationId] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -31,13 +35,15 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   const progress = useProgress(api, operationId);
 
   const loadSnapshots = async (): Promise<void> => {
-    const r = await api.audit.snapshots();
-    if (r.ok) setSnapshots(r.value);
-    else setError(r.error);
+    const r = await api.audit.snapshots({ profileId, all: allTenants });
+    if (r.ok) {
+      setSnapshots(r.value.snapshots);
+      setOtherSnapshots(r.value.otherTenants);
+    } else setError(r.error);
   };
   useEffect(() => {
     void loadSnapshots();
-  }, [api]);
+  }, [api, profileId, allTenants]);
 
   // A verified write to this tenant (from the detail pane, a deactivation run...) is laid over the
   // live audit's snapshot by main; the findings are fetched again once the writes settle.
@@ -81,12 +87,16 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
 
   const saveSnapshot = async (): Promise<void> => {
     if (!view) return;
-    const r = await api.audit.saveSnapshot({ auditId: view.auditId, label: undefined });
+    const r = await api.audit.saveSnapshot({ profileId, auditId: view.auditId, label: label.trim() || undefined });
     if (r.ok) await loadSnapshots();
     else setError(r.error);
   };
 
   const c = view?.counts;
+  const sourceLabel = (name: string): string => {
+    const file = snapshots.find((s) => s.name === name);
+    return file ? `${snapshotLabel(file)}${file.tenant.current ? '' : ' (OTHER TENANT)'}` : name;
+  };
   return (
     <section className="feature-page" aria-label="Audit">
       <h2>Audit</h2>
@@ -95,12 +105,12 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
           Source{' '}
           <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
             <option value="live">Live tenant (open profile)</option>
-            {snapshots.map((s) => (
-              <option key={s.name} value={s.name}>
-                Snapshot {s.name}
-              </option>
-            ))}
+            <SnapshotOptions snapshots={snapshots} />
           </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={allTenants} onChange={(e) => setAllTenants(e.target.checked)} /> Show other tenants' snapshots
+          {!allTenants && otherSnapshots > 0 ? ` (${otherSnapshots})` : ''}
         </label>
         <label>
           Stale after (days){' '}
@@ -133,7 +143,7 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
       {view && c && (
         <>
           <p className="muted" data-testid="audit-source">
-            {view.source.kind === 'live' ? 'Live tenant' : `Snapshot ${view.source.name}`} · {view.baseUrl} · taken {view.takenAt}
+            {view.source.kind === 'live' ? 'Live tenant' : `Snapshot ${sourceLabel(view.source.name)}`} · {view.baseUrl} · taken {view.takenAt}
             {view.complete ? '' : ' · NOT verified complete'}
           </p>
           {view.writesSince > 0 && (
@@ -158,6 +168,9 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
                 Export {kind} CSV
               </button>
             ))}
+            <label>
+              Snapshot label <input type="text" value={label} maxLength={60} placeholder="e.g. before cutover" onChange={(e) => setLabel(e.target.value)} />
+            </label>
             <button type="button" onClick={() => void saveSnapshot()}>
               Save snapshot
             </button>

@@ -7,6 +7,7 @@ import type { DiffView, SnapshotFile } from '../../../../shared/channels/audit';
 import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
+import { SnapshotOptions } from './SnapshotOptions';
 
 export function DiffPanel({ api, snapshots, openResource }: { api: InspectorApi; snapshots: SnapshotFile[]; openResource: FeatureContext['openResource'] }) {
   const [a, setA] = useState(snapshots[1]?.name ?? '');
@@ -23,11 +24,7 @@ export function DiffPanel({ api, snapshots, openResource }: { api: InspectorApi;
     <label>
       {label}{' '}
       <select aria-label={label} value={value} onChange={(e) => set(e.target.value)}>
-        {snapshots.map((s) => (
-          <option key={s.name} value={s.name}>
-            {s.name}
-          </option>
-        ))}
+        <SnapshotOptions snapshots={snapshots} />
       </select>
     </label>
   );

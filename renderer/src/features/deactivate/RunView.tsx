@@ -50,13 +50,13 @@ export function JournalActions({ api, profileId, readOnly, journalName, onDone }
   const progress = useProgress(api, operationId);
 
   const refresh = async (): Promise<void> => {
-    const r = await api.deactivate.journals();
-    if (r.ok) setSummary(r.value.find((j) => j.journalName === journalName) ?? null);
+    const r = await api.deactivate.journals({ profileId, all: true });
+    if (r.ok) setSummary(r.value.journals.find((j) => j.journalName === journalName) ?? null);
     else setError(r.error);
   };
   useEffect(() => {
     void refresh();
-  }, [api, journalName]);
+  }, [api, profileId, journalName]);
 
   const run = async (which: Action, count: number): Promise<void> => {
     const id = newOperationId(which);
@@ -74,6 +74,14 @@ export function JournalActions({ api, profileId, readOnly, journalName, onDone }
   };
 
   if (!summary) return <ErrorNote error={error} />;
+  if (!summary.tenant.current) {
+    // Undo and retry can only run against the tenant the run was made on.
+    return (
+      <p className="muted" data-testid="other-tenant-actions">
+        Made on {summary.tenant.name} ({summary.tenant.baseUrl}): open that tenant's profile to retry or undo these runs.
+      </p>
+    );
+  }
   const count = action === 'retry' ? summary.pending : summary.reactivatable;
   return (
     <div className="journal-actions">

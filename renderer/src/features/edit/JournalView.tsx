@@ -1,11 +1,12 @@
-// The Journal page: every edit sent from this data folder (who, when, profile, request, status,
-// before/after) and the deactivation runs with retry and undo. Export saves the edit journal
-// through the host.
+// The Journal page of the open tenant: every edit sent to it from this data folder (who, when,
+// profile, request, status, before/after) and its deactivation runs with retry and undo. Other
+// tenants' history only on request, each entry labelled with its tenant and without retry/undo
+// (those run only from that tenant's profile). Export saves the shown edits through the host.
 
 import { useEffect, useState } from 'react';
 import type { SaveResult } from '../../../../shared/channels';
 import type { EditJournalView } from '../../../../shared/channels/edit';
-import type { JournalSummary } from '../../../../shared/channels/deactivate';
+import type { JournalList } from '../../../../shared/channels/deactivate';
 import type { ChangeJournalEntry } from '../../../../shared/edit';
 import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
@@ -23,20 +24,35 @@ function changedKeys(entry: ChangeJournalEntry): string[] {
   return [...keys].filter((k) => !HIDDEN.has(k) && JSON.stringify(entry.before[k]) !== JSON.stringify(after[k]));
 }
 
-function EntryRow({ entry, openResource }: { entry: ChangeJournalEntry; openResource: FeatureContext['openResource'] }) {
+type Entry = EditJournalView['entries'][number];
+
+function TenantTag({ tenant }: { tenant: Entry['tenant'] }) {
+  if (tenant.current) return null;
+  return (
+    <span className="tenant-tag" data-testid="other-tenant">
+      other tenant: {tenant.name}
+      {tenant.name !== tenant.baseUrl ? ` (${tenant.baseUrl})` : ''} ·{' '}
+    </span>
+  );
+}
+
+function EntryRow({ entry, openResource }: { entry: Entry; openResource: FeatureContext['openResource'] }) {
   const after = entry.after ?? entry.expected;
   return (
-    <details className="journal-entry" data-testid="journal-entry">
+    <details className="journal-entry" data-testid="journal-entry" data-tenant={entry.tenant.current ? 'current' : 'other'}>
       <summary>
+        <TenantTag tenant={entry.tenant} />
         <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}</time> · {entry.who} · {entry.profile ?? '—'} · {entry.request.method} {entry.kind}/{entry.id} ·{' '}
         <span className={`outcome-${entry.outcome}`}>
           {entry.outcome}
           {entry.responseStatus !== null ? ` (${entry.responseStatus})` : ''}
         </span>
       </summary>
-      <button type="button" className="link" onClick={() => openResource(entry.kind, entry.id)}>
-        Open {entry.kind === 'Users' ? 'user' : 'group'}
-      </button>
+      {entry.tenant.current && (
+        <button type="button" className="link" onClick={() => openResource(entry.kind, entry.id)}>
+          Open {entry.kind === 'Users' ? 'user' : 'group'}
+        </button>
+      )}
       {entry.error && <p className="error">{entry.error.message}</p>}
       {entry.warnings.map((w) => (
         <p key={w} className="warning">
@@ -68,13 +84,14 @@ function EntryRow({ entry, openResource }: { entry: ChangeJournalEntry; openReso
 
 export function JournalView({ api, profileId, readOnly, openResource }: FeatureContext) {
   const [edits, setEdits] = useState<EditJournalView | null>(null);
-  const [runs, setRuns] = useState<JournalSummary[]>([]);
+  const [runs, setRuns] = useState<JournalList>({ journals: [], otherTenants: 0 });
+  const [all, setAll] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<SaveResult | null>(null);
 
   const load = async (): Promise<void> => {
     setError(null);
-    const [e, r] = await Promise.all([api.edit.journal(), api.deactivate.journals()]);
+    const [e, r] = await Promise.all([api.edit.journal({ profileId, all }), api.deactivate.journals({ profileId, all })]);
     if (e.ok) setEdits(e.value);
     else setError(e.error);
     if (r.ok) setRuns(r.value);
@@ -82,10 +99,10 @@ export function JournalView({ api, profileId, readOnly, openResource }: FeatureC
   };
   useEffect(() => {
     void load();
-  }, [api]);
+  }, [api, profileId, all]);
 
   const exportJournal = async (): Promise<void> => {
-    const r = await api.edit.exportJournal();
+    const r = await api.edit.exportJournal({ profileId, all });
     if (r.ok) setSaved(r.value);
     else setError(r.error);
   };
@@ -100,21 +117,32 @@ export function JournalView({ api, profileId, readOnly, openResource }: FeatureC
         <button type="button" onClick={() => void exportJournal()} disabled={!edits || edits.entries.length === 0}>
           Export edits (JSON)
         </button>
+        <label className="check">
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Show other tenants' history too
+        </label>
       </div>
+      {!all && (edits?.otherTenants ?? 0) + runs.otherTenants > 0 && (
+        <p className="muted" data-testid="hidden-tenants">
+          This page shows this tenant's history. {edits?.otherTenants ?? 0} edit(s) and {runs.otherTenants} run journal(s) of other tenants are not shown.
+        </p>
+      )}
       <ErrorNote error={error} />
       {saved && <p data-testid="journal-saved">{saved.saved ? `Saved to ${saved.path ?? ''}` : 'Export cancelled.'}</p>}
       <h3>Edits</h3>
       {edits?.tornTail && <p className="warning">The journal's last line was cut short (the app stopped mid-write); that entry is not shown.</p>}
-      {edits && edits.entries.length === 0 && <p className="muted">No edits have been sent from this data folder.</p>}
+      {edits && edits.entries.length === 0 && <p className="muted">No edits have been sent to this tenant from this data folder.</p>}
       {edits && edits.entries.length > SHOWN && <p className="muted">Showing the latest {SHOWN} of {edits.entries.length} edits; the export has all of them.</p>}
       {(edits?.entries ?? []).slice(-SHOWN).reverse().map((entry) => (
         <EntryRow key={entry.changeId} entry={entry} openResource={openResource} />
       ))}
       <h3>Deactivation runs</h3>
-      {runs.length === 0 && <p className="muted">No deactivation runs yet.</p>}
-      {runs.map((j) => (
-        <div key={j.journalName} className="run-journal" data-testid="run-journal">
-          <h4>{j.journalName}</h4>
+      {runs.journals.length === 0 && <p className="muted">No deactivation runs on this tenant yet.</p>}
+      {runs.journals.map((j) => (
+        <div key={j.journalName} className="run-journal" data-testid="run-journal" data-tenant={j.tenant.current ? 'current' : 'other'}>
+          <h4>
+            {!j.tenant.current && <TenantTag tenant={j.tenant} />}
+            {j.journalName}
+          </h4>
           <ul>
             {j.runs.map((r) => (
               <li key={r.runId}>

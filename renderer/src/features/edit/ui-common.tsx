@@ -28,7 +28,7 @@ export function useProgress(api: InspectorApi, operationId: string | null): Even
     setProgress(null);
     if (!operationId) return undefined;
     return api.events.on('progress', (p) => {
-      if (p.operationId === operationId) setProgress(p);
+      if (p.operationId === operationId && !p.ended) setProgress(p);
     });
   }, [api, operationId]);
   return progress;

@@ -1,0 +1,25 @@
+// Saved snapshots as <option>s, named by label, tenant and time rather than bare file names: this
+// tenant's first, other tenants' in their own labelled group (listed only when the admin asked).
+
+import type { SnapshotFile } from '../../../../shared/channels/audit';
+
+export function snapshotLabel(s: SnapshotFile): string {
+  const when = (s.takenAt ?? s.modifiedAt).replace('T', ' ').slice(0, 16);
+  return `${s.label ?? s.name} · ${s.tenant.name} · taken ${when}`;
+}
+
+export function SnapshotOptions({ snapshots }: { snapshots: SnapshotFile[] }) {
+  const current = snapshots.filter((s) => s.tenant.current);
+  const others = snapshots.filter((s) => !s.tenant.current);
+  const option = (s: SnapshotFile) => (
+    <option key={s.name} value={s.name}>
+      {snapshotLabel(s)}
+    </option>
+  );
+  return (
+    <>
+      {current.length > 0 && <optgroup label="Snapshots of this tenant">{current.map(option)}</optgroup>}
+      {others.length > 0 && <optgroup label="Snapshots of other tenants">{others.map(option)}</optgroup>}
+    </>
+  );
+}
