@@ -6,7 +6,7 @@
 // new members; a 412 puts what the server holds now into the row; and the live audit's findings
 // follow the writes.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
 import type { AuditView } from '../../../../shared/channels/audit';
 import type { PlannedRun, RunOutcome } from '../../../../shared/channels/deactivate';
@@ -20,6 +20,9 @@ import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
 import { value as ok } from '../../host/features-context';
 import { realApi } from './real-api';
+
+// A safety net for a loaded machine (the calls go to a real server), not a speed claim.
+configure({ asyncUtilTimeout: 10_000 });
 
 let api: InspectorApi;
 let ctx: AppContext;
