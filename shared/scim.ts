@@ -129,6 +129,11 @@ export interface ListOutcome<T extends ScimResource = ScimResource> {
   /** null when no filter was sent; false when the server returned resources that do not match. */
   serverHonouredFilter: boolean | null;
   Resources: T[];
+  /**
+   * Pages fetched at once: pinned (a setting) or adaptive (from 4, up to 16 while latency holds,
+   * halved on 429 or a latency jump); the most reached and the last.
+   */
+  concurrency?: { adaptive: boolean; start: number; max: number; final: number; decreases: number };
 }
 
 /** One SCIM call as the request log keeps it. Headers are already redacted. */

@@ -7,14 +7,11 @@
 // compete with the client for the same event loop and the figures would measure neither.
 // Run: npx tsx -e "import('./test/bench/listing.bench.ts').then(m => m.run())"  (or npm run bench)
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../../electron/core/sandbox';
 import { listResources } from '../../electron/core/scim/listing';
 import { createTransport } from '../../electron/core/scim/transport';
 import type { Transport } from '../../electron/core/scim/types';
+import { startServerProcess } from './server-process';
 
 const USERS = Number(process.env.BENCH_LISTING_USERS ?? 100_000);
 const PAGE_SIZE = 100;
@@ -42,63 +39,9 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const SERVER_ENV = 'SCIM_INSPECTOR_LISTING_BENCH_SERVER';
-
-/** Child side: serve the tenant, print where, stop when the parent closes our stdin. */
-async function serveForBench(): Promise<void> {
-  const sandbox = await startSandbox({
-    vendor: 'rfc',
-    users: USERS,
-    faults: { latencyMs: LATENCY_MS, rateLimitEvery: RATE_EVERY, retryAfter: { seconds: 1, format: 'seconds' } },
-  });
-  process.stdout.write(`${JSON.stringify({ url: sandbox.url, token: sandbox.token })}\n`);
-  process.stdin.setEncoding('utf8');
-  // Each line from the parent asks for the CPU this server process has used so far.
-  createInterface({ input: process.stdin }).on('line', () => {
-    const cpu = process.cpuUsage();
-    process.stdout.write(`${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
-  });
-  process.stdin.on('end', () => void sandbox.close().then(() => process.exit(0)));
-}
-
-interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  token: string;
-  /** CPU milliseconds the server process has used so far. */
-  cpuMs(): Promise<number>;
-}
-
-async function startServerProcess(): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, [SERVER_ENV]: '1', BENCH_LISTING_USERS: String(USERS) },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const first = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bench sandbox did not start within 120 s')), 120_000);
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`the bench sandbox exited early (${String(code)})`)));
-  });
-  const parsed: unknown = JSON.parse(first);
-  if (!isRecord(parsed) || typeof parsed.url !== 'string' || typeof parsed.token !== 'string') throw new Error(`unexpected bench sandbox output: ${first}`);
-  const cpuMs = (): Promise<number> =>
-    new Promise((resolve) => {
-      lines.once('line', (line) => {
-        const answer: unknown = JSON.parse(line);
-        resolve(isRecord(answer) && typeof answer.cpuMs === 'number' ? answer.cpuMs : NaN);
-      });
-      child.stdin?.write('cpu\n');
-    });
-  return { child, url: parsed.url, token: parsed.token, cpuMs };
-}
-
 export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> {
-  const server = await startServerProcess();
-  const sandbox = { url: server.url, token: server.token, close: async () => { server.child.stdin?.end(); await new Promise((r) => server.child.once('exit', r)); } };
+  const server = await startServerProcess({ users: USERS, faults: { latencyMs: LATENCY_MS, rateLimitEvery: RATE_EVERY, retryAfter: { seconds: 1, format: 'seconds' } } });
+  const sandbox = { url: server.url, token: server.token, close: () => server.close() };
   const transport = createTransport({ baseUrl: sandbox.url, token: () => sandbox.token });
   try {
     // Warm the connection pool and the sandbox's query cache so neither run pays for it.
@@ -142,5 +85,3 @@ export async function run(): Promise<{ ratio: number; rssGrowthBytes: number }> 
     await sandbox.close();
   }
 }
-
-if (process.env[SERVER_ENV] === '1') void serveForBench();

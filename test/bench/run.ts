@@ -1,15 +1,19 @@
 // `npm run bench`: runs the benchmarks (never part of npm test) and prints their figures.
-// `npm run bench -- listing audit` runs only the named ones.
+// `npm run bench -- listing audit` runs only the named ones. `scale` (1M users, several minutes)
+// runs only when named.
 
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
   sandbox: () => import('./sandbox.bench'),
   listing: () => import('./listing.bench'),
   audit: () => import('./audit.bench'),
   explorer: () => import('./explorer.bench'),
+  memory: () => import('./memory.bench'),
+  scale: () => import('./scale.bench'),
 };
+const ONLY_WHEN_NAMED = new Set(['scale']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHES).filter((n) => !ONLY_WHEN_NAMED.has(n));
 const unknown = names.filter((n) => !(n in BENCHES));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}.`);

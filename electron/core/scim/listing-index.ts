@@ -6,6 +6,8 @@
 
 import { InspectorError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import type { ConcurrencyLimit } from './concurrency';
+import { MAX_CONCURRENCY } from './concurrency';
 import { fetchPage, type ListPage, type PageQuery } from './listing-page';
 import type { ListingState } from './listing-state';
 import type { Transport } from './types';
@@ -16,7 +18,8 @@ export interface IndexPagingInput<T extends ScimResource> {
   query: PageQuery;
   /** The count sent with every request. */
   requested: number;
-  concurrency: number;
+  /** Pages fetched at once once the total is known: pinned, or adaptive (concurrency.ts). */
+  concurrency: ConcurrencyLimit;
   signal: AbortSignal;
   state: ListingState<T>;
 }
@@ -105,10 +108,10 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
   };
 
   let verdict: Verdict = 'continue';
-  if (total !== null && total > n1 && input.concurrency > 1) {
+  if (total !== null && total > n1 && input.concurrency.current > 1) {
     const plannedLast = Math.ceil((total - pageSize) / stride);
     state.pagesTotal = plannedLast + 1;
-    const aheadLimit = Math.max(input.concurrency * 4, Math.ceil(RESOURCES_AHEAD / pageSize));
+    const aheadLimit = Math.max(MAX_CONCURRENCY * 4, Math.ceil(RESOURCES_AHEAD / pageSize));
     verdict = await planned(plannedLast, (k) => 1 + k * stride, get, consume, input.concurrency, aheadLimit);
     if (verdict !== 'end') state.pagesTotal = null;
   }
@@ -126,16 +129,17 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
 }
 
 /**
- * Pages 1..plannedLast at fixed starts, consumed strictly in order. At most `concurrency`
- * requests run at once; a page that stalls (429 + Retry-After) does not idle the other slots,
- * which keep fetching up to `aheadLimit` pages past it (see RESOURCES_AHEAD).
+ * Pages 1..plannedLast at fixed starts, consumed strictly in order. At most `concurrency.current`
+ * requests run at once (the limit learns from each page's latency); a page that stalls (429 +
+ * Retry-After) does not idle the other slots, which keep fetching up to `aheadLimit` pages past it
+ * (see RESOURCES_AHEAD).
  */
 async function planned(
   plannedLast: number,
   startOf: (k: number) => number,
   get: (start: number) => Promise<ListPage>,
   consume: (page: ListPage, start: number, isPlanned: boolean) => Verdict,
-  concurrency: number,
+  concurrency: ConcurrencyLimit,
   aheadLimit: number,
 ): Promise<Verdict> {
   const buffered = new Map<number, Promise<ListPage>>();
@@ -144,15 +148,17 @@ async function planned(
   let consuming = 1;
   let stopped = false;
   const refill = (): void => {
-    while (!stopped && issued <= plannedLast && running < concurrency && issued < consuming + aheadLimit) {
+    while (!stopped && issued <= plannedLast && running < concurrency.current && issued < consuming + aheadLimit) {
       const k = issued;
       issued += 1;
       running += 1;
+      const ticket = concurrency.send();
+      const sentAt = performance.now();
       const p = get(startOf(k));
       buffered.set(k, p);
       // Rejections are observed when the page is consumed; this only frees the slot.
       p.then(
-        () => undefined,
+        () => concurrency.done(ticket, performance.now() - sentAt, running),
         () => undefined,
       ).finally(() => {
         running -= 1;

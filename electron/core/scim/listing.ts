@@ -9,11 +9,10 @@ import { listByCursor } from './listing-cursor';
 import { listByIndex } from './listing-index';
 import type { PageQuery } from './listing-page';
 import { ListingState } from './listing-state';
+import { ConcurrencyLimit, MAX_CONCURRENCY } from './concurrency';
 import type { ListOptions, Transport } from './types';
 
 export const DEFAULT_PAGE_SIZE = 100;
-export const DEFAULT_CONCURRENCY = 6;
-const MAX_CONCURRENCY = 16;
 
 function positiveInt(value: unknown, name: string): number | null {
   if (value === undefined || value === null) return null;
@@ -70,7 +69,8 @@ export async function listResources<T extends ScimResource>(
   const maxPage = options.capabilities?.maxPageSize ?? null;
   if (maxPage !== null && maxPage > 0 && requested > maxPage) requested = maxPage;
   if (limit !== null && filter === null && limit < requested) requested = limit;
-  const concurrency = Math.min(MAX_CONCURRENCY, positiveInt(options.concurrency, 'The concurrency') ?? DEFAULT_CONCURRENCY);
+  const pinned = positiveInt(options.concurrency, 'The concurrency');
+  const concurrency = new ConcurrencyLimit(pinned === null ? undefined : Math.min(MAX_CONCURRENCY, pinned));
   if (options.signal?.aborted) throw cancelled();
 
   // One controller for the whole listing: the caller's signal cancels it, and finishing aborts
@@ -81,6 +81,11 @@ export async function listResources<T extends ScimResource>(
   const state = new ListingState<T>(filter, limit, options.onPage, options.keep !== false);
   const query = buildQuery(options, filter);
   const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state };
+  // A 429 is retried inside the transport (after its Retry-After); the log still shows it.
+  const path = `/${kind}`;
+  const unsubscribe = transport.log.subscribe((entry) => {
+    if (entry.status === 429 && entry.method === 'GET' && new URL(entry.url).pathname.endsWith(path)) concurrency.rateLimited();
+  });
   try {
     if (options.capabilities?.pagination === 'cursor') {
       await listByCursor({ ...base, cursor: '' });
@@ -92,10 +97,11 @@ export async function listResources<T extends ScimResource>(
     if (options.signal?.aborted) throw cancelled();
     throw error;
   } finally {
+    unsubscribe();
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
-  return outcome(state, filter !== null, limit);
+  return { ...outcome(state, filter !== null, limit), concurrency: concurrency.report() };
 }
 
 /** The transport as the engine sees it: each request first waits for the consumer to catch up. */

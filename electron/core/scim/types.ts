@@ -22,7 +22,7 @@ export interface ConnectionOptions {
   maxBodyBytes?: number;
   /** Default page size for listings (default 100). */
   pageSize?: number;
-  /** Pages fetched at once once the total is known (default 6, 1..16). */
+  /** Pages fetched at once once the total is known (1..16); unset: adaptive, 4 up to 16 (concurrency.ts). */
   concurrency?: number;
   /** Total time a retried read may spend waiting and retrying (default 120 s). */
   retryBudgetMs?: number;

@@ -33,6 +33,8 @@ describe('streamed users list', () => {
       expect([...ids(doc.Resources)].sort()).toEqual([...sb.store.ids('Users')].sort());
       expect(doc.warnings.join(' ')).toMatch(/startIndex from 0/);
       expect(doc.warnings.join(' ')).toMatch(/caps pages at 37/);
+      // Adaptive concurrency says what it reached (on stderr: the document's keys are the contract's).
+      expect(r.stderr).toMatch(/Fetched up to \d+ pages at once \(adaptive: started at 4/);
 
       const nd = await runCli(['users', 'list', ...conn(), '--ndjson'], { env: env(), timeoutMs: 60_000 });
       expect(nd.code, nd.stderr).toBe(0);

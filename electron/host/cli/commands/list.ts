@@ -71,6 +71,14 @@ export function printList(out: Output, doc: ListDocument, kind: ResourceKind, li
   return exitForList(out, doc, kind, limit);
 }
 
+/** How many pages went at once: what adaptive concurrency reached (or the pinned setting). */
+export function concurrencyNote(outcome: ListOutcome): string | null {
+  const c = outcome.concurrency;
+  if (!c) return null;
+  if (!c.adaptive) return `Fetched up to ${c.max} pages at once (--concurrency ${c.start}).`;
+  return `Fetched up to ${c.max} pages at once (adaptive: started at ${c.start}, ended at ${c.final}${c.decreases > 0 ? `, halved ${c.decreases} time(s) on 429 or slower answers` : ''}).`;
+}
+
 function exitForList(out: Output, doc: Omit<ListDocument, 'Resources'>, kind: ResourceKind, limit?: number): number {
   if (!doc.complete) {
     const what = `${doc.count} ${kind.toLowerCase()} received${doc.reportedTotal !== null ? `, the server reports ${doc.reportedTotal}` : ''}`;
@@ -106,6 +114,8 @@ async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceK
     throw error;
   }
   ctx.out.endProgress();
+  const note = concurrencyNote(outcome);
+  if (note) ctx.out.info(note);
   const { Resources: _none, ...summary } = toListDocument(outcome, options.filter !== undefined);
   for (const w of summary.warnings) ctx.out.warn(w);
   stream.close(summary);
@@ -120,6 +130,8 @@ async function listKind(ctx: CommandContext, conn: Connection, kind: ResourceKin
   if ((ctx.out.json || ctx.out.ndjson) && !members) return streamKind(ctx, conn, kind, options);
   const outcome = await client.list(kind, options);
   ctx.out.endProgress();
+  const note = concurrencyNote(outcome);
+  if (note) ctx.out.info(note);
   const doc = toListDocument(outcome, options.filter !== undefined);
   if (members) {
     doc.Resources = await fetchMissingMembers(client, doc.Resources, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal });
