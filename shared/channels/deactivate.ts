@@ -30,6 +30,10 @@ export interface PlannedRun {
 export interface CsvColumnValues {
   headers: string[];
   hasHeader: boolean;
+  /** Line 1 could be a header or a value and nobody said which: ask (values stay empty until then). */
+  headerUnsure: boolean;
+  /** Line 1 as written, to show which line was (or may be) the header. */
+  firstRow: string[];
   /** The chosen column (by name or 1-based number); null while the file has several and none was chosen. */
   column: string | null;
   values: string[];

@@ -4,12 +4,18 @@
 
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { decodeCsvBytes } from '../../../shared/csv-text';
 import { InspectorError } from '../../../shared/errors';
+import { headerVerdict } from './header';
 
 export interface CsvTable {
   /** Column names, or "1", "2", ... when the file has no header row. */
   headers: string[];
   hasHeader: boolean;
+  /** False when the first row could be a header or data and nobody said which (then read as data). */
+  headerCertain: boolean;
+  /** The first row as written (the header, or the first record). */
+  firstRow: string[];
   delimiter: ',' | ';' | '\t';
   /** Data rows (header excluded), each with one cell per header. */
   rows: string[][];
@@ -20,7 +26,7 @@ export interface CsvTable {
 export interface ReadCsvOptions {
   /** A column the caller needs: its presence in the first row marks that row as a header. */
   column?: string;
-  /** Force header detection either way. */
+  /** Says whether the first row is a header; absent, it is judged (and may stay unsure). */
   hasHeader?: boolean;
   /** Name shown in error messages (the file path). */
   source?: string;
@@ -39,7 +45,7 @@ export async function readCsvFile(path: string, options: ReadCsvOptions = {}): P
   if (buffer.length > MAX_BYTES) {
     throw new InspectorError('invalid-csv', `The CSV file ${path} is larger than 200 MB; split it first.`, { file: path });
   }
-  return parseCsvText(buffer.toString('utf8'), { source: path, ...options });
+  return parseCsvText(decodeCsvBytes(buffer, path), { source: path, ...options });
 }
 
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
@@ -86,22 +92,16 @@ export function parseCsvText(text: string, options: ReadCsvOptions = {}): CsvTab
     throw new InspectorError('invalid-csv', `${source} is empty; nothing was done.`, { file: source });
   }
   const first = records[0] ?? [];
-  const hasHeader = options.hasHeader ?? looksLikeHeader(first, options.column);
+  const verdict = options.hasHeader === undefined ? headerVerdict(first, options.column) : options.hasHeader ? 'header' : 'data';
+  const hasHeader = verdict === 'header';
   const width = first.length;
   const headers = hasHeader ? first.map((h) => h.trim()) : first.map((_, i) => String(i + 1));
   const dataStart = hasHeader ? 1 : 0;
   const rows = records.slice(dataStart);
   const lines = lineNumbers(text, delimiter).slice(dataStart, dataStart + rows.length);
-  if (options.column !== undefined) columnIndex({ headers, hasHeader, delimiter, rows, lines }, options.column, source);
-  return { headers, hasHeader, delimiter, rows: rows.map((r) => (r.length === width ? r : r.slice(0, width))), lines };
-}
-
-function looksLikeHeader(first: string[], column: string | undefined): boolean {
-  if (column !== undefined && !/^\d+$/.test(column)) {
-    return first.some((cell) => cell.trim().toLowerCase() === column.trim().toLowerCase());
-  }
-  // Without a named column: a header row is words, never e-mail addresses or GUID-like ids.
-  return first.every((cell) => /^[\p{L}][\p{L}\p{N} _.\-:/()]*$/u.test(cell.trim()) && !cell.includes('@'));
+  const table = { headers, hasHeader, headerCertain: verdict !== 'unsure', firstRow: first, delimiter, rows: rows.map((r) => (r.length === width ? r : r.slice(0, width))), lines };
+  if (options.column !== undefined) columnIndex(table, options.column, source);
+  return table;
 }
 
 /** Index of a column by name (case-insensitive) or 1-based number; a clear error otherwise. */
@@ -145,4 +145,26 @@ function lineNumbers(text: string, _delimiter: string): number[] {
   }
   if (!recordStart && !recordHasContent) result.pop();
   return result;
+}
+
+export interface ColumnValues {
+  /** The chosen column's header (or number); null while the file has several and none was named. */
+  column: string | null;
+  values: string[];
+}
+
+/**
+ * The values of one column: `column` by name or 1-based number, or the only column of a
+ * one-column file. An empty cell is an error naming its line (a blank would match nobody, or worse).
+ */
+export function columnValues(table: CsvTable, column: string | undefined, source: string): ColumnValues {
+  const index = column !== undefined ? columnIndex(table, column, source) : table.headers.length === 1 ? 0 : -1;
+  if (index === -1) return { column: null, values: [] };
+  const name = table.headers[index] ?? String(index + 1);
+  const values = table.rows.map((row) => (row[index] ?? '').trim());
+  const blank = values.findIndex((v) => v === '');
+  if (blank !== -1) {
+    throw new InspectorError('invalid-csv', `${source} line ${table.lines[blank] ?? '?'} has an empty ${table.hasHeader ? `"${name}"` : `column ${name}`}; fix the file. Nothing was done.`, { file: source, line: table.lines[blank] ?? null });
+  }
+  return { column: name, values };
 }

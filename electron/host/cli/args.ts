@@ -11,6 +11,11 @@ export interface OptionSpec {
   optionalChoices?: readonly string[];
   /** Value used when an optional-value option is given without one. */
   defaultValue?: string;
+  /**
+   * A repeatable option that may also stand alone (at the end, or before another option): it then
+   * records '' and the command says what a bare one means (deactivate's `--header`).
+   */
+  allowBare?: boolean;
   /** Allowed values for a string option. */
   choices?: readonly string[];
   /** Inclusive bounds for an integer option. */
@@ -102,10 +107,10 @@ export function parseArgs(argv: readonly string[], specs: ReadonlyMap<string, Op
         } else {
           raw = spec.defaultValue ?? '';
         }
+      } else if (next === undefined || (next.startsWith('--') && next.length > 2)) {
+        if (!spec.allowBare) throw usageError(`--${name} needs a value${spec.valueName ? ` (${spec.valueName})` : ''}.`, { option: name });
+        raw = ''; // a bare flag: the command gives it its meaning
       } else {
-        if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-          throw usageError(`--${name} needs a value${spec.valueName ? ` (${spec.valueName})` : ''}.`, { option: name });
-        }
         raw = next;
         i += 1;
       }

@@ -22,7 +22,8 @@ export const CONNECTION_OPTIONS: Record<string, OptionSpec> = {
     valueName: 'VENDOR',
     help: `start the built-in sandbox tenant in-process (${SANDBOX_VENDORS.join(', ')})`,
   },
-  header: { kind: 'repeatable', valueName: '"Name: value"', help: 'extra request header (repeatable)' },
+  // Bare (no value), `--header` is deactivate's "line 1 of --from-csv is a header".
+  header: { kind: 'repeatable', allowBare: true, valueName: '"Name: value"', help: 'extra request header (repeatable)' },
   'page-size': { kind: 'integer', min: 1, max: 10_000, valueName: 'N', help: 'resources per page' },
   concurrency: { kind: 'integer', min: 1, max: 16, valueName: 'N', help: 'pages fetched at once' },
   timeout: { kind: 'integer', min: 1, max: 3600, valueName: 'SECONDS', help: 'connect/headers/body timeout' },

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
 import { JOURNAL_NAME, type DEACTIVATE_CHANNELS, type JournalList, type JournalSummary, type RunOutcome } from '../../../../shared/channels/deactivate';
 import type { DeactivationPlan, RunProgress, RunResult } from '../../../../shared/deactivate';
-import { columnIndex, parseCsvText } from '../../csv/read';
+import { columnValues, parseCsvText } from '../../csv/read';
 import { executePlan, foldRuns, type ExecuteOptions, isDeactivationRecord, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../deactivate/index';
 import { readJournal } from '../../journal/journal';
 import { publishChange } from '../changes';
@@ -138,15 +138,12 @@ async function assertSameTenant(ctx: AppContext, profileId: string, path: string
 
 export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
   'deactivate.parseCsv': async (_ctx, { text, column, hasHeader }) => {
-    const table = parseCsvText(text, { source: 'the pasted list', ...(column !== undefined ? { column } : {}), ...(hasHeader !== undefined ? { hasHeader } : {}) });
-    const index = column !== undefined ? columnIndex(table, column, 'the pasted list') : table.headers.length === 1 ? 0 : -1;
-    const chosen = index === -1 ? null : (table.headers[index] ?? null);
-    const values = index === -1 ? [] : table.rows.map((row) => (row[index] ?? '').trim());
-    const blank = values.findIndex((v) => v === '');
-    if (blank !== -1) {
-      throw new InspectorError('invalid-csv', `Line ${table.lines[blank] ?? '?'} has an empty ${chosen ?? 'value'}; fix the list. Nothing was done.`, { line: table.lines[blank] ?? null });
-    }
-    return { headers: table.headers, hasHeader: table.hasHeader, column: chosen, values };
+    const source = 'the pasted list';
+    const table = parseCsvText(text, { source, ...(column !== undefined ? { column } : {}), ...(hasHeader !== undefined ? { hasHeader } : {}) });
+    const read = { headers: table.headers, hasHeader: table.hasHeader, headerUnsure: !table.headerCertain, firstRow: table.firstRow };
+    // Unsure: no values until the admin says whether line 1 is a header (a guess could drop a leaver).
+    if (read.headerUnsure) return { ...read, column: null, values: [] };
+    return { ...read, ...columnValues(table, column, source) };
   },
   'deactivate.plan': async (ctx, { profileId, inputs, method }) => {
     const { client } = await ctx.sessions.session(profileId);

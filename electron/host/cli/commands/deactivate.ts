@@ -5,30 +5,57 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { DeactivationMethod, DeactivationPlan, RunResult } from '../../../../shared/deactivate';
 import type { Command, CommandContext } from '../command';
-import { commaList, optFlag, optList, optString } from '../args';
+import { commaList, optFlag, optList, optString, type ParsedArgs } from '../args';
 import { withConnection } from '../connect';
 import { confirmCount } from '../confirm';
-import { readCsvFile, columnIndex } from '../../../core/csv/read';
+import { terminalSafe } from '../output';
+import { columnValues, readCsvFile } from '../../../core/csv/read';
+import { describeHeader } from '../../../core/csv/header';
 import { executePlan, journalCounts, MATCH_ATTRIBUTES, planDeactivation, reactivateRun, refuseReadOnly, resumeRun, type MatchAttribute } from '../../../core/deactivate';
 
 const METHODS: readonly DeactivationMethod[] = ['patch', 'put', 'delete'];
 
-async function inputsFrom(ctx: CommandContext): Promise<string[]> {
+/** What the CLI read from --from-csv, for the --json document ("which row was the header?"). */
+interface CsvSource {
+  file: string;
+  headerLine: 1 | null;
+  header: string[] | null;
+  column: string;
+  values: number;
+}
+
+/** A bare `--header` (no "Name: value") is this command's "line 1 of the CSV is a header". */
+function headerChoice(args: ParsedArgs): { hasHeader?: boolean; connection: ParsedArgs } {
+  const headers = optList(args, 'header');
+  const bare = headers.includes('');
+  const no = optFlag(args, 'no-header');
+  if (bare && no) throw new InspectorError('usage', 'Use either --header (line 1 of the CSV is a header) or --no-header (every line is a value), not both.');
+  if ((bare || no) && optString(args, 'from-csv') === undefined) throw new InspectorError('usage', `--${bare ? 'header' : 'no-header'} without a value is about the CSV's first line; it goes with --from-csv FILE.`);
+  const options = new Map(args.options);
+  if (bare) options.set('header', headers.filter((h) => h !== ''));
+  return { ...(bare || no ? { hasHeader: bare } : {}), connection: { ...args, options } };
+}
+
+async function inputsFrom(ctx: CommandContext, hasHeader: boolean | undefined): Promise<{ inputs: string[]; csv: CsvSource | null }> {
   const users = optList(ctx.args, 'user');
   const csv = optString(ctx.args, 'from-csv');
   if (users.length > 0 && csv !== undefined) throw new InspectorError('usage', 'Use either --user VALUE… or --from-csv FILE, not both.');
   if (csv === undefined) {
     if (users.length === 0) throw new InspectorError('usage', 'Name the users: --user VALUE (repeatable) or --from-csv FILE [--column NAME].');
-    return users;
+    return { inputs: users, csv: null };
   }
   const column = optString(ctx.args, 'column');
-  const table = await readCsvFile(csv, column === undefined ? {} : { column });
-  const index = column === undefined ? (table.headers.length === 1 ? 0 : -1) : columnIndex(table, column, csv);
-  if (index === -1) throw new InspectorError('usage', `${csv} has ${table.headers.length} columns (${table.headers.join(', ')}); say which with --column NAME.`);
-  const values = table.rows.map((row) => (row[index] ?? '').trim());
-  const blank = values.findIndex((v) => v === '');
-  if (blank !== -1) throw new InspectorError('invalid-csv', `${csv} line ${table.lines[blank] ?? '?'} has an empty ${table.headers[index]}; fix the file. Nothing was done.`, { file: csv });
-  return values;
+  const table = await readCsvFile(csv, { ...(column === undefined ? {} : { column }), ...(hasHeader === undefined ? {} : { hasHeader }) });
+  if (!table.headerCertain) {
+    throw new InspectorError('usage', `${csv}: line 1 ("${table.firstRow.join('", "')}") could be a header or a value. Say which: --header (line 1 is a header) or --no-header (every line is a value). Nothing was done.`, { file: csv });
+  }
+  const picked = columnValues(table, column, csv);
+  if (picked.column === null) throw new InspectorError('usage', `${csv} has ${table.headers.length} columns (${table.headers.join(', ')}); say which with --column NAME.`);
+  ctx.out.info(terminalSafe(describeHeader(table, csv))); // cells may hold escape sequences
+  return {
+    inputs: picked.values,
+    csv: { file: csv, headerLine: table.hasHeader ? 1 : null, header: table.hasHeader ? table.headers : null, column: picked.column, values: picked.values.length },
+  };
 }
 
 function matchOption(ctx: CommandContext): MatchAttribute[] | undefined {
@@ -93,6 +120,7 @@ export const deactivateCommand: Command = {
     user: { kind: 'repeatable', valueName: 'VALUE', help: 'userName, email, externalId or id (repeatable)' },
     'from-csv': { kind: 'string', valueName: 'FILE', help: 'CSV file of users to deactivate' },
     column: { kind: 'string', valueName: 'NAME', help: 'CSV column holding the values (name or number)' },
+    'no-header': { kind: 'boolean', help: 'line 1 of the CSV is a value, not a header (bare --header: it is a header)' },
     'dry-run': { kind: 'boolean', help: 'show the plan and the exact requests; write nothing' },
     yes: { kind: 'boolean', help: 'confirm the writes (required when not at a terminal)' },
     journal: { kind: 'string', valueName: 'FILE', help: 'journal file (default: a new file in the current directory)' },
@@ -102,16 +130,17 @@ export const deactivateCommand: Command = {
   },
   connects: true,
   run: async (ctx) => {
-    const inputs = await inputsFrom(ctx);
+    const { hasHeader, connection } = headerChoice(ctx.args);
+    const { inputs, csv } = await inputsFrom(ctx, hasHeader);
     const method = optString(ctx.args, 'method') as DeactivationMethod | undefined;
     const match = matchOption(ctx);
-    return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, protectedUsers }) => {
+    return withConnection(connection, ctx.env, ctx.out, async ({ client, protectedUsers }) => {
       // The profile's break-glass list always applies; --protect adds to it for this run.
       const guard = [...protectedUsers, ...optList(ctx.args, 'protect')];
       const plan = await planDeactivation(client, { inputs, method, match, protectedUsers: guard, signal: ctx.signal });
       for (const w of plan.warnings) ctx.out.warn(w);
       if (plan.refused.length > 0 || optFlag(ctx.args, 'dry-run')) {
-        ctx.out.result(planDocument(plan, null), () => humanPlan(plan));
+        ctx.out.result({ ...planDocument(plan, null), ...(csv ? { csv } : {}) }, () => humanPlan(plan));
         if (plan.refused.length > 0) {
           const code = plan.refused.some((r) => r.kind === 'unverifiable') ? 'refused-unverifiable' : 'refused-protected';
           throw new InspectorError(code, `Refused, nothing was written: ${plan.refused.map((r) => r.reason).join(' ')}`, { refused: plan.refused });
@@ -126,7 +155,7 @@ export const deactivateCommand: Command = {
       });
       ctx.out.endProgress();
       for (const w of result.warnings) ctx.out.warn(w);
-      ctx.out.result(runDocument(result, [...plan.warnings, ...result.warnings]), () => humanRun(result));
+      ctx.out.result({ ...runDocument(result, [...plan.warnings, ...result.warnings]), ...(csv ? { csv } : {}) }, () => humanRun(result));
       return exitFor(result);
     });
   },

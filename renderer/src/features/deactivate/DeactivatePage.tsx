@@ -1,10 +1,12 @@
 // The Deactivate page: paste or import a list (one value a line, or CSV with a chosen column) of
 // userNames, emails, externalIds or ids; main parses it (a malformed file is rejected with its
-// line number) and the DeactivationFlow takes it from the dry run on.
+// line number) and the DeactivationFlow takes it from the dry run on. When line 1 could be a
+// header or a user, the page asks instead of guessing, and it always says which line was the header.
 
 import { useState } from 'react';
 import type { CsvColumnValues } from '../../../../shared/channels/deactivate';
-import type { AppError } from '../../../../shared/errors';
+import { decodeCsvBytes } from '../../../../shared/csv-text';
+import { toAppError, type AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
 import { DeactivationFlow } from './DeactivationFlow';
@@ -16,11 +18,11 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
   const [table, setTable] = useState<CsvColumnValues | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const readList = async (source: string, chosen: string): Promise<void> => {
+  const readList = async (source: string, chosen: string, headerRow = header): Promise<void> => {
     setError(null);
     setTable(null);
     if (source.trim() === '') return;
-    const r = await api.deactivate.parseCsv({ text: source, column: chosen || undefined, hasHeader: header === 'auto' ? undefined : header === 'yes' });
+    const r = await api.deactivate.parseCsv({ text: source, column: chosen || undefined, hasHeader: headerRow === 'auto' ? undefined : headerRow === 'yes' });
     if (r.ok) {
       setTable(r.value);
       if (r.value.column) setColumn(r.value.column);
@@ -30,10 +32,24 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
   const importFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
     // The file's content is read here and sent as text: main never gets a path from the page.
-    const content = await file.text();
+    // Decoded by its BOM (UTF-8 or UTF-16, as Excel saves "Unicode text"), not assumed UTF-8.
+    let content: string;
+    try {
+      content = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+    } catch (failure) {
+      setTable(null);
+      setError(toAppError(failure));
+      return;
+    }
     setText(content);
     await readList(content, column);
   };
+
+  const answerHeader = (answer: 'yes' | 'no'): void => {
+    setHeader(answer);
+    void readList(text, column, answer);
+  };
+  const firstLine = table ? `“${table.firstRow.join(', ')}”` : '';
 
   return (
     <section className="feature-page" aria-label="Deactivate users">
@@ -62,7 +78,7 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
         )}
         <label>
           Header row{' '}
-          <select aria-label="Header row" value={header} onChange={(e) => setHeader(e.target.value as 'auto' | 'yes' | 'no')}>
+          <select aria-label="Header row" value={header} onChange={(e) => (setHeader(e.target.value as 'auto' | 'yes' | 'no'), setColumn(''))}>
             <option value="auto">guess</option>
             <option value="yes">first line is a header</option>
             <option value="no">no header: every line is a user</option>
@@ -73,11 +89,23 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
         </button>
       </div>
       <ErrorNote error={error} />
-      {table && table.column === null && <p className="warning">The list has {table.headers.length} columns; choose the one with the users.</p>}
+      {table?.headerUnsure && (
+        <div role="group" aria-label="Is line 1 a header?" className="warning">
+          <p>Line 1 ({firstLine}) could be a header or a user. Which is it?</p>
+          <button type="button" onClick={() => answerHeader('yes')}>
+            Line 1 is a header
+          </button>{' '}
+          <button type="button" onClick={() => answerHeader('no')}>
+            Line 1 is a user
+          </button>
+        </div>
+      )}
+      {table && !table.headerUnsure && table.column === null && <p className="warning">The list has {table.headers.length} columns; choose the one with the users.</p>}
       {table && table.column !== null && (
         <>
           <p data-testid="list-count">
-            {table.values.length} value(s) from column “{table.column}”{table.hasHeader ? ' (the first line was read as the header)' : ''}.
+            {table.values.length} value(s){table.hasHeader || table.headers.length > 1 ? ` from column “${table.column}”` : ''}.{' '}
+            {table.hasHeader ? `Line 1 (${firstLine}) was taken as the header.` : `No header: line 1 (${firstLine}) is a value.`}
           </p>
           <DeactivationFlow key={table.values.join('\n')} api={api} profileId={profileId} readOnly={readOnly} inputs={table.values} openResource={openResource} />
         </>
