@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { SaveResult } from '../../../../shared/channels';
 import { AUDIT_EXPORTS, type AuditExport, type AuditView, type SnapshotFile } from '../../../../shared/channels/audit';
 import type { AppError } from '../../../../shared/errors';
+import { readPickedCsv } from '../csv-file';
 import type { FeatureContext } from '../registry';
 import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui-common';
 import { BarChart, SplitBar } from './Charts';
@@ -124,7 +125,7 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (!file) return setIdp(null);
-              void file.text().then((csv) => setIdp({ name: file.name, csv }));
+              void readPickedCsv(file).then((read) => (read.ok ? setIdp({ name: file.name, csv: read.text }) : (setIdp(null), setError(read.error))));
             }}
           />
         </label>

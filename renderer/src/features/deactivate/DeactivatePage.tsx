@@ -5,10 +5,10 @@
 
 import { useState } from 'react';
 import type { CsvColumnValues } from '../../../../shared/channels/deactivate';
-import { decodeCsvBytes } from '../../../../shared/csv-text';
-import { toAppError, type AppError } from '../../../../shared/errors';
+import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
+import { readPickedCsv } from '../csv-file';
 import { DeactivationFlow } from './DeactivationFlow';
 
 export function DeactivatePage({ api, profileId, readOnly, openResource }: FeatureContext) {
@@ -31,18 +31,14 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
 
   const importFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    // The file's content is read here and sent as text: main never gets a path from the page.
-    // Decoded by its BOM (UTF-8 or UTF-16, as Excel saves "Unicode text"), not assumed UTF-8.
-    let content: string;
-    try {
-      content = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-    } catch (failure) {
+    const read = await readPickedCsv(file);
+    if (!read.ok) {
       setTable(null);
-      setError(toAppError(failure));
+      setError(read.error);
       return;
     }
-    setText(content);
-    await readList(content, column);
+    setText(read.text);
+    await readList(read.text, column);
   };
 
   const answerHeader = (answer: 'yes' | 'no'): void => {
