@@ -148,7 +148,9 @@ async function planned(
   let consuming = 1;
   let stopped = false;
   const refill = (): void => {
-    while (!stopped && issued <= plannedLast && running < concurrency.current && issued < consuming + aheadLimit) {
+    // The page being waited for is always sent, whatever the limit: a limit just halved (or a
+    // slot not yet freed) must slow the listing down, not leave it waiting for a page never asked.
+    while (!stopped && issued <= plannedLast && (running < concurrency.current || issued <= consuming) && issued < consuming + aheadLimit) {
       const k = issued;
       issued += 1;
       running += 1;

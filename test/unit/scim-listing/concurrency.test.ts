@@ -84,6 +84,23 @@ describe('listing with adaptive concurrency', () => {
     expect(out.concurrency?.final).toBeLessThan(16);
   });
 
+  it('keeps listing, every page once, when the limit falls to 1 while many pages are in flight', async () => {
+    // Each stretch of pages answers far slower than the last: the limit halves again and again,
+    // below the number of requests still out.
+    let served = 0;
+    const server = arrayTransport(makeUsers(900), {
+      beforePage: () => {
+        served += 1;
+        const stage = Math.floor(served / 12);
+        return new Promise((r) => setTimeout(r, stage <= 4 ? 2 * 4 ** stage : 2));
+      },
+    });
+    const out = await listResources(server.transport, 'Users', { pageSize: 10 });
+    expect(out.complete).toBe(true);
+    expect(out.count).toBe(900);
+    expect(out.concurrency?.decreases).toBeGreaterThanOrEqual(3);
+  });
+
   it('--concurrency pins it', async () => {
     const server = arrayTransport(makeUsers(2000), { beforePage: () => new Promise((r) => setTimeout(r, 2)) });
     const out = await listResources(server.transport, 'Users', { pageSize: 20, concurrency: 7 });
