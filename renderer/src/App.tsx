@@ -9,6 +9,7 @@ import { DETAIL_ACTIONS, FEATURE_VIEWS, SELECTION_ACTIONS } from './features';
 import { ErrorState } from './frame/ErrorState';
 import { ProfileFrame, type Registries } from './frame/ProfileFrame';
 import { ProfilesPanel } from './profiles';
+import { useStoreCache } from './store/scopes';
 
 const DEMO_PROFILE_ID = 'sandbox';
 const REGISTRIES: Registries = { views: FEATURE_VIEWS, detailActions: DETAIL_ACTIONS, selectionActions: SELECTION_ACTIONS };
@@ -20,6 +21,7 @@ function Shell({ api }: { api: InspectorApi }) {
   // Bumped when the open profile's URL or token changed: main dropped its session, so the frame
   // starts over with fresh stores (and reloads) instead of showing what the old connection gave.
   const [generation, setGeneration] = useState(0);
+  const stores = useStoreCache(api);
   useEffect(() => {
     void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
   }, [api, generation]);
@@ -37,12 +39,15 @@ function Shell({ api }: { api: InspectorApi }) {
         profileId={profileId}
         profileName={profileName}
         registries={REGISTRIES}
+        stores={stores.get(profileId)}
         picker={
           <ProfilesPanel
             api={api}
             selectedProfileId={profileId}
             onSelect={setProfileId}
             onChanged={(id) => {
+              // Its connection changed: its stores start over (the old answers are not current).
+              stores.drop(id);
               if (id === profileId) setGeneration((g) => g + 1);
             }}
           />

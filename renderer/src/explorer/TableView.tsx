@@ -2,7 +2,7 @@
 // chooser), the selection toolbar with SELECTION_ACTIONS, the virtualised grid, and the empty,
 // loading and error states. The listing starts when the page is first shown.
 
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ResourceKind } from '../../../shared/scim';
 import type { SelectionAction } from '../features/registry';
 import { COLUMN_LABELS, columnsOf } from '../store/columns';
@@ -10,6 +10,7 @@ import { useExplorer, useScope, useUi } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 import { FilterBuilder } from './FilterBuilder';
 import { ResourceGrid, useRows } from './ResourceGrid';
+import { usePageState } from '../store/pages';
 
 function ColumnChooser({ kind }: { kind: ResourceKind }) {
   const { ui } = useScope();
@@ -32,7 +33,7 @@ function ColumnChooser({ kind }: { kind: ResourceKind }) {
 function SelectionBar({ actions }: { actions: readonly SelectionAction[] }) {
   const { api, profileId, readOnly, ui } = useScope();
   const checked = useUi((s) => s.checked);
-  const [active, setActive] = useState<string | null>(null);
+  const [active, setActive] = usePageState<string | null>('selection:action', null);
   if (checked.size === 0) return null;
   const action = actions.find((a) => a.id === active);
   return (
@@ -55,7 +56,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
   const table = useExplorer((s) => s.tables[kind]);
   const search = useUi((s) => s.search[kind]);
   const rows = useRows(kind);
-  const [showFilter, setShowFilter] = useState(false);
+  const [showFilter, setShowFilter] = usePageState(`table:${kind}:showFilter`, false);
   const noun = kind === 'Users' ? 'users' : 'groups';
 
   useEffect(() => {

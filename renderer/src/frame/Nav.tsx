@@ -12,12 +12,29 @@ const OWN: { id: ViewId; label: string }[] = [
   { id: 'RequestLog', label: 'Request log' },
 ];
 
+function HistoryButtons() {
+  const { ui } = useScope();
+  const canBack = useUi((s) => s.at > 0);
+  const canForward = useUi((s) => s.at < s.history.length - 1);
+  return (
+    <div className="history-buttons" role="group" aria-label="History">
+      <button type="button" disabled={!canBack} onClick={() => ui.getState().back()} aria-label="Back (Alt+Left)" title="Back (Alt+←)">
+        ←
+      </button>
+      <button type="button" disabled={!canForward} onClick={() => ui.getState().forward()} aria-label="Forward (Alt+Right)" title="Forward (Alt+→)">
+        →
+      </button>
+    </div>
+  );
+}
+
 export function Nav({ features }: { features: readonly FeatureView[] }) {
   const { ui } = useScope();
   const view = useUi((s) => s.view);
   const items = [...OWN, ...features.map((f) => ({ id: `feature:${f.id}` as ViewId, label: f.label }))];
   return (
     <nav aria-label="Explorer">
+      <HistoryButtons />
       <ul>
         {items.map((item) => (
           <li key={item.id}>

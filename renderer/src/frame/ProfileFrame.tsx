@@ -1,6 +1,5 @@
-// Everything for one open profile: its stores (created here, disposed when the profile closes so
-// running listings are cancelled), the status bar, the navigation, the current page and the
-// detail pane. A profile switch remounts this with a fresh pair of stores.
+// Everything for one open profile: its stores (kept by the app per profile, see store/scopes.ts),
+// the status bar, the navigation with back/forward, the current page and the detail pane.
 
 import { useEffect, useMemo, useState } from 'react';
 import type { InspectorApi } from '../../../shared/channels';
@@ -10,8 +9,9 @@ import { RequestLogView } from '../explorer/RequestLogView';
 import { TableView } from '../explorer/TableView';
 import type { DetailAction, FeatureView, SelectionAction } from '../features/registry';
 import { ScopeContext, useScope, useUi, type ProfileScope } from '../store/context';
-import { createExplorerStore } from '../store/explorer';
-import { createUiStore } from '../store/ui';
+import { PageStateContext } from '../store/pages';
+import type { ProfileStores } from '../store/scopes';
+import { useHistoryKeys } from './history-keys';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
 
@@ -36,14 +36,9 @@ function Page({ registries }: { registries: Registries }) {
   );
 }
 
-export function ProfileFrame({ api, profileId, profileName, picker, registries }: { api: InspectorApi; profileId: string; profileName: string; picker: React.ReactNode; registries: Registries }) {
+export function ProfileFrame({ api, profileId, profileName, picker, registries, stores }: { api: InspectorApi; profileId: string; profileName: string; picker: React.ReactNode; registries: Registries; stores: ProfileStores }) {
   const [readOnly, setReadOnly] = useState(false);
-  // One pair of stores per profile (readOnly is folded in below without recreating them).
-  const scope = useMemo(() => ({ api, profileId, explorer: createExplorerStore(api, profileId), ui: createUiStore() }), [api, profileId]);
-  useEffect(() => {
-    scope.explorer.attach();
-    return () => scope.explorer.detach();
-  }, [scope]);
+  useHistoryKeys(stores.ui);
   useEffect(() => {
     let live = true;
     void api.profiles.list().then((r) => {
@@ -53,10 +48,11 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries }
       live = false;
     };
   }, [api, profileId]);
-  const value = useMemo<ProfileScope>(() => ({ ...scope, readOnly }), [scope, readOnly]);
+  const value = useMemo<ProfileScope>(() => ({ api, profileId, ...stores, readOnly }), [api, profileId, stores, readOnly]);
 
   return (
     <ScopeContext.Provider value={value}>
+      <PageStateContext.Provider value={stores.pages}>
       <StatusBar profileName={profileName} />
       <div className="frame">
         <div className="left">
@@ -68,6 +64,7 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries }
         </main>
         <DetailPane actions={registries.detailActions} />
       </div>
+      </PageStateContext.Provider>
     </ScopeContext.Provider>
   );
 }

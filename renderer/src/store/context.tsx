@@ -5,6 +5,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { InspectorApi } from '../../../shared/channels';
 import type { ExplorerState, ExplorerStore } from './explorer';
+import type { PageStore } from './pages';
 import type { UiState } from './ui';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -14,6 +15,8 @@ export interface ProfileScope {
   readOnly: boolean;
   explorer: ExplorerStore;
   ui: StoreApi<UiState>;
+  /** Each page's working state (usePageState); absent in tests that render one view alone. */
+  pages?: PageStore;
 }
 
 export const ScopeContext = createContext<ProfileScope | null>(null);

@@ -1,5 +1,7 @@
 // UI state of one open profile (zustand): current view, open detail, checked rows, quick search,
-// sort and visible columns per table, the keyboard cursor.
+// sort and visible columns per table, the keyboard cursor, and the history of pages and opened
+// resources that back/forward (Alt+←/→, the mouse's side buttons) walk. Opening a resource keeps
+// the page it was opened from: the detail pane shows beside it.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ResourceKind } from '../../../shared/scim';
@@ -8,9 +10,20 @@ import type { SortDir } from './table';
 
 export type ViewId = 'Users' | 'Groups' | 'Capabilities' | 'RequestLog' | `feature:${string}`;
 
+export interface Place {
+  view: ViewId;
+  detail: { kind: ResourceKind; id: string } | null;
+}
+
+/** Enough places to walk back through a working session, not an unbounded log. */
+const HISTORY_KEEP = 100;
+
 export interface UiState {
   view: ViewId;
   detail: { kind: ResourceKind; id: string } | null;
+  /** Places visited, oldest first; `at` is the current one. */
+  history: Place[];
+  at: number;
   checked: Set<string>;
   search: Record<ResourceKind, string>;
   sort: Record<ResourceKind, { column: Column; dir: SortDir } | null>;
@@ -19,6 +32,8 @@ export interface UiState {
   setView(view: ViewId): void;
   open(kind: ResourceKind, id: string): void;
   close(): void;
+  back(): void;
+  forward(): void;
   toggleChecked(id: string): void;
   setChecked(ids: Iterable<string>): void;
   setSearch(kind: ResourceKind, q: string): void;
@@ -27,18 +42,38 @@ export interface UiState {
   setCursor(kind: ResourceKind, row: number): void;
 }
 
+const samePlace = (a: Place | undefined, b: Place): boolean =>
+  a !== undefined && a.view === b.view && a.detail?.kind === b.detail?.kind && a.detail?.id === b.detail?.id;
+
 export function createUiStore(): StoreApi<UiState> {
-  return createStore<UiState>()((set, get) => ({
+  return createStore<UiState>()((set, get) => {
+    /** Goes to a place, dropping the forward part of the history (as a browser does). */
+    const go = (place: Place): void => {
+      const { history, at } = get();
+      if (samePlace(history[at], place)) return set(place);
+      const next = [...history.slice(0, at + 1), place].slice(-HISTORY_KEEP);
+      set({ ...place, history: next, at: next.length - 1 });
+    };
+    const walk = (step: number): void => {
+      const { history, at } = get();
+      const place = history[at + step];
+      if (place) set({ ...place, at: at + step });
+    };
+    return {
     view: 'Users',
     detail: null,
+    history: [{ view: 'Users', detail: null }],
+    at: 0,
     checked: new Set(),
     search: { Users: '', Groups: '' },
     sort: { Users: null, Groups: null },
     columns: { Users: [...columnsOf('Users')], Groups: [...columnsOf('Groups')] },
     cursor: { Users: 0, Groups: 0 },
-    setView: (view) => set({ view }),
-    open: (kind, id) => set({ detail: { kind, id }, view: get().view.startsWith('feature:') ? kind : get().view }),
-    close: () => set({ detail: null }),
+    setView: (view) => go({ view, detail: get().detail }),
+    open: (kind, id) => go({ view: get().view, detail: { kind, id } }),
+    close: () => go({ view: get().view, detail: null }),
+    back: () => walk(-1),
+    forward: () => walk(1),
     toggleChecked: (id) => {
       const checked = new Set(get().checked);
       if (checked.has(id)) checked.delete(id);
@@ -58,5 +93,6 @@ export function createUiStore(): StoreApi<UiState> {
       if (next.length > 0) set({ columns: { ...get().columns, [kind]: next } });
     },
     setCursor: (kind, row) => set({ cursor: { ...get().cursor, [kind]: Math.max(0, row) } }),
-  }));
+    };
+  });
 }

@@ -14,25 +14,28 @@ import { Checklist } from './Checklist';
 import { Findings } from './Findings';
 import { DiffPanel } from './DiffPanel';
 import { snapshotLabel, SnapshotOptions } from './SnapshotOptions';
+import { usePageState } from '../../store/pages';
 
 /** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
 const WRITE_SETTLE_MS = 300;
 
 export function AuditPage({ api, profileId, openResource }: FeatureContext) {
-  const [source, setSource] = useState('live');
-  const [staleDays, setStaleDays] = useState(180);
+  const [source, setSource] = usePageState('audit:source', 'live');
+  const [staleDays, setStaleDays] = usePageState('audit:staleDays', 180);
   const [snapshots, setSnapshots] = useState<SnapshotFile[]>([]);
   const [otherSnapshots, setOtherSnapshots] = useState(0);
-  const [allTenants, setAllTenants] = useState(false);
-  const [label, setLabel] = useState('');
-  const [view, setView] = useState<AuditView | null>(null);
-  const [operationId, setOperationId] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [exported, setExported] = useState<(SaveResult & { rows: number; kind: AuditExport }) | null>(null);
-  const [openCode, setOpenCode] = useState<string | null>(null);
+  const [allTenants, setAllTenants] = usePageState('audit:allTenants', false);
+  const [label, setLabel] = usePageState('audit:label', '');
+  const [view, setView] = usePageState<AuditView | null>('audit:view', null);
+  const [operationId, setOperationId] = usePageState<string | null>('audit:operationId', null);
+  const [error, setError] = usePageState<AppError | null>('audit:error', null);
+  const [exported, setExported] = usePageState<(SaveResult & { rows: number; kind: AuditExport }) | null>(`audit:exported`, null);
+  // Which finding groups are open (by a click on the chart or on the group itself) is kept too.
+  const [openCodes, setOpenCodes] = usePageState<string[]>('audit:openCodes', []);
+  const toggleCode = (code: string, open: boolean): void => setOpenCodes((codes) => (open ? [...codes.filter((c) => c !== code), code] : codes.filter((c) => c !== code)));
   // The IdP export is read here and sent as text: main never gets a path from the page.
-  const [idp, setIdp] = useState<{ name: string; csv: string } | null>(null);
-  const [idpKey, setIdpKey] = useState('');
+  const [idp, setIdp] = usePageState<{ name: string; csv: string } | null>('audit:idp', null);
+  const [idpKey, setIdpKey] = usePageState('audit:idpKey', '');
   const progress = useProgress(api, operationId);
 
   const loadSnapshots = async (): Promise<void> => {
@@ -130,6 +133,11 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
           />
         </label>
         {idp && (
+          <span className="muted" data-testid="idp-file">
+            Using {idp.name} ({idp.csv.split('\n').filter((l) => l.trim() !== '').length} lines)
+          </span>
+        )}
+        {idp && (
           <label>
             Key column{' '}
             <input type="text" placeholder="email, userName or externalId column" value={idpKey} onChange={(e) => setIdpKey(e.target.value)} />
@@ -160,7 +168,7 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
           <Checklist counts={c} />
           <div className="charts">
             <SplitBar title="Active vs inactive users" parts={[{ label: 'active', value: c.users - c.inactive, tone: 'good' }, { label: 'inactive', value: c.inactive, tone: 'bad' }]} />
-            <BarChart title="Findings by code" bars={view.groups.map((g) => ({ label: g.code, value: g.count, tone: g.severity === 'high' ? 'bad' : 'neutral' }))} onSelect={setOpenCode} />
+            <BarChart title="Findings by code" bars={view.groups.map((g) => ({ label: g.code, value: g.count, tone: g.severity === 'high' ? 'bad' : 'neutral' }))} onSelect={(code) => toggleCode(code, true)} />
             <BarChart title="Users by last modification" bars={view.lastModified.map((b) => ({ label: b.label, value: b.count }))} />
           </div>
           <div className="actions" role="group" aria-label="Exports">
@@ -179,7 +187,7 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
           {exported && (
             <p data-testid="audit-exported">{exported.saved ? `${exported.rows} ${exported.kind} rows saved to ${exported.path ?? ''}` : 'Export cancelled.'}</p>
           )}
-          <Findings groups={view.groups} openResource={openResource} openCode={openCode} />
+          <Findings groups={view.groups} openResource={openResource} openCodes={openCodes} onToggle={toggleCode} />
         </>
       )}
       {snapshots.length >= 2 && <DiffPanel api={api} snapshots={snapshots} openResource={openResource} />}

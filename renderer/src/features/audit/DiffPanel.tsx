@@ -8,11 +8,12 @@ import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
 import { SnapshotOptions } from './SnapshotOptions';
+import { usePageState } from '../../store/pages';
 
 export function DiffPanel({ api, snapshots, openResource }: { api: InspectorApi; snapshots: SnapshotFile[]; openResource: FeatureContext['openResource'] }) {
-  const [a, setA] = useState(snapshots[1]?.name ?? '');
-  const [b, setB] = useState(snapshots[0]?.name ?? '');
-  const [diff, setDiff] = useState<DiffView | null>(null);
+  const [a, setA] = usePageState('audit:diff:a', snapshots[1]?.name ?? '');
+  const [b, setB] = usePageState('audit:diff:b', snapshots[0]?.name ?? '');
+  const [diff, setDiff] = usePageState<DiffView | null>('audit:diff:diff', null);
   const [error, setError] = useState<AppError | null>(null);
   const run = async (): Promise<void> => {
     setError(null);

@@ -4,12 +4,20 @@
 import type { FindingGroup } from '../../../../shared/channels/audit';
 import type { FeatureContext } from '../registry';
 
-export function Findings({ groups, openResource, openCode }: { groups: FindingGroup[]; openResource: FeatureContext['openResource']; openCode: string | null }) {
+interface Props {
+  groups: FindingGroup[];
+  openResource: FeatureContext['openResource'];
+  /** The codes whose group is open (kept by the page, so leaving it does not fold them). */
+  openCodes: string[];
+  onToggle(code: string, open: boolean): void;
+}
+
+export function Findings({ groups, openResource, openCodes, onToggle }: Props) {
   if (groups.length === 0) return <p className="ok">No findings.</p>;
   return (
     <section aria-label="Findings" data-testid="findings">
       {groups.map((g) => (
-        <details key={`${g.code}:${openCode === g.code ? 'open' : ''}`} open={openCode === g.code} data-code={g.code}>
+        <details key={g.code} open={openCodes.includes(g.code)} onToggle={(e) => e.currentTarget.open !== openCodes.includes(g.code) && onToggle(g.code, e.currentTarget.open)} data-code={g.code}>
           <summary>
             <span className={`severity ${g.severity}`}>{g.severity}</span> {g.code} <strong>{g.count}</strong>
           </summary>

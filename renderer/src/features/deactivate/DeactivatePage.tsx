@@ -3,20 +3,20 @@
 // line number) and the DeactivationFlow takes it from the dry run on. When line 1 could be a
 // header or a user, the page asks instead of guessing, and it always says which line was the header.
 
-import { useState } from 'react';
 import type { CsvColumnValues } from '../../../../shared/channels/deactivate';
 import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
 import { readPickedCsv } from '../csv-file';
 import { DeactivationFlow } from './DeactivationFlow';
+import { usePageState } from '../../store/pages';
 
 export function DeactivatePage({ api, profileId, readOnly, openResource }: FeatureContext) {
-  const [text, setText] = useState('');
-  const [column, setColumn] = useState('');
-  const [header, setHeader] = useState<'auto' | 'yes' | 'no'>('auto');
-  const [table, setTable] = useState<CsvColumnValues | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const [text, setText] = usePageState('deactivate:text', '');
+  const [column, setColumn] = usePageState('deactivate:column', '');
+  const [header, setHeader] = usePageState<'auto' | 'yes' | 'no'>('deactivate:header', 'auto');
+  const [table, setTable] = usePageState<CsvColumnValues | null>('deactivate:table', null);
+  const [error, setError] = usePageState<AppError | null>('deactivate:error', null);
 
   const readList = async (source: string, chosen: string, headerRow = header): Promise<void> => {
     setError(null);
@@ -103,7 +103,7 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
             {table.values.length} value(s){table.hasHeader || table.headers.length > 1 ? ` from column “${table.column}”` : ''}.{' '}
             {table.hasHeader ? `Line 1 (${firstLine}) was taken as the header.` : `No header: line 1 (${firstLine}) is a value.`}
           </p>
-          <DeactivationFlow key={table.values.join('\n')} api={api} profileId={profileId} readOnly={readOnly} inputs={table.values} openResource={openResource} />
+          <DeactivationFlow api={api} profileId={profileId} readOnly={readOnly} inputs={table.values} openResource={openResource} stateKey="deactivate:flow" />
         </>
       )}
     </section>

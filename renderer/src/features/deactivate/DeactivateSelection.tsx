@@ -13,7 +13,7 @@ export function DeactivateSelection({ api, profileId, readOnly, openResource, us
           Close
         </button>
       </div>
-      <DeactivationFlow api={api} profileId={profileId} readOnly={readOnly} inputs={userIds} openResource={openResource} />
+      <DeactivationFlow api={api} profileId={profileId} readOnly={readOnly} inputs={userIds} openResource={openResource} stateKey="selection:flow" />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Deactivation from a list of inputs (selected users, a pasted or imported list): method choice →
 // dry run (plan) → typed count (bulk) → live progress with cancel → results with retry and undo.
 
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { InspectorApi } from '../../../../shared/channels';
 import type { PlannedRun, RunOutcome } from '../../../../shared/channels/deactivate';
 import type { DeactivationMethod } from '../../../../shared/deactivate';
@@ -11,6 +11,7 @@ import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui
 import { PlanView } from './PlanView';
 import { JournalActions, RunResultView } from './RunView';
 import { TypedConfirm } from './TypedConfirm';
+import { usePageState, usePageStore } from '../../store/pages';
 
 interface Props {
   api: InspectorApi;
@@ -18,14 +19,34 @@ interface Props {
   readOnly: boolean;
   inputs: string[];
   openResource(kind: ResourceKind, id: string): void;
+  /** Where the flow keeps its state in the page store ('deactivate:flow', 'selection:flow'...). */
+  stateKey: string;
 }
 
-export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource }: Props) {
-  const [method, setMethod] = useState<DeactivationMethod | 'auto'>('auto');
-  const [planned, setPlanned] = useState<PlannedRun | null>(null);
-  const [operationId, setOperationId] = useState<string | null>(null);
-  const [result, setResult] = useState<RunOutcome | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+/** A short fingerprint of the inputs: the flow's state belongs to one list of users. */
+function fingerprint(inputs: string[]): string {
+  let h = 0x811c9dc5;
+  for (const input of inputs) {
+    for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  return `${inputs.length}-${(h >>> 0).toString(36)}`;
+}
+
+export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource, stateKey }: Props) {
+  // Kept per list of inputs: a plan, a run's progress and its results survive leaving the page.
+  const key = `${stateKey}:${useMemo(() => fingerprint(inputs), [inputs])}`;
+  const pages = usePageStore();
+  useEffect(() => {
+    // Another list replaced this flow's: the state of earlier lists is let go.
+    const earlier = [...(pages?.getState().values.keys() ?? [])].filter((k) => k.startsWith(`${stateKey}:`) && !k.startsWith(`${key}:`));
+    for (const k of earlier) pages?.getState().clear(k);
+  }, [pages, stateKey, key]);
+  const [method, setMethod] = usePageState<DeactivationMethod | 'auto'>(`${key}:method`, 'auto');
+  const [planned, setPlanned] = usePageState<PlannedRun | null>(`${key}:planned`, null);
+  const [operationId, setOperationId] = usePageState<string | null>(`${key}:operationId`, null);
+  const [result, setResult] = usePageState<RunOutcome | null>(`${key}:result`, null);
+  const [error, setError] = usePageState<AppError | null>(`${key}:error`, null);
   const [busy, setBusy] = useState(false);
   const progress = useProgress(api, operationId);
 

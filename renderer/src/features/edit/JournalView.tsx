@@ -13,6 +13,7 @@ import type { FeatureContext } from '../registry';
 import { JournalActions } from '../deactivate/RunView';
 import { RequestView } from './PreviewView';
 import { ErrorNote, show } from './ui-common';
+import { usePageState } from '../../store/pages';
 
 const HIDDEN = new Set(['meta', 'schemas']);
 /** Enough to find a recent write; thousands of expandable entries would only slow the page. */
@@ -85,7 +86,7 @@ function EntryRow({ entry, openResource }: { entry: Entry; openResource: Feature
 export function JournalView({ api, profileId, readOnly, openResource }: FeatureContext) {
   const [edits, setEdits] = useState<EditJournalView | null>(null);
   const [runs, setRuns] = useState<JournalList>({ journals: [], otherTenants: 0 });
-  const [all, setAll] = useState(false);
+  const [all, setAll] = usePageState('journal:all', false);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<SaveResult | null>(null);
 
