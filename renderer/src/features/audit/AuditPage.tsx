@@ -29,7 +29,7 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   const [view, setView] = usePageState<AuditView | null>('audit:view', null);
   const [operationId, setOperationId] = usePageState<string | null>('audit:operationId', null);
   const [error, setError] = usePageState<AppError | null>('audit:error', null);
-  const [exported, setExported] = usePageState<(SaveResult & { rows: number; kind: AuditExport }) | null>(`audit:exported`, null);
+  const [exported, setExported] = usePageState<(SaveResult & { rows: number; kind: AuditExport }) | null>('audit:exported', null);
   // Which finding groups are open (by a click on the chart or on the group itself) is kept too.
   const [openCodes, setOpenCodes] = usePageState<string[]>('audit:openCodes', []);
   const toggleCode = (code: string, open: boolean): void => setOpenCodes((codes) => (open ? [...codes.filter((c) => c !== code), code] : codes.filter((c) => c !== code)));
