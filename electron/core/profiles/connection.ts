@@ -1,20 +1,18 @@
 // Profiles + vault: turning a saved profile into ConnectionOptions, and the token operations that
-// keep the keychain and the profile's tokenSetAt in step. The token is read from the keychain
-// only when a request is built, and nothing returned from here contains it.
+// keep the keychain and the profile's tokenSetAt and secret bindings in step (secrets.ts). The
+// token is read from the keychain only when a request is built, only for the origin it was
+// stored for, and nothing returned from here contains it.
 
 import { InspectorError } from '../../../shared/errors';
 import type { ConnectionOptions } from '../scim/types';
-import { normalizeToken, rotateToken, tokenMetadata, type TokenMetadata, type TokenTest, type Vault } from '../vault';
+import { rotateToken, tokenMetadata, type TokenMetadata, type TokenTest, type Vault } from '../vault';
+import { deleteAllSecrets, dropUnboundSecrets, forgetSecret, hasSecret, readSecret, secretAccount, secretMissing, secretTarget, settleStoredSecret, storeSecret } from './secrets';
 import type { ProfileStore } from './store';
 import type { Profile } from './types';
 
 /** The message every "no token" path shares, so the admin always learns the same fix. */
 export function tokenMissing(profile: Pick<Profile, 'name' | 'id'>): InspectorError {
-  return new InspectorError(
-    'token-missing',
-    `Profile "${profile.name}" has no token in the OS keychain. Store it with \`scim-inspector profiles set-token ${profile.name}\` (or in the profile editor).`,
-    { profile: profile.name },
-  );
+  return secretMissing(profile, 'token');
 }
 
 /**
@@ -29,11 +27,7 @@ export function connectionOptionsFor(profile: Profile, vault: Vault, overrides: 
     vendor: profile.vendor,
     protectedUsers: [...profile.protectedUsers],
     ...overrides,
-    token: async () => {
-      const token = await vault.get(profile.id);
-      if (token === null || token === '') throw tokenMissing(profile);
-      return token;
-    },
+    token: () => readSecret(profile, vault, 'token'),
   };
   if (profile.pageSize !== undefined && overrides.pageSize === undefined) options.pageSize = profile.pageSize;
   if (profile.concurrency !== undefined && overrides.concurrency === undefined) options.concurrency = profile.concurrency;
@@ -45,35 +39,50 @@ export interface TokenChange {
   notices: string[];
 }
 
-/** Validates and stores a token for the profile, then records when it was set. */
+/** Validates and stores a token for the profile, bound to its origin, and records when. */
 export async function setProfileToken(store: ProfileStore, vault: Vault, profileId: string, rawToken: unknown): Promise<TokenChange> {
-  const profile = store.get(profileId);
-  const { token, notices } = normalizeToken(rawToken);
-  await vault.set(profile.id, token);
-  const setAt = new Date().toISOString();
-  store.setTokenSetAt(profile.id, setAt);
-  return { metadata: tokenMetadata(token, setAt), notices };
+  const { value, notices, setAt } = await storeSecret(store, vault, profileId, 'token', rawToken);
+  return { metadata: tokenMetadata(value, setAt), notices };
 }
 
 /** Replaces the token only after `test` passes with the new one (see rotateToken). */
 export async function rotateProfileToken(store: ProfileStore, vault: Vault, profileId: string, rawToken: unknown, test: TokenTest): Promise<TokenChange> {
   const profile = store.get(profileId);
-  const { notices, setAt } = await rotateToken(vault, profile.id, rawToken, test);
+  const target = secretTarget(profile, 'token');
+  if (target === null) throw new InspectorError('invalid-input', `Profile "${profile.name}" does not use a bearer token (${profile.auth?.scheme} authentication).`);
+  const account = secretAccount(profile.id, 'token', target);
+  const { notices, setAt } = await rotateToken(vault, account, rawToken, test);
+  await settleStoredSecret(store, vault, profile, 'token', target);
   store.setTokenSetAt(profile.id, setAt);
-  return { metadata: tokenMetadata(await vault.get(profile.id), setAt), notices };
+  return { metadata: tokenMetadata(await vault.get(account), setAt), notices };
 }
 
 /** Deletes the profile's token from the keychain (the profile stays). */
 export async function clearProfileToken(store: ProfileStore, vault: Vault, profileId: string): Promise<boolean> {
-  const profile = store.get(profileId);
-  const removed = await vault.delete(profile.id);
-  store.setTokenSetAt(profile.id, null);
-  return removed;
+  return forgetSecret(store, vault, store.get(profileId), 'token');
 }
 
-/** What the renderer and `profiles list` may show about the profile's token. */
+/** What the renderer and `profiles list` may show about the profile's token (none when unbound). */
 export async function profileTokenMetadata(profile: Profile, vault: Vault): Promise<TokenMetadata> {
-  return tokenMetadata(await vault.get(profile.id), profile.tokenSetAt);
+  if (!(await hasSecret(profile, vault, 'token'))) return tokenMetadata(null, null);
+  return tokenMetadata(await readSecret(profile, vault, 'token'), profile.tokenSetAt);
+}
+
+export interface UpdatedProfile {
+  profile: Profile;
+  /** Secrets deleted because the profile now points elsewhere (or no longer uses them). */
+  notices: string[];
+}
+
+/**
+ * Updates a profile; every secret no longer bound to where the profile sends it (its base URL,
+ * token URL or proxy moved to another origin) is deleted from the keychain, so a stored token
+ * never follows a profile to another host.
+ */
+export async function updateProfile(store: ProfileStore, vault: Vault, profileId: string, patch: unknown): Promise<UpdatedProfile> {
+  const updated = store.update(profileId, patch);
+  const notices = await dropUnboundSecrets(store, vault, updated);
+  return { profile: store.get(profileId), notices };
 }
 
 export interface RemovedProfile {
@@ -88,12 +97,5 @@ export interface RemovedProfile {
  */
 export async function removeProfile(store: ProfileStore, vault: Vault, profileId: string): Promise<RemovedProfile> {
   const profile = store.remove(profileId);
-  const notices: string[] = [];
-  try {
-    await vault.delete(profile.id);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    notices.push(`The profile was removed, but its token could not be deleted from the OS keychain (service "scim-inspector", account ${profile.id}): ${why}`);
-  }
-  return { profile, notices };
+  return { profile, notices: await deleteAllSecrets(vault, profile) };
 }

@@ -52,6 +52,30 @@ const migrations: Record<number, (doc: Json, notices: string[], now: string) => 
   },
 };
 
+/** The origin of a URL, or null when it does not parse (the validator reports that). */
+function originOf(url: unknown): string | null {
+  try {
+    return typeof url === 'string' ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+// v2 → v3: connection settings (auth scheme, secret headers, proxy, TLS) are new and optional,
+// and a token in the keychain is bound to the origin of the base URL it was stored for (a v2
+// profile may hold one without tokenSetAt, e.g. stored by hand, so every profile gets the binding).
+migrations[2] = (doc) => {
+  const profiles = Array.isArray(doc.profiles) ? doc.profiles : [];
+  return {
+    schemaVersion: 3,
+    profiles: profiles.map((entry: unknown) => {
+      if (!isRecord(entry)) return entry;
+      const origin = originOf(entry.baseUrl);
+      return origin ? { ...entry, legacyTokenOrigin: origin } : entry;
+    }),
+  };
+};
+
 export interface ReadResult {
   document: ProfilesDocument;
   notices: string[];

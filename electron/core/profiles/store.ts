@@ -11,7 +11,7 @@ import { InspectorError } from '../../../shared/errors';
 import { readProfilesDocument, type ReadResult } from './migrate';
 import { PROFILES_CONFIG_NAME, PROFILES_FILE_NAME, userDataDir } from './paths';
 import { PROFILES_SCHEMA_VERSION, type Profile, type ProfileInput, type ProfilesDocument } from './types';
-import { validateProfileInput } from './validate';
+import { checkProfileConsistency, validateProfileInput } from './validate';
 
 /** What conf and electron-store both offer: the file path and a whole-document get/set. */
 export interface ProfileStoreBackend {
@@ -39,7 +39,12 @@ export interface ProfileStore {
   remove(id: string): Profile;
   /** Records (or clears, with null) when the profile's token was stored in the keychain. */
   setTokenSetAt(id: string, at: string | null): Profile;
+  /** Forgets where a pre-schema-3 token was bound (it was moved to a bound account, or deleted). */
+  clearLegacyTokenOrigin(id: string): Profile;
 }
+
+/** Optional fields an update clears with null (back to the default). */
+const CLEARABLE = ['pageSize', 'concurrency', 'auth', 'secretHeaders', 'proxy', 'tls'] as const;
 
 function confBackend(dir: string): ProfileStoreBackend {
   // 0o600: extra headers can be API keys of their own, so the file is the user's alone.
@@ -160,6 +165,8 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
       };
       if (valid.pageSize !== undefined) profile.pageSize = valid.pageSize;
       if (valid.concurrency !== undefined) profile.concurrency = valid.concurrency;
+      for (const key of ['auth', 'secretHeaders', 'proxy', 'tls'] as const) if (valid[key] !== undefined) Object.assign(profile, { [key]: valid[key] });
+      checkProfileConsistency(profile);
       write({ ...doc, profiles: [...doc.profiles, profile] });
       return profile;
     },
@@ -171,8 +178,8 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
       const next: Profile = { ...current, ...valid, updatedAt: new Date().toISOString() };
       // null in an update clears an optional override (back to the client's default).
       const raw = patch as Record<string, unknown>;
-      if (raw.pageSize === null) delete next.pageSize;
-      if (raw.concurrency === null) delete next.concurrency;
+      for (const key of CLEARABLE) if (raw[key] === null) delete next[key];
+      checkProfileConsistency(next);
       write({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) });
       return next;
     },
@@ -188,6 +195,15 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
       const next: Profile = { ...current, updatedAt: new Date().toISOString() };
       if (at === null) delete next.tokenSetAt;
       else next.tokenSetAt = at;
+      write({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) });
+      return next;
+    },
+    clearLegacyTokenOrigin(id) {
+      const doc = read();
+      const current = find(doc, id);
+      if (current.legacyTokenOrigin === undefined) return current;
+      const next: Profile = { ...current };
+      delete next.legacyTokenOrigin;
       write({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) });
       return next;
     },

@@ -4,6 +4,32 @@
 export const VENDOR_HINTS = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra', 'generic'] as const;
 export type VendorHint = (typeof VENDOR_HINTS)[number];
 
+export const AUTH_SCHEMES = ['bearer', 'basic', 'oauth2', 'api-key'] as const;
+export type AuthScheme = (typeof AUTH_SCHEMES)[number];
+
+/**
+ * How requests are authenticated. The secrets (token, password, client secret) are never here:
+ * they live in the OS keychain. api-key sends no Authorization header, only secretHeaders.
+ */
+export type AuthSettings =
+  | { scheme: 'bearer' }
+  | { scheme: 'basic'; username: string }
+  | { scheme: 'oauth2'; tokenUrl: string; clientId: string; scope?: string; clientAuth: 'basic' | 'post' }
+  | { scheme: 'api-key' };
+
+/** environment: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them; none: direct; url: this proxy. */
+export type ProxySettings = { mode: 'environment' } | { mode: 'none' } | { mode: 'url'; url: string; username?: string };
+
+/** PEM files (paths) for a private CA added to the system ones, and a client certificate. */
+export interface TlsSettings {
+  caFile?: string;
+  clientCertFile?: string;
+  clientKeyFile?: string;
+}
+
+/** What a keychain entry of a profile holds (account `<profile id>.<kind>@<origin>`, secrets.ts). */
+export type SecretKind = 'token' | 'password' | 'client-secret' | 'proxy-password' | 'key-passphrase' | `header:${string}`;
+
 export interface Profile {
   /** Stable id (keychain account name); never changes when the profile is renamed. */
   id: string;
@@ -22,6 +48,19 @@ export interface Profile {
   protectedUsers: string[];
   /** ISO time the current token was stored in the keychain. */
   tokenSetAt?: string;
+  /** Schema 3; absent means bearer. */
+  auth?: AuthSettings;
+  /** Schema 3: names of headers whose values (API keys) are in the keychain, sent on every request. */
+  secretHeaders?: string[];
+  /** Schema 3; absent means environment. */
+  proxy?: ProxySettings;
+  /** Schema 3; absent means the system CAs and no client certificate. */
+  tls?: TlsSettings;
+  /**
+   * Schema 3: the origin a token stored before schema 3 (keychain account = the bare profile id)
+   * was given for. Newer secrets carry their origin in the keychain account name itself.
+   */
+  legacyTokenOrigin?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,13 +75,17 @@ export interface ProfileInput {
   concurrency?: number;
   vendor?: VendorHint;
   protectedUsers?: string[];
+  auth?: AuthSettings;
+  secretHeaders?: string[];
+  proxy?: ProxySettings;
+  tls?: TlsSettings;
 }
 
 /** Fields an update may change (id, timestamps and tokenSetAt are managed by the store). */
 export type ProfilePatch = Partial<ProfileInput>;
 
 /** Version of the profiles.json document; bump it with a migration in migrate.ts. */
-export const PROFILES_SCHEMA_VERSION = 2;
+export const PROFILES_SCHEMA_VERSION = 3;
 
 export interface ProfilesDocument {
   schemaVersion: typeof PROFILES_SCHEMA_VERSION;

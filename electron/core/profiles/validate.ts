@@ -4,6 +4,7 @@
 import { InspectorError } from '../../../shared/errors';
 import { VENDOR_HINTS, type Profile, type ProfileInput, type VendorHint } from './types';
 import { validateBaseUrl, validateHeaders } from './url';
+import { validateAuth, validateProxy, validateSecretHeaders, validateTls } from './connection-settings';
 
 export const MAX_PAGE_SIZE = 10_000;
 export const MAX_CONCURRENCY = 16;
@@ -62,7 +63,31 @@ function isoTime(raw: unknown, field: string): string {
   return raw;
 }
 
-const INPUT_KEYS = new Set(['name', 'baseUrl', 'headers', 'readOnly', 'pageSize', 'concurrency', 'vendor', 'protectedUsers']);
+const INPUT_KEYS = new Set(['name', 'baseUrl', 'headers', 'readOnly', 'pageSize', 'concurrency', 'vendor', 'protectedUsers', 'auth', 'secretHeaders', 'proxy', 'tls']);
+
+/** The connection settings of schema 3 (absent fields stay absent: defaults apply). */
+function connectionSettings(raw: Record<string, unknown>): Pick<Profile, 'auth' | 'secretHeaders' | 'proxy' | 'tls'> {
+  const out: Pick<Profile, 'auth' | 'secretHeaders' | 'proxy' | 'tls'> = {};
+  const auth = validateAuth(raw.auth);
+  if (auth) out.auth = auth;
+  const secretHeaders = validateSecretHeaders(raw.secretHeaders);
+  if (secretHeaders) out.secretHeaders = secretHeaders;
+  const proxy = validateProxy(raw.proxy);
+  if (proxy) out.proxy = proxy;
+  const tls = validateTls(raw.tls);
+  if (tls) out.tls = tls;
+  return out;
+}
+
+/** Rules across fields, checked on the merged profile: a header is plain or secret, not both. */
+export function checkProfileConsistency(profile: Pick<Profile, 'headers' | 'secretHeaders' | 'auth'>): void {
+  const plain = new Set(Object.keys(profile.headers).map((h) => h.toLowerCase()));
+  const clash = (profile.secretHeaders ?? []).find((h) => plain.has(h.toLowerCase()));
+  if (clash) throw bad(`The header ${clash} is both a plain header and a secret header; keep one.`);
+  if (profile.auth?.scheme === 'api-key' && (profile.secretHeaders ?? []).length === 0) {
+    throw bad('The API-key scheme needs at least one secret header (the header name the service expects, e.g. X-API-Key).');
+  }
+}
 
 /**
  * Validates what an admin typed (full input when `partial` is false, an update otherwise).
@@ -88,7 +113,7 @@ export function validateProfileInput(raw: unknown, partial: boolean): Partial<Pr
   if (vendor !== undefined) out.vendor = vendor;
   const protectedUsers = validateProtectedUsers(raw.protectedUsers);
   if (protectedUsers !== undefined) out.protectedUsers = protectedUsers;
-  return out;
+  return { ...out, ...connectionSettings(raw) };
 }
 
 /** Validates one profile as stored in the current schema; throws with what is wrong. */
@@ -112,5 +137,8 @@ export function validateStoredProfile(raw: unknown): Profile {
   const concurrency = optionalInt(raw.concurrency, 'concurrency', MAX_CONCURRENCY);
   if (concurrency !== undefined) profile.concurrency = concurrency;
   if (raw.tokenSetAt !== undefined && raw.tokenSetAt !== null) profile.tokenSetAt = isoTime(raw.tokenSetAt, 'tokenSetAt');
+  Object.assign(profile, connectionSettings(raw));
+  if (typeof raw.legacyTokenOrigin === 'string' && raw.legacyTokenOrigin !== '') profile.legacyTokenOrigin = raw.legacyTokenOrigin;
+  checkProfileConsistency(profile);
   return profile;
 }

@@ -20,7 +20,7 @@ export interface RotationResult {
  * when the test passes stores the new one. On failure the old token is untouched and the error
  * says so (the candidate never reaches the keychain).
  */
-export async function rotateToken(vault: Vault, profileId: string, newToken: unknown, test: TokenTest): Promise<RotationResult> {
+export async function rotateToken(vault: Vault, account: string, newToken: unknown, test: TokenTest): Promise<RotationResult> {
   const { token, notices } = normalizeToken(newToken);
   try {
     await test(token);
@@ -32,6 +32,6 @@ export async function rotateToken(vault: Vault, profileId: string, newToken: unk
       { ...(cause.details ?? {}), rotation: 'kept-old-token' },
     );
   }
-  await vault.set(profileId, token);
+  await vault.set(account, token);
   return { notices, setAt: new Date().toISOString() };
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   clearProfileToken,
+  tokenAccount,
   connectionOptionsFor,
   createProfileStore,
   profileTokenMetadata,
@@ -37,7 +38,7 @@ describe('profile tokens in the OS keychain', () => {
     const change = await setProfileToken(store, vault, profile.id, `  Bearer ${TOKEN}\n`);
     expect(change.notices).toHaveLength(1);
     expect(change.metadata).toMatchObject({ hasToken: true, length: TOKEN.length, last4: 'TEND' });
-    expect(await vault.get(profile.id)).toBe(TOKEN);
+    expect(await vault.get(tokenAccount(profile))).toBe(TOKEN);
     const files = everyFileInDir();
     expect(files).not.toContain(TOKEN);
     expect(files).not.toContain(TOKEN.slice(4, 20));
@@ -54,7 +55,7 @@ describe('profile tokens in the OS keychain', () => {
     await rotateProfileToken(store, vault, profile.id, rotated, async (candidate) => {
       expect(candidate).toBe(rotated);
       // The old token is still the stored one while the candidate is being tested.
-      expect(await vault.get(profile.id)).toBe(TOKEN);
+      expect(await vault.get(tokenAccount(profile))).toBe(TOKEN);
     });
     expect(await options.token()).toBe(rotated);
     expect(everyFileInDir()).not.toContain(TOKEN);
@@ -83,7 +84,7 @@ describe('profile tokens in the OS keychain', () => {
     await setProfileToken(store, vault, p.id, TOKEN);
     const removed = await removeProfile(store, vault, p.id);
     expect(removed.notices).toEqual([]);
-    expect(await vault.get(p.id)).toBeNull();
+    expect(await vault.get(tokenAccount(p))).toBeNull();
     expect(() => store.get(p.id)).toThrow(expect.objectContaining({ code: 'profile-not-found' }));
   });
 });

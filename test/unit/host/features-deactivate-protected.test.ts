@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
-import { createProfileStore } from '../../../electron/core/profiles/index';
+import { createProfileStore, tokenAccount } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createMemoryVault } from '../../../electron/core/vault/index';
 import type { ScimUser } from '../../../shared/scim';
@@ -31,7 +31,7 @@ describe('deactivation through the app honours the profile protected list', () =
     const store = createProfileStore({ dir });
     const vault = createMemoryVault();
     const profile = store.add({ name: 'prod', baseUrl: tenant.url, vendor: 'rfc', protectedUsers: [guarded.userName.toUpperCase()] });
-    await vault.set(profile.id, tenant.token);
+    await vault.set(tokenAccount(profile), tenant.token);
     const ctx = createAppContext({ mode: 'browser', version: '1', emit: () => undefined, saveFile: async () => ({ saved: false, path: null }), profiles: savedProfiles(store, vault), dataDir: dir });
     try {
       const writesBefore = tenant.stats().writes;

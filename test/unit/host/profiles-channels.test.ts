@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
 import { coreFunctions, createAppContext, dispatch, savedProfiles, type AppContext } from '../../../electron/core/app/index';
-import { createProfileStore, type ProfileStore } from '../../../electron/core/profiles/index';
+import { createProfileStore, tokenAccount, type ProfileStore } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createKeytarVault, createMemoryVault, type Vault } from '../../../electron/core/vault/index';
 
@@ -107,9 +107,11 @@ describe('profile channels', () => {
     const { id } = await value<{ id: string }>(call('profiles.add', { name: 'moving', baseUrl: tenantA.url }));
     await value(call('profiles.setToken', { profileId: id, token: TOKEN_A }));
     expect(await call('resources.list', { profileId: id, kind: 'Users', listId: 'm1' })).toMatchObject({ ok: true, value: { count: 5 } });
-    // The token goes in behind the channels' back, so only the update can have dropped the session.
-    await vault.set(id, TOKEN_B);
-    await value(call('profiles.update', { profileId: id, fields: { baseUrl: tenantB.url, vendor: 'mindtickle' } }));
+    // Another origin: the update deletes tenant A's token (it never goes to tenant B).
+    const moved = await value<{ token: { hasToken: boolean } }>(call('profiles.update', { profileId: id, fields: { baseUrl: tenantB.url, vendor: 'mindtickle' } }));
+    expect(moved.token.hasToken).toBe(false);
+    // B's token goes in behind the channels' back, so only the update can have dropped the session.
+    await vault.set(tokenAccount({ id, baseUrl: tenantB.url }), TOKEN_B);
     expect(await call('resources.list', { profileId: id, kind: 'Users', listId: 'm2' })).toMatchObject({ ok: true, value: { count: 9 } });
   });
 
@@ -132,8 +134,9 @@ describe('profile channels', () => {
     const { call } = setup(vault);
     const { id } = await value<{ id: string }>(call('profiles.add', { name: 'gone', baseUrl: tenantA.url }));
     await value(call('profiles.setToken', { profileId: id, token: TOKEN_A }));
+    expect(await vault.list()).toHaveLength(1);
     expect(await call('profiles.remove', { profileId: id })).toMatchObject({ ok: true, value: { removed: true } });
-    expect(await vault.get(id)).toBeNull();
+    expect(await vault.list()).toEqual([]);
     expect(await call('profiles.remove', { profileId: 'sandbox' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await call('profiles.setToken', { profileId: 'sandbox', token: 'x'.repeat(20) })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await call('profiles.add', { name: 'x', baseUrl: tenantA.url, token: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

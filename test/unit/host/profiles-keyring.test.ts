@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
-import { createProfileStore } from '../../../electron/core/profiles/index';
+import { createProfileStore, tokenAccount } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createKeytarVault } from '../../../electron/core/vault/index';
 
@@ -41,7 +41,8 @@ it('stores the token in the keychain through profiles.setToken, connects with it
     const id = (added.value as { id: string }).id;
     const set = await call('profiles.setToken', { profileId: id, token: SECRET });
     expect(set).toMatchObject({ ok: true, value: { token: { hasToken: true, length: SECRET.length, last4: SECRET.slice(-4) } } });
-    expect(await vault.get(id)).toBe(SECRET);
+    const account = tokenAccount(store.get(id));
+    expect(await vault.get(account)).toBe(SECRET);
     expect(await call('profiles.test', { profileId: id })).toMatchObject({ ok: true, value: { ok: true, status: 'connected' } });
     expect(await call('resources.list', { profileId: id, kind: 'Users', listId: 'k1' })).toMatchObject({ ok: true, value: { count: 4 } });
     // profiles.json holds when the token was set, never the token.
@@ -49,7 +50,7 @@ it('stores the token in the keychain through profiles.setToken, connects with it
     expect(files.join('\n')).toContain('tokenSetAt');
     expect(files.join('\n')).not.toContain(SECRET);
     expect(await call('profiles.remove', { profileId: id })).toMatchObject({ ok: true, value: { removed: true, notices: [] } });
-    expect(await vault.get(id)).toBeNull();
+    expect(await vault.get(account)).toBeNull();
   } finally {
     await ctx.close();
   }

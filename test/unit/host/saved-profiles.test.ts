@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
-import { createProfileStore } from '../../../electron/core/profiles/index';
+import { createProfileStore, tokenAccount } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createMemoryVault } from '../../../electron/core/vault/index';
 
@@ -24,7 +24,7 @@ describe('saved profiles', () => {
     const store = createProfileStore({ dir });
     const withToken = store.add({ name: 'local-rfc', baseUrl: tenant.url, vendor: 'rfc' });
     const without = store.add({ name: 'no-token', baseUrl: tenant.url });
-    const vault = createMemoryVault({ [withToken.id]: 'saved-profile-secret-token' });
+    const vault = createMemoryVault({ [tokenAccount(withToken)]: 'saved-profile-secret-token' });
     const ctx = createAppContext({ mode: 'browser', version: '1', emit: () => undefined, saveFile: async () => ({ saved: false, path: null }), profiles: savedProfiles(store, vault) });
     try {
       const info = await dispatch(coreFunctions, ctx, 'app.info', undefined);

@@ -32,7 +32,7 @@ describe('a corrupt profiles.json', () => {
     expect(readFileSync(join(dir, saved[0] ?? ''), 'utf8')).toBe(broken);
     expect(store.notices.join('\n')).toMatch(/not valid JSON.*backed up to .*profiles\.json\.corrupt-/s);
     expect(store.list()).toEqual([]);
-    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({ schemaVersion: 2, profiles: [] });
+    expect(JSON.parse(readFileSync(store.path, 'utf8'))).toEqual({ schemaVersion: 3, profiles: [] });
   });
 
   it('keeps the readable profiles, drops the unreadable one with a notice and backs up the original', () => {

@@ -14,16 +14,16 @@ const v1 = {
 };
 
 describe('schema migration', () => {
-  it('upgrades a v1 file to v2 on open and writes it back', () => {
+  it('upgrades a v1 file to the current schema on open and writes it back', () => {
     const dir = freshDir();
     writeFileSync(join(dir, 'profiles.json'), JSON.stringify(v1));
     const store = createProfileStore({ dir });
     const staging = store.getByName('staging');
     expect(staging).toMatchObject({ id: 'p-stage', baseUrl: 'https://stage.example.com/scim/v2', readOnly: true, vendor: 'generic', protectedUsers: [], headers: { 'X-Env': 'stage' } });
     expect(Number.isNaN(Date.parse(staging.createdAt))).toBe(false);
-    expect(store.notices.join('\n')).toMatch(/upgraded from schema 1 to 2/);
+    expect(store.notices.join('\n')).toMatch(/upgraded from schema 1 to 3/);
     const onDisk = JSON.parse(readFileSync(store.path, 'utf8')) as { schemaVersion: number; profiles: Array<Record<string, unknown>> };
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
     expect(onDisk.profiles[0]).not.toHaveProperty('url');
     expect(onDisk.profiles[0]).not.toHaveProperty('readonly');
   });

@@ -1,7 +1,7 @@
 // A read-only profile's connection refuses writes in the core, before any request leaves, against
 // a real SCIM server on 127.0.0.1.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connectionOptionsFor, createProfileStore } from '../../../electron/core/profiles';
+import { connectionOptionsFor, createProfileStore, tokenAccount } from '../../../electron/core/profiles';
 import { createScimClient } from '../../../electron/core/scim/client';
 import { createMemoryVault } from '../../../electron/core/vault';
 import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
@@ -18,7 +18,7 @@ afterAll(async () => {
 it('refuses writes for a read-only profile and sends nothing', async () => {
   const store = createProfileStore({ dir: freshDir() });
   const profile = store.add({ name: 'ro', baseUrl: peer.url, readOnly: true });
-  const client = createScimClient(connectionOptionsFor(profile, createMemoryVault({ [profile.id]: peer.token })));
+  const client = createScimClient(connectionOptionsFor(profile, createMemoryVault({ [tokenAccount(profile)]: peer.token })));
   try {
     const id = peer.seedUserIds[0] ?? '';
     await expect(client.delete('Users', id)).rejects.toMatchObject({ code: 'refused-read-only' });

@@ -14,7 +14,7 @@ describe('profile store', () => {
     expect(added).toMatchObject({ name: 'prod-mindtickle', baseUrl: 'https://tenant.example.com/scim/v2', readOnly: true, vendor: 'mindtickle', headers: { 'X-Tenant': 'acme' }, protectedUsers: ['breakglass@acme.test'] });
     expect(store.path).toBe(join(dir, 'profiles.json'));
     const onDisk = JSON.parse(readFileSync(store.path, 'utf8')) as { schemaVersion: number; profiles: unknown[] };
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
     expect(onDisk.profiles).toHaveLength(1);
     expect(store.get(added.id).name).toBe('prod-mindtickle');
     expect(store.getByName('PROD-MINDTICKLE').id).toBe(added.id);

@@ -2,7 +2,7 @@
 // 127.0.0.1, through the real SCIM client. Tokens live in a memory vault here: the keychain
 // itself is covered in test/integration/vault.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProfileStore, discoveryTokenTest, rotateProfileToken, testConnection, type Profile, type ProfileStore } from '../../../electron/core/profiles';
+import { createProfileStore, discoveryTokenTest, rotateProfileToken, testConnection, tokenAccount, type Profile, type ProfileStore } from '../../../electron/core/profiles';
 import { startSandbox } from '../../../electron/core/sandbox';
 import { createMemoryVault } from '../../../electron/core/vault';
 import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
@@ -27,7 +27,7 @@ function setup(): void {
 describe('testConnection', () => {
   it('runs discovery and returns the capability table, round trip and warnings', async () => {
     setup();
-    const vault = createMemoryVault({ [profile.id]: peer.token });
+    const vault = createMemoryVault({ [tokenAccount(profile)]: peer.token });
     const started = performance.now();
     const result = await testConnection(profile, vault);
     const elapsed = performance.now() - started;
@@ -51,7 +51,7 @@ describe('testConnection', () => {
     const mittr = await startSandbox({ vendor: 'mittr', users: 5 });
     try {
       const saved = store.add({ name: 'mittr', baseUrl: mittr.url, vendor: 'mittr' });
-      const result = await testConnection(saved, createMemoryVault({ [saved.id]: mittr.token }));
+      const result = await testConnection(saved, createMemoryVault({ [tokenAccount(saved)]: mittr.token }));
       expect(result.ok).toBe(true);
       expect(result.warnings.join(' ')).toMatch(/\/ResourceTypes answered/);
       expect(result.warnings.join(' ')).toMatch(/no groups/);
@@ -63,7 +63,7 @@ describe('testConnection', () => {
   it('reports a rejected token as a result, without the token', async () => {
     setup();
     const wrong = `wrong-${peer.token}`;
-    const vault = createMemoryVault({ [profile.id]: wrong });
+    const vault = createMemoryVault({ [tokenAccount(profile)]: wrong });
     const result = await testConnection(profile, vault);
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe('unauthorized');
@@ -81,7 +81,7 @@ describe('testConnection', () => {
   it('reports an unreachable service as a network failure', async () => {
     setup();
     const dead = store.add({ name: 'dead', baseUrl: 'http://127.0.0.1:9/scim/v2' });
-    const result = await testConnection(dead, createMemoryVault({ [dead.id]: 'token-for-nothing' }), {}, { timeoutMs: 10_000 });
+    const result = await testConnection(dead, createMemoryVault({ [tokenAccount(dead)]: 'token-for-nothing' }), {}, { timeoutMs: 10_000 });
     expect(result.ok).toBe(false);
     expect(['network', 'timeout']).toContain(result.error?.code);
   });
@@ -90,19 +90,19 @@ describe('testConnection', () => {
 describe('rotation tested by discovery', () => {
   it('keeps the old token when the new one is refused by the server', async () => {
     setup();
-    const vault = createMemoryVault({ [profile.id]: peer.token });
+    const vault = createMemoryVault({ [tokenAccount(profile)]: peer.token });
     await expect(rotateProfileToken(store, vault, profile.id, 'not-the-right-token', discoveryTokenTest(profile, vault))).rejects.toMatchObject({
       code: 'unauthorized',
       message: expect.stringMatching(/old token was kept/),
     });
-    expect(await vault.get(profile.id)).toBe(peer.token);
+    expect(await vault.get(tokenAccount(profile))).toBe(peer.token);
   });
 
   it('swaps in a new token that passes discovery', async () => {
     setup();
-    const vault = createMemoryVault({ [profile.id]: 'stale-token-that-no-longer-works' });
+    const vault = createMemoryVault({ [tokenAccount(profile)]: 'stale-token-that-no-longer-works' });
     const change = await rotateProfileToken(store, vault, profile.id, `Bearer ${peer.token}`, discoveryTokenTest(profile, vault));
-    expect(await vault.get(profile.id)).toBe(peer.token);
+    expect(await vault.get(tokenAccount(profile))).toBe(peer.token);
     expect(change.metadata.hasToken).toBe(true);
     expect(store.get(profile.id).tokenSetAt).toBe(change.metadata.setAt);
   });

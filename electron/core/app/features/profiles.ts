@@ -15,6 +15,7 @@ import {
   rotateProfileToken,
   setProfileToken,
   testConnection,
+  updateProfile,
   type Profile,
   type VendorHint,
 } from '../../profiles/index';
@@ -80,7 +81,7 @@ function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | 
     protectedUsers: [...profile.protectedUsers],
     token,
     status,
-    statusDetail: status === 'token-missing' ? 'No token in the OS keychain yet; paste one below.' : (known?.detail ?? null),
+    statusDetail: known?.detail ?? (status === 'token-missing' ? 'No token in the OS keychain yet; paste one below.' : null),
   };
 }
 
@@ -163,11 +164,14 @@ async function add(ctx: AppContext, fields: ProfileFields): Promise<ProfileSumma
 
 async function update(ctx: AppContext, { profileId, fields }: { profileId: string; fields: ProfileFields }): Promise<ProfileSummary> {
   assertEditable(profileId);
-  const { store } = saved(ctx);
+  const { store, vault } = saved(ctx);
   const current = store.get(profileId);
-  const next = store.update(profileId, storeInput(fields, current));
+  // Secrets stored for another origin than the profile now points at are deleted here, in the
+  // core, so neither the IPC nor the browser-mode API can send a token to a new host.
+  const { profile: next, notices } = await updateProfile(store, vault, profileId, storeInput(fields, current));
   await ctx.sessions.closeSession(profileId);
-  if (next.baseUrl !== current.baseUrl || JSON.stringify(next.headers) !== JSON.stringify(current.headers)) statusMap(ctx).delete(profileId);
+  if (notices.length > 0) statusMap(ctx).set(profileId, { status: 'token-missing', detail: notices.join(' ') });
+  else if (next.baseUrl !== current.baseUrl || JSON.stringify(next.headers) !== JSON.stringify(current.headers)) statusMap(ctx).delete(profileId);
   return summaryOf(ctx, next);
 }
 
