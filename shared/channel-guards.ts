@@ -47,3 +47,11 @@ export function oneOf<const T extends string>(value: unknown, allowed: readonly 
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw invalid(field, `one of ${allowed.join(', ')}`);
   return value as T;
 }
+
+/** A request log entry id (the log numbers its entries from 1). */
+export function requiredEntryId(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InspectorError('invalid-input', 'The request field "entryId" must be a request log entry id.', { field: 'entryId' });
+  }
+  return value;
+}

@@ -5,8 +5,8 @@
 // parse() has validated them; errors cross as AppError values inside a Result envelope.
 
 import type { AppError } from './errors';
-import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogEntry, ResourceKind, ScimResource } from './scim';
-import { optionalInteger, optionalString, oneOf, record, requiredString, noInput } from './channel-guards';
+import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogBodies, RequestLogSummary, ResourceKind, ScimResource } from './scim';
+import { optionalInteger, optionalString, oneOf, record, requiredEntryId, requiredString, noInput } from './channel-guards';
 import { channel, type ChannelDef } from './channel-def';
 import { PROFILE_CHANNELS } from './channels/profiles';
 import { EXPLORER_CHANNELS } from './channels/explorer';
@@ -88,9 +88,15 @@ export const CHANNELS = {
     const r = record(input, 'resources.cancel');
     return { listId: requiredString(r.listId, 'listId', LIST_ID) };
   }),
-  'requestLog.entries': channel<RequestLogEntry[]>()((input) => {
+  /** Summaries (no bodies) of the calls the log still holds. */
+  'requestLog.entries': channel<RequestLogSummary[]>()((input) => {
     const r = record(input, 'requestLog.entries');
     return { profileId: requiredString(r.profileId, 'profileId') };
+  }),
+  /** The bodies of one entry, asked for when the entry is opened. */
+  'requestLog.body': channel<RequestLogBodies>()((input) => {
+    const r = record(input, 'requestLog.body');
+    return { profileId: requiredString(r.profileId, 'profileId'), entryId: requiredEntryId(r.entryId) };
   }),
   'requestLog.exportHar': channel<SaveResult>()((input) => {
     const r = record(input, 'requestLog.exportHar');
@@ -121,8 +127,8 @@ export interface EventMap {
   'resources.page': { listId: string; resources: ScimResource[]; progress: ListProgress };
   /** Progress of a long call, for the status bar; ended: the call finished, failed or was cancelled. */
   progress: { operationId: string; label: string; done: number; total: number | null; ended?: boolean };
-  /** A SCIM call just finished (headers already redacted by the request log). */
-  'requestLog.entry': { profileId: string; entry: RequestLogEntry };
+  /** A SCIM call just finished: its summary (headers redacted; bodies via requestLog.body). */
+  'requestLog.entry': { profileId: string; entry: RequestLogSummary };
   /**
    * What the server holds now for one resource, after a verified write (its read-back) or the
    * re-read of a 412: every view showing it updates from this. resource null: it is gone.

@@ -136,6 +136,25 @@ export interface ListOutcome<T extends ScimResource = ScimResource> {
   concurrency?: { adaptive: boolean; start: number; max: number; final: number; decreases: number };
 }
 
+/**
+ * A request log entry as the renderer lists it: everything but the bodies. A 100k-user listing
+ * would push about 64 MB of page bodies over IPC; the bodies of one entry are fetched when it is
+ * opened (requestLog.body).
+ */
+export type RequestLogSummary = Omit<RequestLogEntry, 'requestBody' | 'responseBody'>;
+
+export interface RequestLogBodies {
+  id: number;
+  requestBody: string | null;
+  responseBody: string | null;
+}
+
+/** The summary of an entry (its bodies left where they are: a kept body is decoded only when read). */
+export function summaryOf(entry: RequestLogEntry): RequestLogSummary {
+  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error } = entry;
+  return { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error };
+}
+
 /** One SCIM call as the request log keeps it. Headers are already redacted. */
 export interface RequestLogEntry {
   id: number;

@@ -4,7 +4,7 @@
 
 import type { ChannelDef } from '../channel-def';
 import { channel } from '../channel-def';
-import { oneOf, optionalString, record, requiredString } from '../channel-guards';
+import { oneOf, optionalString, record, requiredEntryId, requiredString } from '../channel-guards';
 import { InspectorError } from '../errors';
 import type { Capabilities, ResourceKind, ScimResource } from '../scim';
 
@@ -85,10 +85,6 @@ export const EXPLORER_CHANNELS = {
   /** A logged call as a curl command that reads $SCIM_TOKEN (the token itself never leaves main). */
   'explorer.curl': channel<{ command: string }>()((input) => {
     const r = record(input, 'explorer.curl');
-    const entryId = r.entryId;
-    if (typeof entryId !== 'number' || !Number.isInteger(entryId) || entryId < 0) {
-      throw new InspectorError('invalid-input', 'The request field "entryId" must be a request log entry id.', { field: 'entryId' });
-    }
-    return { profileId: requiredString(r.profileId, 'profileId'), entryId };
+    return { profileId: requiredString(r.profileId, 'profileId'), entryId: requiredEntryId(r.entryId) };
   }),
 } satisfies Record<string, ChannelDef<unknown, unknown>>;

@@ -136,6 +136,8 @@ test('the request log shows the calls, copies curl without the token, and export
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(10);
   await rows.last().click();
+  // Main sent summaries; the opened entry's body is fetched for it (discovery's first answer).
+  await expect(page.getByTestId('log-response-body')).toContainText('schemas');
   await page.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(page.getByTestId('curl')).toContainText('$SCIM_TOKEN');
   await page.getByRole('button', { name: 'Export HAR' }).click();

@@ -2,6 +2,8 @@
 // directly: they go through dispatch() so every call is validated and answers a Result.
 
 import type { AppInfo, ChannelName, DiscoverySummary, ListSummary, RequestOf, ResponseOf } from '../../../shared/channels';
+import { InspectorError } from '../../../shared/errors';
+import { summaryOf } from '../../../shared/scim';
 import type { AppContext } from './context';
 import { SANDBOX_PROFILE_ID } from './sessions';
 import { profileFunctions } from './features/profiles';
@@ -62,7 +64,14 @@ export const coreFunctions: CoreFunctions = {
   'connection.discover': discover,
   'resources.list': listResources,
   'resources.cancel': async (ctx, { listId }) => ({ cancelled: ctx.sessions.cancelOperation(listId) }),
-  'requestLog.entries': async (ctx, { profileId }) => (await ctx.sessions.session(profileId)).client.transport.log.entries(),
+  // Summaries only: the bodies of a 100k-user listing would be ~64 MB over IPC. One entry's
+  // bodies are sent when it is opened.
+  'requestLog.entries': async (ctx, { profileId }) => (await ctx.sessions.session(profileId)).client.transport.log.entries().map(summaryOf),
+  'requestLog.body': async (ctx, { profileId, entryId }) => {
+    const entry = (await ctx.sessions.session(profileId)).client.transport.log.entries().find((e) => e.id === entryId);
+    if (!entry) throw new InspectorError('not-found', `Request #${entryId} is no longer in the request log (it keeps the most recent calls). Export the HAR while a call is still listed to keep its bodies.`, { entryId });
+    return { id: entry.id, requestBody: entry.requestBody, responseBody: entry.responseBody };
+  },
   'requestLog.exportHar': async (ctx, { profileId }) => {
     const log = (await ctx.sessions.session(profileId)).client.transport.log;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -4,6 +4,7 @@
 // names a profile id, never a URL with a token.
 
 import { InspectorError } from '../../../shared/errors';
+import { summaryOf } from '../../../shared/scim';
 import type { EventMap, EventName, SandboxStatus, SandboxVendor } from '../../../shared/channels';
 import { startSandbox, type SandboxHandle } from '../sandbox/index';
 import { createScimClient } from '../scim/client';
@@ -99,7 +100,7 @@ export class Sessions {
     this.sessions.set(profileId, session);
     // Kept after the session closes: text it produced may still be on its way out.
     this.options.secrets?.add(client.transport.secrets);
-    this.unsubscribers.set(profileId, client.transport.log.subscribe((entry) => this.options.emit('requestLog.entry', { profileId, entry })));
+    this.unsubscribers.set(profileId, client.transport.log.subscribe((entry) => this.options.emit('requestLog.entry', { profileId, entry: summaryOf(entry) })));
     return session;
   }
 

@@ -1,11 +1,12 @@
 // The request log: each SCIM call with status, time and size (newest first), its bodies, copy as
 // curl (built in main; it reads $SCIM_TOKEN, the token never comes here) and HAR export (main
-// writes the file where the host decides).
+// writes the file where the host decides). Main sends summaries; an entry's bodies are asked for
+// when it is opened, so a 100k-user listing does not push its pages over IPC a second time.
 
 import { useEffect, useState } from 'react';
 import type { SaveResult } from '../../../shared/channels';
 import type { AppError } from '../../../shared/errors';
-import type { RequestLogEntry } from '../../../shared/scim';
+import type { RequestLogBodies, RequestLogSummary } from '../../../shared/scim';
 import { useExplorer, useScope } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 
@@ -13,10 +14,22 @@ function size(bytes: number): string {
   return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
 }
 
-function Entry({ entry }: { entry: RequestLogEntry }) {
+function Entry({ entry }: { entry: RequestLogSummary }) {
   const { api, profileId } = useScope();
   const [curl, setCurl] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [bodies, setBodies] = useState<RequestLogBodies | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.requestLog.body({ profileId, entryId: entry.id }).then((r) => {
+      if (!live) return;
+      if (r.ok) setBodies(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, profileId, entry.id]);
   const copyCurl = async () => {
     const r = await api.explorer.curl({ profileId, entryId: entry.id });
     if (!r.ok) return setError(r.error);
@@ -30,10 +43,10 @@ function Entry({ entry }: { entry: RequestLogEntry }) {
       {error && <ErrorState error={error} />}
       <h4>Request</h4>
       <pre className="raw">{Object.entries(entry.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
-      {entry.requestBody && <pre className="raw">{entry.requestBody}</pre>}
+      {bodies?.requestBody && <pre className="raw">{bodies.requestBody}</pre>}
       <h4>Response {entry.bodiesTruncated ? '(bodies cut to the log’s size cap)' : ''}</h4>
       <pre className="raw">{Object.entries(entry.responseHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
-      <pre className="raw">{entry.responseBody ?? entry.error ?? ''}</pre>
+      <pre className="raw" data-testid="log-response-body">{bodies === null ? (entry.error ?? 'Loading the body…') : (bodies.responseBody ?? entry.error ?? '')}</pre>
     </div>
   );
 }
@@ -41,7 +54,7 @@ function Entry({ entry }: { entry: RequestLogEntry }) {
 export function RequestLogView() {
   const { api, profileId } = useScope();
   const live = useExplorer((s) => s.log);
-  const [earlier, setEarlier] = useState<RequestLogEntry[]>([]);
+  const [earlier, setEarlier] = useState<RequestLogSummary[]>([]);
   const [open, setOpen] = useState<number | null>(null);
   const [saved, setSaved] = useState<SaveResult | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -51,7 +64,7 @@ export function RequestLogView() {
     void api.requestLog.entries({ profileId }).then((r) => (r.ok ? setEarlier(r.value) : setError(r.error)));
   }, [api, profileId]);
 
-  const byId = new Map<number, RequestLogEntry>();
+  const byId = new Map<number, RequestLogSummary>();
   for (const e of earlier) byId.set(e.id, e);
   for (const e of live) byId.set(e.id, e);
   const entries = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, 500);
@@ -85,7 +98,7 @@ export function RequestLogView() {
   );
 }
 
-function LogRow({ entry: e, open, onToggle }: { entry: RequestLogEntry; open: boolean; onToggle(): void }) {
+function LogRow({ entry: e, open, onToggle }: { entry: RequestLogSummary; open: boolean; onToggle(): void }) {
   const failed = e.status === null || e.status >= 400;
   return (
     <>

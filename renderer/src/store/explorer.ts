@@ -8,7 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventMap, InspectorApi, ListSummary, ResourceChange } from '../../../shared/channels';
 import type { AppError } from '../../../shared/errors';
-import type { ListProgress, RequestLogEntry, ResourceKind, ScimResource } from '../../../shared/scim';
+import type { ListProgress, RequestLogSummary, ResourceKind, ScimResource } from '../../../shared/scim';
 import { addGroups, fillGroupCells, memberIds, rebuild, type Memberships } from './memberships';
 import { ResourceTable } from './table';
 
@@ -43,7 +43,7 @@ export interface ExplorerState {
   gone: Set<string>;
   /** Bumped when opened or gone change. */
   openedTick: number;
-  log: RequestLogEntry[];
+  log: RequestLogSummary[];
   logCount: number;
   /** Other long calls reporting 'progress' (deactivation runs, audit snapshots), by operation id. */
   operations: Record<string, EventMap['progress']>;
