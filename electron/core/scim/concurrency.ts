@@ -2,14 +2,17 @@
 // profile's setting); otherwise adaptive in the manner of TCP's AIMD, as Netflix's
 // concurrency-limits does it: start at 4, add one for each page answered while latency holds
 // (and the slots are in use), up to 16; halve on a 429 or when latency jumps to over twice the
-// best seen. A decrease is applied once per round: answers to requests sent before it carry no
-// news. Retry-After itself is honoured by the transport, which waits before repeating the page.
+// best seen plus 50 ms (the slack keeps a loaded machine's timer and GC noise on millisecond
+// answers from halving it all the time; a 429's Retry-After of a second or a server slowing
+// under load is far beyond it). A decrease is applied once per round: answers to requests sent
+// before it carry no news. Retry-After itself is honoured by the transport, which waits before
+// repeating the page.
 
 export const ADAPTIVE_START = 4;
 export const MAX_CONCURRENCY = 16;
-/** Latency above JUMP_FACTOR x the best seen, plus a little slack for timer noise, is a jump. */
+/** Latency above JUMP_FACTOR x the best seen plus JUMP_SLACK_MS is a jump. */
 const JUMP_FACTOR = 2;
-const JUMP_SLACK_MS = 10;
+const JUMP_SLACK_MS = 50;
 
 export interface ConcurrencyReport {
   adaptive: boolean;

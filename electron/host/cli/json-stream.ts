@@ -33,7 +33,7 @@ export function openItemStream(out: Output, key: string, head: Record<string, un
   let started = false;
   const ndjson = out.ndjson && !out.json;
   if (!ndjson) {
-    const fields = Object.entries(head).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
+    const fields = Object.entries(out.secrets.value(head)).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
     pending = `{\n${fields.join('')}${JSON.stringify(key)}: [\n`;
   }
   const flush = (): void => {

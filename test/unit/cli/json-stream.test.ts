@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOutput } from '../../../electron/host/cli/output';
 import { openItemStream } from '../../../electron/host/cli/json-stream';
+import { redactorFor } from '../../../electron/core/secrets/index';
 
 function capture(mode: { json: boolean; ndjson: boolean }) {
   const io = { stdout: '', stderr: '', writes: 0 };
@@ -47,5 +48,19 @@ describe('openItemStream', () => {
     expect(JSON.parse(lines[4999] ?? '')).toEqual({ id: 'u4999', pad: 'x'.repeat(40) });
     expect(JSON.parse(io.stderr.trim())).toEqual({ summary: { complete: true, count: 5000 } });
     expect(io.writes).toBeLessThan(20);
+  });
+
+  it('redacts every secret of the run in items, head and trailer, and the document stays valid JSON', () => {
+    const secret = 'Tok-3x4mple-Secret-9';
+    for (const mode of [{ json: true, ndjson: false }, { json: false, ndjson: true }]) {
+      const { io, out } = capture(mode);
+      out.secrets.add(redactorFor(secret));
+      const s = openItemStream(out, 'Resources', { baseUrl: `https://x/${secret}` });
+      s.item({ id: 'a', title: secret, note: `say "${secret}"` });
+      s.close({ warnings: [`saw ${secret}`] });
+      expect(io.stdout + io.stderr).not.toContain(secret);
+      expect(io.stdout + io.stderr).toContain('[redacted]');
+      if (mode.json) expect((JSON.parse(io.stdout) as { Resources: { title: string }[] }).Resources[0]?.title).toBe('[redacted]');
+    }
   });
 });
