@@ -29,7 +29,7 @@ export interface AppInfo {
   profiles: { id: string; name: string; builtIn: boolean }[];
 }
 
-export const SANDBOX_VENDORS = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra'] as const;
+export const SANDBOX_VENDORS = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra', 'omission'] as const;
 export type SandboxVendor = (typeof SANDBOX_VENDORS)[number];
 
 export interface SandboxStatus {

@@ -2,10 +2,11 @@
 // matches what it does.
 
 import { SCHEMAS } from '../../../shared/scim';
-import type { Json, VendorProfile } from './types';
+import type { FaultOptions, Json, VendorProfile } from './types';
 
-export function serviceProviderConfig(profile: VendorProfile, baseUrl: string): Json {
-  const filter: Json = { supported: true };
+export function serviceProviderConfig(profile: VendorProfile, baseUrl: string, faults: FaultOptions = {}): Json {
+  // filterUnadvertised: the server filters (or under-matches) all the same; only the claim changes.
+  const filter: Json = { supported: faults.filterUnadvertised !== true };
   if (profile.advertiseMaxResults) filter.maxResults = profile.maxPageSize;
   const doc: Json = {
     schemas: [SCHEMAS.serviceProviderConfig],

@@ -3,10 +3,12 @@
 
 import type { FaultOptions } from './types';
 
-const POSITIVE_INT = ['latencyMs', 'rateLimitEvery', 'resetEvery', 'truncateEvery', 'slowBodyMs', 'pageCap', 'totalResultsCapped'] as const;
+const POSITIVE_INT = [
+  'latencyMs', 'rateLimitEvery', 'resetEvery', 'truncateEvery', 'slowBodyMs', 'pageCap', 'totalResultsCapped', 'okErrorEvery', 'okEmptyEvery', 'okHtmlEvery',
+] as const;
 const BOOLEANS = [
   'omitItemsPerPage', 'zeroBasedIndex', 'ignoreCount', 'cursorOnly', 'ignoreFilter', 'caseVariantNames', 'stringBooleans',
-  'htmlErrors', 'noContentOnWrite', 'missingDiscovery', 'discoveryUnauthorized', 'nullMembers',
+  'htmlErrors', 'noContentOnWrite', 'missingDiscovery', 'discoveryUnauthorized', 'nullMembers', 'filterUnadvertised',
 ] as const;
 
 export class FaultValidationError extends Error {}

@@ -86,10 +86,14 @@ class ScimTester extends Tester {
   }
 }
 
-const tester = new ScimTester();
+/** Compares every string exactly: what a server that ignores caseExact false does. */
+class CaseExactTester extends Tester {}
 
-export function matches(resource: Json, filter: Filter): boolean {
-  return tester.test(resource, filter);
+const tester = new ScimTester();
+const exactTester = new CaseExactTester();
+
+export function matches(resource: Json, filter: Filter, caseExact = false): boolean {
+  return (caseExact ? exactTester : tester).test(resource, filter);
 }
 
 export type IndexedAttribute = 'userName' | 'emails' | 'externalId' | 'displayName' | 'id';

@@ -37,8 +37,11 @@ function decodeCursor(raw: string | null): number {
   return Number(m[1]);
 }
 
-function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, ignoreAll: boolean): Filter | null {
-  if (text === null || text.trim() === '' || ignoreAll) return null;
+type Chosen = { filter: Filter | null; caseExact: boolean; empty: boolean };
+
+function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, ignoreAll: boolean): Chosen {
+  const none: Chosen = { filter: null, caseExact: false, empty: false };
+  if (text === null || text.trim() === '' || ignoreAll) return none;
   let parsed: Filter | null = null;
   let syntax: FilterSyntaxError | null = null;
   try {
@@ -48,16 +51,16 @@ function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, igno
     syntax = error;
   }
   const policy = store.profile.filterPolicy(kind, parsed);
-  if (policy === 'ignore') return null;
+  if (policy === 'ignore') return none;
   if (syntax) throw new ScimHttpError(400, 'invalidFilter', `The filter could not be parsed: ${syntax.message}`);
-  if (policy === 'reject') throw new ScimHttpError(400, 'invalidFilter', `This server does not support the filter ${JSON.stringify(text)}.`);
-  return parsed;
+  if (policy === 'reject') throw new ScimHttpError(400, 'invalidFilter', `This server does not support the filter ${JSON.stringify(text)} (not supporting advanced filtering).`);
+  return { filter: parsed, caseExact: policy === 'evaluate-case-exact', empty: policy === 'under-match' };
 }
 
 /** The ListResponse envelope (everything but Resources) and the rows of the page. */
 function listPage(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): { body: Json; rows: Row[] } {
   const { profile, faults } = render;
-  const filter = chooseFilter(store, kind, params.get('filter'), faults.ignoreFilter === true);
+  const chosen = chooseFilter(store, kind, params.get('filter'), faults.ignoreFilter === true);
   const sortOrderRaw = params.get('sortOrder');
   if (sortOrderRaw !== null && !['ascending', 'descending'].includes(sortOrderRaw.toLowerCase())) {
     throw new ScimHttpError(400, 'invalidValue', 'sortOrder must be "ascending" or "descending".');
@@ -65,7 +68,7 @@ function listPage(store: SandboxStore, kind: Kind, params: URLSearchParams, rend
   // Vendors without sort support ignore sortBy silently, as their ServiceProviderConfig says.
   const sortBy = profile.sort ? (params.get('sortBy') ?? undefined) : undefined;
   const sortOrder = sortOrderRaw?.toLowerCase() === 'descending' ? 'descending' : 'ascending';
-  const ids = runQuery(store, kind, { filter, sortBy, sortOrder });
+  const ids = chosen.empty ? [] : runQuery(store, kind, { filter: chosen.filter, sortBy, sortOrder, caseExact: chosen.caseExact });
   const total = ids.length;
 
   const count = intParam(params, 'count');

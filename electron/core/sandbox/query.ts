@@ -12,14 +12,16 @@ export interface QuerySpec {
   filter: Filter | null;
   sortBy?: string;
   sortOrder?: 'ascending' | 'descending';
+  /** Compare strings case-sensitively (a vendor that ignores caseExact false). */
+  caseExact?: boolean;
 }
 
 export function runQuery(store: SandboxStore, kind: Kind, spec: QuerySpec): readonly string[] {
   if (!spec.filter && !spec.sortBy) return store.ids(kind);
-  const key = `${kind}|${spec.filter ? stringify(spec.filter) : ''}|${spec.sortBy ?? ''}|${spec.sortOrder ?? ''}`;
+  const key = `${kind}|${spec.filter ? stringify(spec.filter) : ''}|${spec.caseExact ? 'exact' : ''}|${spec.sortBy ?? ''}|${spec.sortOrder ?? ''}`;
   const cached = store.queryCache.get(key);
   if (cached) return cached;
-  let ids = spec.filter ? filterIds(store, kind, spec.filter) : [...store.ids(kind)];
+  let ids = spec.filter ? filterIds(store, kind, spec.filter, spec.caseExact === true) : [...store.ids(kind)];
   if (spec.sortBy) ids = sortIds(store, kind, ids, spec.sortBy, spec.sortOrder === 'descending');
   if (store.queryCache.size >= CACHE_LIMIT) {
     const oldest = store.queryCache.keys().next().value;
@@ -29,13 +31,13 @@ export function runQuery(store: SandboxStore, kind: Kind, spec: QuerySpec): read
   return ids;
 }
 
-function filterIds(store: SandboxStore, kind: Kind, filter: Filter): string[] {
+function filterIds(store: SandboxStore, kind: Kind, filter: Filter, caseExact: boolean): string[] {
   const indexed = indexedEquality(filter);
   if (indexed && !(kind === 'Users' && indexed.attribute === 'displayName') && !(kind === 'Groups' && (indexed.attribute === 'userName' || indexed.attribute === 'emails'))) {
     // The index answers case-insensitively; re-check with the evaluator so caseExact rules hold.
     return store.lookup(kind, indexed.attribute, indexed.value).filter((id) => {
       const row = store.get(kind, id);
-      return row !== undefined && matches(row.res, filter);
+      return row !== undefined && matches(row.res, filter, caseExact);
     });
   }
   // Users' `groups` is computed, not stored: attach it only when the filter asks about it.
@@ -45,7 +47,7 @@ function filterIds(store: SandboxStore, kind: Kind, filter: Filter): string[] {
     const row = store.get(kind, id);
     if (!row) continue;
     const res = withGroups ? { ...row.res, groups: store.groupsOf(id).map((value) => ({ value, display: store.get('Groups', value)?.res.displayName })) } : row.res;
-    if (matches(res, filter)) out.push(id);
+    if (matches(res, filter, caseExact)) out.push(id);
   }
   return out;
 }

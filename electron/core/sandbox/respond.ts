@@ -33,7 +33,7 @@ export interface ReplyContext {
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
-  412: 'Precondition Failed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  412: 'Precondition Failed', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented',
   502: 'Bad Gateway', 503: 'Service Unavailable',
 };
 
@@ -67,7 +67,7 @@ export function sendError(ctx: ReplyContext, error: ScimHttpError): Promise<void
   return sendJson(ctx, status, body, error.headers);
 }
 
-async function sendText(ctx: ReplyContext, status: number, text: string, headers: Record<string, string>): Promise<void> {
+export async function sendText(ctx: ReplyContext, status: number, text: string, headers: Record<string, string>): Promise<void> {
   const { res, faults, n } = ctx;
   const buffer = Buffer.from(text, 'utf8');
   if (!ctx.admin && everyNth(n, faults.resetEvery)) {

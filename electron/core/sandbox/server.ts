@@ -8,9 +8,9 @@ import { resourceTypes, schemas, serviceProviderConfig } from './discovery';
 import { everyNth, FaultState, FaultValidationError, inErrorBurst, rateLimitHeaders, sleep } from './faults';
 import { listParam, listResponseText, searchParams } from './list';
 import { etagOf, renderResource, type RenderOptions } from './render';
-import { ScimHttpError, sendEmpty, sendError, sendJson, sendJsonText, type ReplyContext } from './respond';
+import { ScimHttpError, sendEmpty, sendError, sendJson, sendJsonText, sendText, type ReplyContext } from './respond';
 import type { Row, SandboxStore } from './store';
-import type { Json, Kind } from './types';
+import type { FaultOptions, Json, Kind } from './types';
 import { createResource, deleteResource, patchResource, replaceResource, requireRow } from './writes';
 
 const MAX_BODY = 10 * 1024 * 1024;
@@ -22,6 +22,8 @@ export interface SandboxState {
   origin: string;
   requests: number;
   byMethod: Record<string, number>;
+  /** A vendor's one-time first-page error (omission) was sent; reset() re-arms it. */
+  firstPageErrorSent?: boolean;
 }
 
 export function statsOf(state: SandboxState): { requests: number; byMethod: Record<string, number>; writes: number } {
@@ -110,6 +112,7 @@ async function handleAdmin(state: SandboxState, req: IncomingMessage, path: stri
 export function resetState(state: SandboxState): void {
   state.store.reset();
   state.faults.set({});
+  state.firstPageErrorSent = false;
   state.requests = 0;
   state.byMethod = {};
 }
@@ -129,10 +132,10 @@ function renderOptions(state: SandboxState, ctx: ReplyContext, params?: URLSearc
   return options;
 }
 
-function discoveryDoc(state: SandboxState, rel: string): { doc: Json | Json[]; enabled: boolean } | null {
+function discoveryDoc(state: SandboxState, rel: string, faults: FaultOptions): { doc: Json | Json[]; enabled: boolean } | null {
   const { profile } = state.store;
   const base = `${state.origin}${profile.basePath}`;
-  if (rel === '/ServiceProviderConfig') return { doc: serviceProviderConfig(profile, base), enabled: profile.discovery.serviceProviderConfig };
+  if (rel === '/ServiceProviderConfig') return { doc: serviceProviderConfig(profile, base, faults), enabled: profile.discovery.serviceProviderConfig };
   if (rel === '/ResourceTypes') return { doc: resourceTypes(profile, base), enabled: profile.discovery.resourceTypes };
   if (rel === '/Schemas') return { doc: schemas(profile, base), enabled: profile.discovery.schemas };
   const one = /^\/(ResourceTypes|Schemas)\/(.+)$/.exec(rel);
@@ -152,7 +155,7 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
   if (url.pathname !== profile.basePath && !url.pathname.startsWith(`${profile.basePath}/`)) throw notFound;
   const rel = url.pathname.slice(profile.basePath.length).replace(/\/+$/, '') || '/';
 
-  const discovery = discoveryDoc(state, rel);
+  const discovery = discoveryDoc(state, rel, faults);
   if (discovery) {
     if (method !== 'GET') throw new ScimHttpError(405, undefined, 'Discovery endpoints are read-only.');
     if (faults.missingDiscovery || !discovery.enabled) throw notFound;
@@ -172,7 +175,10 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
   const render = renderOptions(state, ctx, url.searchParams);
 
   if (id === undefined) {
-    if (method === 'GET') return sendJsonText(ctx, 200, listResponseText(state.store, kind, url.searchParams, render));
+    if (method === 'GET') {
+      if (await sentBrokenListPage(state, ctx, url.searchParams)) return;
+      return sendJsonText(ctx, 200, listResponseText(state.store, kind, url.searchParams, render));
+    }
     if (method === 'POST') {
       const { row, status } = createResource(state.store, kind, await readBody(req));
       return sendResource(ctx, row, kind, render, status, { Location: `${render.baseUrl}/${kind}/${String(row.res.id)}` });
@@ -196,6 +202,33 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
     return sendResource(ctx, row, kind, render, 200);
   }
   throw new ScimHttpError(405, undefined, `${method} is not supported on /${kind}/{id}.`);
+}
+
+const GATEWAY_PAGE = '<!DOCTYPE html>\n<html><head><title>Service temporarily unavailable</title></head><body><h1>Please try again</h1></body></html>\n';
+
+/**
+ * The 200 answers to a list GET that are not the page asked for: a SCIM Error body, an empty
+ * ListResponse, an HTML page (faults), and the omission vendor's one error body on the first list
+ * GET that asks for more than one resource. True when one was sent.
+ */
+async function sentBrokenListPage(state: SandboxState, ctx: ReplyContext, params: URLSearchParams): Promise<boolean> {
+  const { faults, n } = ctx;
+  const count = params.get('count');
+  const firstPage = state.store.profile.firstPageErrorBody === true && !state.firstPageErrorSent && (count === null || Number(count) > 1);
+  if (firstPage || everyNth(n, faults.okErrorEvery)) {
+    if (firstPage) state.firstPageErrorSent = true;
+    await sendJson(ctx, 200, { schemas: [SCHEMAS.error], status: '500', detail: 'Upstream request failed; please retry.' });
+    return true;
+  }
+  if (everyNth(n, faults.okEmptyEvery)) {
+    await sendJson(ctx, 200, { schemas: [SCHEMAS.listResponse], totalResults: 0, itemsPerPage: 0, startIndex: 1, Resources: [] });
+    return true;
+  }
+  if (everyNth(n, faults.okHtmlEvery)) {
+    await sendText(ctx, 200, GATEWAY_PAGE, { 'Content-Type': 'text/html; charset=utf-8' });
+    return true;
+  }
+  return false;
 }
 
 function sendResource(ctx: ReplyContext, row: Row, kind: Kind, render: RenderOptions, status: number, headers: Record<string, string> = {}): Promise<void> {

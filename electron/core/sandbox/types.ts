@@ -3,9 +3,9 @@
 
 import type { Filter } from 'scim2-parse-filter';
 
-export type VendorName = 'rfc' | 'mindtickle' | 'lettermint' | 'mittr' | 'entra';
+export type VendorName = 'rfc' | 'mindtickle' | 'lettermint' | 'mittr' | 'entra' | 'omission';
 
-export const VENDOR_NAMES: readonly VendorName[] = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra'];
+export const VENDOR_NAMES: readonly VendorName[] = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra', 'omission'];
 
 export interface FaultOptions {
   /** Added to every request before it is handled. */
@@ -52,6 +52,14 @@ export interface FaultOptions {
   contentType?: string;
   /** Groups answer members: null. */
   nullMembers?: boolean;
+  /** Every Nth request, if it is a list GET, answers 200 with a SCIM Error body (a gateway's hiccup). */
+  okErrorEvery?: number;
+  /** Every Nth request, if it is a list GET, answers 200 with an empty ListResponse (totalResults 0). */
+  okEmptyEvery?: number;
+  /** Every Nth request, if it is a list GET, answers 200 with an HTML page (a proxy's error page). */
+  okHtmlEvery?: number;
+  /** ServiceProviderConfig says filter.supported false (whatever the server really does). */
+  filterUnadvertised?: boolean;
 }
 
 export interface SandboxOptions {
@@ -69,8 +77,12 @@ export type Kind = 'Users' | 'Groups';
 /** A resource as the store keeps it: canonical SCIM JSON (booleans as booleans, schema case). */
 export type Json = Record<string, unknown>;
 
-/** How a vendor treats a filter it was sent: evaluate it, refuse it (400) or drop it (all rows). */
-export type FilterPolicy = 'evaluate' | 'reject' | 'ignore';
+/**
+ * How a vendor treats a filter it was sent: evaluate it, refuse it (400), drop it (all rows),
+ * answer an empty list (it cannot evaluate it and says nothing), or evaluate it comparing strings
+ * case-sensitively (userName, which RFC 7643 declares caseExact false).
+ */
+export type FilterPolicy = 'evaluate' | 'reject' | 'ignore' | 'under-match' | 'evaluate-case-exact';
 
 export interface ConflictAnswer {
   status: number;
@@ -110,6 +122,10 @@ export interface VendorProfile {
   conflict(userName: string): ConflictAnswer;
   deleteUser: 'hard' | 'soft';
   groupMembersMustBeActive: boolean;
+  /** The first list GET asking for more than one resource answers 200 with a SCIM Error body. */
+  firstPageErrorBody?: boolean;
+  /** PATCH removing members through a filter path (members[value eq "x"]) answers 501. */
+  memberFilterRemoval501?: boolean;
   /** Seeded data flavour. */
   data: { guidExternalIds: boolean; enterpriseForAll: boolean; stringBooleanEvery: number; missingExternalIdRate: number };
 }

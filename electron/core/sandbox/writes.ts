@@ -123,6 +123,17 @@ function activeOnly(ops: Json[]): Json[] {
   return kept;
 }
 
+/**
+ * A value-array member removal matched by `value` alone, as servers that implement this form do
+ * (scim-patch compares whole items, and a bare {value} never equals {value, display, type}).
+ */
+function membersByValue(op: Json, group: Json): Json {
+  if (op.op !== 'remove' || typeof op.path !== 'string' || op.path.toLowerCase() !== 'members' || !Array.isArray(op.value)) return op;
+  const held = Array.isArray(group.members) ? group.members.filter(isRecord) : [];
+  const values = new Set(op.value.map((item) => (isRecord(item) ? item.value : undefined)).filter((v): v is string => typeof v === 'string'));
+  return { ...op, value: held.filter((m) => typeof m.value === 'string' && values.has(m.value)) };
+}
+
 export function patchResource(store: SandboxStore, kind: Kind, id: string, body: unknown, ifMatch: string | undefined): Row {
   const row = requireRow(store, kind, id);
   checkIfMatch(store, row, ifMatch);
@@ -136,6 +147,12 @@ export function patchResource(store: SandboxStore, kind: Kind, id: string, body:
     const name = store.profile.capitalisedOps ? op.op.toLowerCase() : op.op;
     if (!OPS.includes(name)) throw new ScimHttpError(400, 'invalidSyntax', `Unsupported op "${op.op}"; use add, remove or replace.`);
     ops.push({ ...op, op: name });
+  }
+  if (kind === 'Groups' && store.profile.memberFilterRemoval501) {
+    if (ops.some((op) => op.op === 'remove' && typeof op.path === 'string' && /^members\s*\[/i.test(op.path))) {
+      throw new ScimHttpError(501, undefined, 'Removing members through a filter path is not implemented; send {"op":"remove","path":"members","value":[{"value":"<id>"}]} instead.');
+    }
+    ops = ops.map((op) => membersByValue(op, row.res));
   }
   if (kind === 'Users' && store.profile.userPatchActiveOnly) ops = activeOnly(ops);
   if (ops.length === 0) return row;

@@ -1,10 +1,11 @@
 // The option sets shared by commands. Kept in one place so every command spells them the same
 // way, and so the parser can know every option's kind before it knows the command.
 
+import { SANDBOX_VENDORS } from '../../../shared/channels';
 import type { OptionSpec } from './args';
 
-/** Vendor profiles of the built-in sandbox tenant (issue 4). */
-export const SANDBOX_VENDORS = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra'] as const;
+/** Vendor profiles of the built-in sandbox tenant: the one list the app's channels validate too. */
+export { SANDBOX_VENDORS };
 
 export const OUTPUT_OPTIONS: Record<string, OptionSpec> = {
   json: { kind: 'boolean', help: 'machine output on stdout; progress and warnings go to stderr' },

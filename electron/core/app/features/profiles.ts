@@ -93,7 +93,8 @@ function sandboxSummary(ctx: AppContext): ProfileSummary {
     name: 'Sandbox tenant (demo)',
     builtIn: true,
     baseUrl: s.url ?? 'in-process demo tenant (starts on first use)',
-    vendor: s.vendor ?? 'rfc',
+    // The omission dialect emulates no vendor: its PatchOps are the RFC's, as for a generic server.
+    vendor: s.vendor === 'omission' ? 'generic' : (s.vendor ?? 'rfc'),
     readOnly: false,
     headers: [],
     pageSize: null,

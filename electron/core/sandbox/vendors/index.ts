@@ -5,6 +5,7 @@ import { entra } from './entra';
 import { lettermint } from './lettermint';
 import { mindtickle } from './mindtickle';
 import { mittr } from './mittr';
+import { omission } from './omission';
 import { rfc } from './rfc';
 
-export const VENDORS: Record<VendorName, VendorProfile> = { rfc, mindtickle, lettermint, mittr, entra };
+export const VENDORS: Record<VendorName, VendorProfile> = { rfc, mindtickle, lettermint, mittr, entra, omission };
