@@ -110,6 +110,11 @@ export interface DiscoveryResult {
   warnings: string[];
   /** Milliseconds for the whole discovery round. */
   roundTripMs: number;
+  /**
+   * How many users discovery's /Users probe showed exist (its totalResults, else the users it
+   * returned); null when it could not tell. A later listing that finds none is then a failure.
+   */
+  usersSeen?: number | null;
 }
 
 export interface ListProgress {

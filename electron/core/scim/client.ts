@@ -34,7 +34,7 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
         ...opts,
         pageSize: opts.pageSize ?? options.pageSize,
         concurrency: opts.concurrency ?? options.concurrency,
-        ...(discovered ? { capabilities: discovered.capabilities } : {}),
+        ...(discovered ? { capabilities: discovered.capabilities, knownToExist: kind === 'Users' ? (discovered.usersSeen ?? null) : null } : {}),
       });
     },
 

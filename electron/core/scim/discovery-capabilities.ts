@@ -70,6 +70,16 @@ function paginationKind(spc: unknown, usersProbe: unknown): PaginationKind {
   return 'index';
 }
 
+/** Resources a ListResponse shows exist: its totalResults, else how many it returned; null when neither. */
+export function resourcesSeen(listResponse: unknown): number | null {
+  const total = field(listResponse, 'totalResults');
+  const n = typeof total === 'string' && /^\s*\d+\s*$/.test(total) ? Number(total) : total;
+  const resources = field(listResponse, 'Resources');
+  const returned = Array.isArray(resources) ? resources.length : null;
+  if (typeof n === 'number' && Number.isFinite(n) && n >= 0) return Math.max(n, returned ?? 0);
+  return returned;
+}
+
 /** Unknown features are assumed the RFC way where the engine verifies anyway (filter, patch). */
 export function capabilitiesFrom(facts: ProbeFacts): { capabilities: Capabilities; assumed: string[] } {
   const { spc, usersProbe } = facts;

@@ -17,6 +17,7 @@ import {
   listOfRecords,
   looksLikeListResponse,
   looksLikeServiceProviderConfig,
+  resourcesSeen,
   resourceTypesHaveGroups,
 } from './discovery-capabilities';
 import type { Transport } from './types';
@@ -129,5 +130,6 @@ export async function discover(transport: Transport, signal?: AbortSignal): Prom
     capabilities,
     warnings,
     roundTripMs: Math.round(performance.now() - started),
+    usersSeen: resourcesSeen(usersAnswer.body),
   };
 }

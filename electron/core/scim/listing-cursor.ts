@@ -3,7 +3,7 @@
 
 import { InspectorError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
-import { fetchPage, type PageQuery } from './listing-page';
+import { fetchPage, type PageCheck, type PageQuery } from './listing-page';
 import type { ListingState } from './listing-state';
 import type { Transport } from './types';
 
@@ -16,6 +16,8 @@ export interface CursorPagingInput<T extends ScimResource> {
   state: ListingState<T>;
   /** Continue from this cursor (the index engine already read the first page); '' starts afresh. */
   cursor: string;
+  /** Checks for the first page when this listing starts afresh (cursor ''). */
+  firstPage?: PageCheck;
 }
 
 const MAX_PAGES = 1_000_000;
@@ -34,7 +36,7 @@ export async function listByCursor<T extends ScimResource>(input: CursorPagingIn
       return;
     }
     used.add(cursor);
-    const page = await fetchPage(transport, kind, { ...query, cursor, count: requested }, signal);
+    const page = await fetchPage(transport, kind, { ...query, cursor, count: requested }, signal, i === 0 && cursor === '' ? input.firstPage : {});
     state.noteTotal(page.totalResults);
     const { duplicates } = state.add(page.resources);
     if (duplicates > 0) {

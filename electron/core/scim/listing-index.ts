@@ -8,7 +8,7 @@ import { InspectorError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import type { ConcurrencyLimit } from './concurrency';
 import { MAX_CONCURRENCY } from './concurrency';
-import { fetchPage, type ListPage, type PageQuery } from './listing-page';
+import { fetchPage, type ListPage, type PageCheck, type PageQuery } from './listing-page';
 import type { ListingState } from './listing-state';
 import type { Transport } from './types';
 
@@ -22,6 +22,8 @@ export interface IndexPagingInput<T extends ScimResource> {
   concurrency: ConcurrencyLimit;
   signal: AbortSignal;
   state: ListingState<T>;
+  /** Checks for the first page (it cannot be empty when discovery saw resources). */
+  firstPage?: PageCheck;
 }
 
 /** The server answered with a cursor: the caller continues with cursor paging from here. */
@@ -44,7 +46,7 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
   const { transport, kind, query, requested, signal, state } = input;
   const get = (startIndex: number): Promise<ListPage> => fetchPage(transport, kind, { ...query, startIndex, count: requested }, signal);
 
-  const first = await get(1);
+  const first = await fetchPage(transport, kind, { ...query, startIndex: 1, count: requested }, signal, input.firstPage);
   state.noteTotal(first.totalResults);
   state.add(first.resources);
   if (first.nextCursor !== null) return { next: 'cursor', cursor: first.nextCursor };

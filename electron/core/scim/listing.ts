@@ -58,10 +58,20 @@ function cancelled(): InspectorError {
   return new InspectorError('cancelled', 'The listing was cancelled.');
 }
 
+export interface ListContext {
+  capabilities?: Capabilities;
+  /**
+   * How many resources of this kind are known to exist (discovery's probe saw them): an unfiltered
+   * listing whose first page is empty is then a server failure, retried and reported, never a
+   * complete empty list.
+   */
+  knownToExist?: number | null;
+}
+
 export async function listResources<T extends ScimResource>(
   transport: Transport,
   kind: ResourceKind,
-  options: ListOptions & { capabilities?: Capabilities },
+  options: ListOptions & ListContext,
 ): Promise<ListOutcome<T>> {
   const filter = options.filter !== undefined && options.filter.trim() !== '' ? parseFilter(options.filter) : null;
   const limit = positiveInt(options.limit, 'The limit');
@@ -80,7 +90,9 @@ export async function listResources<T extends ScimResource>(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const state = new ListingState<T>(filter, limit, options.onPage, options.keep !== false);
   const query = buildQuery(options, filter);
-  const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state };
+  const known = options.knownToExist ?? 0;
+  const firstPage = filter === null && known > 0 ? { notEmptyBecause: `discovery saw ${known === 1 ? 'a resource' : `${known} resources`} there` } : {};
+  const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state, firstPage };
   // A 429 is retried inside the transport (after its Retry-After); the log still shows it.
   const path = `/${kind}`;
   const unsubscribe = transport.log.subscribe((entry) => {

@@ -192,10 +192,15 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       const ctx = { method: req.method, url: ex.url, status: ex.status };
       if (ex.status >= 200 && ex.status < 300) {
         try {
-          return { status: ex.status, headers: ex.headers, body: parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size, (t) => secrets.text(t)), size: ex.size, url: ex.url };
+          const body = parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size, (t) => secrets.text(t));
+          req.accept?.(body, ex.url);
+          return { status: ex.status, headers: ex.headers, body, size: ex.size, url: ex.url };
         } catch (error) {
           if (!(error instanceof InspectorError)) throw error;
-          if (idempotent && isRetryableFailure(error) && (await retryAfter(backoff()))) continue;
+          // On an endpoint known to speak SCIM, a web page in place of JSON is a gateway's, not a wrong URL.
+          const transient = isRetryableFailure(error) || (req.accept !== undefined && error.code === 'not-scim');
+          if (idempotent && transient && (await retryAfter(backoff()))) continue;
+          if (transient && req.accept !== undefined) throw secrets.error(persisted(error, attempt + 1));
           if (idempotent || error.code !== 'bad-response') throw secrets.error(error);
           throw secrets.error(new InspectorError(error.code, `${error.message} The ${req.method} was probably applied (the server answered ${ex.status}); reload the resource to see its state.`, error.details));
         }
@@ -227,6 +232,12 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     secrets,
     close: () => pool.close(),
   };
+}
+
+/** A transient answer that kept coming: the same error, saying it was retried. */
+function persisted(error: InspectorError, attempts: number): InspectorError {
+  const tries = attempts > 1 ? ` It was the answer to all ${attempts} attempts, so the call gave up; try again later, and if it repeats send the request log (HAR) to the vendor.` : '';
+  return new InspectorError(error.code, `${error.message}${tries}`, { ...error.details, attempts });
 }
 
 // Failures that happen before a request can reach the server: a write hit by them was not applied.

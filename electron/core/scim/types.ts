@@ -52,6 +52,13 @@ export interface HttpRequest {
    * candidateBaseUrls in base-url.ts); another origin is refused with invalid-url.
    */
   baseUrl?: string;
+  /**
+   * For calls to an endpoint known to speak SCIM (a listing page): checks a 2xx answer's parsed
+   * body and throws when it is not what was asked for. Such an answer — whatever `accept` throws
+   * with details.retryable, and a 2xx that is not JSON at all (a proxy's HTML page) — is a
+   * transient fault of this call, retried like a 5xx within the budget, then reported.
+   */
+  accept?: (body: unknown, url: string) => void;
 }
 
 export interface HttpResponse {
