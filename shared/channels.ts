@@ -13,6 +13,7 @@ import { EXPLORER_CHANNELS } from './channels/explorer';
 import { EDIT_CHANNELS } from './channels/edit';
 import { DEACTIVATE_CHANNELS } from './channels/deactivate';
 import { AUDIT_CHANNELS } from './channels/audit';
+import { RESOLVE_CHANNELS } from './channels/resolve';
 
 export { channel, type ChannelDef } from './channel-def';
 
@@ -108,6 +109,7 @@ export const CHANNELS = {
   ...EDIT_CHANNELS,
   ...DEACTIVATE_CHANNELS,
   ...AUDIT_CHANNELS,
+  ...RESOLVE_CHANNELS,
 } as const;
 
 export type Channels = typeof CHANNELS;

@@ -1,6 +1,8 @@
 // Deactivation documents: the plan an admin confirms and the run result the CLI prints with
 // --json and the UI shows.
 
+import type { ListingInfo, ResolvedBy } from './resolve';
+
 export type DeactivationMethod = 'patch' | 'put' | 'delete';
 export type RunAction = 'deactivate' | 'reactivate';
 
@@ -21,6 +23,10 @@ export interface PlanTarget {
   active: boolean;
   /** How the input matched: id, userName, externalId or email. */
   matchedBy: string[];
+  /** How the match was proven: the server's own filter, or a verified-complete listing. */
+  resolvedBy: ResolvedBy;
+  /** The listing that proved it (size, when taken) for resolvedBy complete-listing; else null. */
+  listing: ListingInfo | null;
   request: PlannedRequest;
 }
 

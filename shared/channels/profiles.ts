@@ -2,6 +2,7 @@
 // Spread into CHANNELS in shared/channels.ts; implementations in electron/core/app/features/profiles.ts.
 // Nothing answered here ever holds a token: the renderer learns hasToken, length, last 4 and when.
 
+import type { ObservedFacts } from '../observed';
 import type { AppError } from '../errors';
 import type { Capabilities } from '../scim';
 import { noInput, record, requiredString } from '../channel-guards';
@@ -47,6 +48,8 @@ export interface ProfileSummary {
   status: ProfileStatus;
   /** Why the status is what it is (the last test's error message), if anything. */
   statusDetail: string | null;
+  /** What the behaviour probe last saw this server do (Test connection records it); null: never probed. */
+  observed: ObservedFacts | null;
 }
 
 export interface ProfileList {

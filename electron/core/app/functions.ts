@@ -11,6 +11,7 @@ import { explorerFunctions } from './features/explorer';
 import { editFunctions } from './features/edit';
 import { deactivateFunctions } from './features/deactivate';
 import { auditFunctions } from './features/audit';
+import { resolveFunctions } from './features/resolve';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -87,5 +88,6 @@ export const coreFunctions: CoreFunctions = {
   ...editFunctions,
   ...deactivateFunctions,
   ...auditFunctions,
+  ...resolveFunctions,
 };
 

@@ -104,6 +104,11 @@ export class Sessions {
     return session;
   }
 
+  /** The profile's session if one is open (never opens one). */
+  openSession(profileId: string): Session | null {
+    return this.sessions.get(profileId) ?? null;
+  }
+
   /** A session that has run discovery, so listings use what the server said it can do. */
   async discoveredSession(profileId: string, signal?: AbortSignal): Promise<Session> {
     const session = await this.session(profileId);

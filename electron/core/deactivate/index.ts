@@ -24,6 +24,8 @@ export interface PlanRequest {
   headers?: Record<string, string>;
   match?: readonly MatchAttribute[];
   signal?: AbortSignal;
+  /** Trust the server's filters alone: an empty answer is then an unproven "not found". */
+  serverFilterOnly?: boolean;
 }
 
 /** Resolves the inputs and builds the plan. Nothing is written; a read-only profile is refused. */
@@ -38,7 +40,11 @@ export async function planDeactivation(client: ScimClient, request: PlanRequest)
     const discovery = await client.discover(request.signal);
     method = discovery.capabilities.patch ? 'patch' : 'put';
   }
-  const resolution = await resolveTargets(client, request.inputs, { signal: request.signal, ...(request.match ? { match: request.match } : {}) });
+  const resolution = await resolveTargets(client, request.inputs, {
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.match ? { match: request.match } : {}),
+    ...(request.serverFilterOnly ? { serverFilterOnly: true } : {}),
+  });
   return buildPlan(resolution, { baseUrl: client.baseUrl, method, protectedUsers: request.protectedUsers, vendor: request.vendor, headers: request.headers });
 }
 

@@ -55,7 +55,7 @@ export function buildPlan(resolution: Resolution, options: PlanOptions): Deactiv
     refused: [...resolution.refused],
     warnings: [...resolution.warnings],
   };
-  for (const { input, user, matchedBy } of resolution.matches) {
+  for (const { input, user, matchedBy, resolvedBy, listing } of resolution.matches) {
     const hit = protectedKeys(user).find((k) => guard.has(k));
     if (hit) {
       plan.refused.push({ input, kind: 'protected', reason: `${user.userName} (${user.id}) is on this profile's protected list (${hit}); remove it from the list of targets.` });
@@ -72,6 +72,8 @@ export function buildPlan(resolution: Resolution, options: PlanOptions): Deactiv
       displayName: typeof user.displayName === 'string' ? user.displayName : null,
       active: user.active !== false,
       matchedBy,
+      resolvedBy,
+      listing,
       request: plannedRequest(user, options.method, false, options),
     });
   }

@@ -26,6 +26,7 @@ export function connectionOptionsFor(profile: Profile, vault: Vault, overrides: 
     readOnly: profile.readOnly,
     vendor: profile.vendor,
     protectedUsers: [...profile.protectedUsers],
+    observed: profile.observed ?? null,
     ...overrides,
     token: () => readSecret(profile, vault, 'token'),
   };

@@ -10,6 +10,7 @@ import Conf from 'conf';
 import { InspectorError } from '../../../shared/errors';
 import { readProfilesDocument, type ReadResult } from './migrate';
 import { PROFILES_CONFIG_NAME, PROFILES_FILE_NAME, userDataDir } from './paths';
+import type { ObservedFacts } from '../../../shared/observed';
 import { PROFILES_SCHEMA_VERSION, type Profile, type ProfileInput, type ProfilesDocument } from './types';
 import { checkProfileConsistency, validateProfileInput } from './validate';
 
@@ -41,6 +42,8 @@ export interface ProfileStore {
   setTokenSetAt(id: string, at: string | null): Profile;
   /** Forgets where a pre-schema-3 token was bound (it was moved to a bound account, or deleted). */
   clearLegacyTokenOrigin(id: string): Profile;
+  /** Records (or clears, with null) what the behaviour probe saw the profile's server do. */
+  setObserved(id: string, facts: ObservedFacts | null): Profile;
 }
 
 /** Optional fields an update clears with null (back to the default). */
@@ -180,6 +183,8 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
       const raw = patch as Record<string, unknown>;
       for (const key of CLEARABLE) if (raw[key] === null) delete next[key];
       checkProfileConsistency(next);
+      // Facts describe the server they were seen on, not the next one.
+      if (next.baseUrl !== current.baseUrl) delete next.observed;
       write({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) });
       return next;
     },
@@ -188,6 +193,15 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
       const profile = find(doc, id);
       write({ ...doc, profiles: doc.profiles.filter((p) => p.id !== id) });
       return profile;
+    },
+    setObserved(id, facts) {
+      const doc = read();
+      const current = find(doc, id);
+      const next: Profile = { ...current };
+      if (facts === null) delete next.observed;
+      else next.observed = facts;
+      write({ ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) });
+      return next;
     },
     setTokenSetAt(id, at) {
       const doc = read();

@@ -1,3 +1,5 @@
+import type { ObservedFacts } from '../../../shared/observed';
+
 // What a saved connection profile is. The token is NOT part of it: it lives only in the OS
 // keychain (electron/core/vault), keyed by the profile id; the profile keeps only when it was set.
 
@@ -61,6 +63,8 @@ export interface Profile {
    * was given for. Newer secrets carry their origin in the keychain account name itself.
    */
   legacyTokenOrigin?: string;
+  /** What the behaviour probe last saw this server do, with its date (dropped when baseUrl changes). */
+  observed?: ObservedFacts;
   createdAt: string;
   updatedAt: string;
 }

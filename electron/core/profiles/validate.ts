@@ -1,6 +1,7 @@
 // Hand-written validators for profiles: everything read from profiles.json, IPC or the CLI is
 // `unknown` until it passes through here. Messages name the field and say what is allowed.
 
+import { readObservedFacts } from '../../../shared/observed';
 import { InspectorError } from '../../../shared/errors';
 import { VENDOR_HINTS, type Profile, type ProfileInput, type VendorHint } from './types';
 import { validateBaseUrl, validateHeaders } from './url';
@@ -140,5 +141,8 @@ export function validateStoredProfile(raw: unknown): Profile {
   Object.assign(profile, connectionSettings(raw));
   if (typeof raw.legacyTokenOrigin === 'string' && raw.legacyTokenOrigin !== '') profile.legacyTokenOrigin = raw.legacyTokenOrigin;
   checkProfileConsistency(profile);
+  // Facts of another shape or version are dropped (the next probe records them again), not fatal.
+  const observed = readObservedFacts(raw.observed);
+  if (observed) profile.observed = observed;
   return profile;
 }

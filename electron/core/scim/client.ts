@@ -2,7 +2,9 @@
 // single-resource calls, discovery and the listing engine wired together. Discovery's findings
 // (the base URL that answered, page-size caps, cursor paging) feed every later listing.
 
+import type { ObservedFacts } from '../../../shared/observed';
 import type { DiscoveryResult, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
+import { candidateBaseUrls } from './base-url';
 import { discover } from './discovery';
 import { listResources } from './listing';
 import { createResources } from './resources';
@@ -13,6 +15,15 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
   const transport = createTransport(options);
   const resources = createResources(transport, { readOnly: options.readOnly });
   let discovered: DiscoveryResult | null = null;
+  let observed: ObservedFacts | null = options.observed ?? null;
+  // Facts describe one server: a profile whose URL now points elsewhere must not reuse them.
+  const factsApply = (facts: ObservedFacts): boolean => {
+    try {
+      return candidateBaseUrls(facts.baseUrl).includes(transport.baseUrl) || candidateBaseUrls(transport.baseUrl).includes(facts.baseUrl);
+    } catch {
+      return false;
+    }
+  };
 
   return {
     get baseUrl() {
@@ -20,6 +31,13 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
     },
     transport,
     readOnly: options.readOnly === true,
+
+    get observed() {
+      return observed !== null && factsApply(observed) ? observed : null;
+    },
+    observe(facts: ObservedFacts | null) {
+      observed = facts;
+    },
 
     async discover(signal?: AbortSignal): Promise<DiscoveryResult> {
       // discover() re-binds the transport when the API answers one segment away from what was

@@ -4,6 +4,7 @@
 import type { ListOutcome, ListProgress, PatchRequest, ResourceKind, ScimResource } from '../../../shared/scim';
 import type { DiscoveryResult, RequestLogEntry } from '../../../shared/scim';
 import type { Redactor } from '../secrets/index';
+import type { ObservedFacts } from '../../../shared/observed';
 
 export interface ConnectionOptions {
   /** Base URL as the admin typed it; the client normalises it (trailing slash, /v2, /scim/v2). */
@@ -35,6 +36,8 @@ export interface ConnectionOptions {
    * Carried with the connection so every host's deactivation sees the same list.
    */
   protectedUsers?: string[];
+  /** What the behaviour probe saw this server do (the profile's observed facts), if it ran. */
+  observed?: ObservedFacts | null;
 }
 
 export interface HttpRequest {
@@ -132,6 +135,10 @@ export interface ScimClient {
   /** The connection refuses every write (a read-only profile); features refuse up front by it. */
   readonly readOnly: boolean;
   readonly transport: Transport;
+  /** The observed facts about this server (null: never probed, or probed at another server). */
+  readonly observed: ObservedFacts | null;
+  /** Records what a behaviour probe just saw; later listings and lookups use it. */
+  observe(facts: ObservedFacts | null): void;
   discover(signal?: AbortSignal): Promise<DiscoveryResult>;
   list<T extends ScimResource = ScimResource>(kind: ResourceKind, options?: ListOptions): Promise<ListOutcome<T>>;
   get<T extends ScimResource = ScimResource>(kind: ResourceKind, id: string, options?: { attributes?: string[]; signal?: AbortSignal }): Promise<T>;

@@ -70,20 +70,37 @@ describe('deactivation against the sandbox vendors', () => {
     expect(writes(t.sandbox)).toBe(before);
   });
 
-  it('mittr: a value only an ignored filter would match is refused, and nothing is written', async () => {
+  it('mittr: a value only an ignored filter would match resolves in a verified-complete listing, and the plan says so', async () => {
     t = await tenant('mittr');
     const [target, other] = plainActiveUsers(t.users);
     if (!target || !other) throw new Error('seed has too few plain users');
     const before = writes(t.sandbox);
+    // Issue 13: this used to be refused; a unique match in a verified-complete listing is proof enough.
+    const plan = await planDeactivation(t.client, { inputs: [target.externalId ?? ''], method: 'patch', vendor: 'mittr' });
+    expect(plan.refused).toEqual([]);
+    expect(plan.targets.map((x) => [x.id, x.resolvedBy, x.listing?.size])).toEqual([[target.id, 'complete-listing', t.users.length]]);
+    expect(plan.warnings.filter((w) => /ignores/.test(w))).toHaveLength(1);
+    const result = await executePlan(t.client, plan, t.journal, { vendor: 'mittr' });
+    expect(result.done.map((d) => d.id)).toEqual([target.id]);
+    expect(writes(t.sandbox)).toBe(before + 1);
+    // Supported filters resolve through the server, and Mittr's documented no-path PATCH form is used.
+    const ok = await planDeactivation(t.client, { inputs: [other.userName], method: 'patch', vendor: 'mittr' });
+    expect(ok.targets.map((x) => x.id)).toEqual([other.id]);
+  });
+
+  it('mittr: when the listing that would prove a match cannot be verified complete, the value is refused and nothing is written', async () => {
+    t = await tenant('mittr');
+    const [target] = plainActiveUsers(t.users);
+    if (!target) throw new Error('seed has too few plain users');
+    // The server now under-reports its total: no listing of it can be called complete.
+    t.sandbox.setFaults({ wrongTotalResults: 7 });
+    const before = writes(t.sandbox);
     const plan = await planDeactivation(t.client, { inputs: [target.externalId ?? ''], method: 'patch', vendor: 'mittr' });
     expect(plan.targets).toEqual([]);
     expect(plan.refused).toHaveLength(1);
-    expect(plan.refused[0]?.reason).toMatch(/cannot filter on/);
+    expect(plan.refused[0]?.reason).toMatch(/could not be verified complete/);
     await expect(executePlan(t.client, plan, t.journal)).rejects.toMatchObject({ code: 'refused-unverifiable' });
     expect(writes(t.sandbox)).toBe(before);
-    // Supported filters still resolve, and Mittr's documented no-path PATCH form is used.
-    const ok = await planDeactivation(t.client, { inputs: [other.userName], method: 'patch', vendor: 'mittr' });
-    expect(ok.targets.map((x) => x.id)).toEqual([other.id]);
   });
 
   it('mittr: DELETE means soft delete; verified as inactive', async () => {

@@ -82,6 +82,7 @@ function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | 
     token,
     status,
     statusDetail: known?.detail ?? (status === 'token-missing' ? 'No token in the OS keychain yet; paste one below.' : null),
+    observed: profile.observed ?? null,
   };
 }
 
@@ -104,6 +105,8 @@ function sandboxSummary(ctx: AppContext): ProfileSummary {
     token: { hasToken: true, length: null, last4: null, setAt: null },
     status: known?.status ?? 'unknown',
     statusDetail: known?.detail ?? null,
+    // The demo tenant's facts live in its session (there is no saved profile to hold them).
+    observed: ctx.sessions.openSession(SANDBOX_PROFILE_ID)?.client.observed ?? null,
   };
 }
 

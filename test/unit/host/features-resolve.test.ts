@@ -1,0 +1,61 @@
+// The resolve channels through the app's dispatch, on the omission sandbox (a server that
+// under-matches filters and compares userName case-sensitively): what the member picker and any
+// view that names people will call.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeldListings } from '../../../shared/channels/resolve';
+import type { ListingInfo, ResolveOutcome } from '../../../shared/resolve';
+import type { ScimUser } from '../../../shared/scim';
+import { featureContext, value } from './features-context';
+
+let f: Awaited<ReturnType<typeof featureContext>>;
+
+beforeAll(async () => {
+  f = await featureContext(120, { vendor: 'omission' });
+});
+afterAll(async () => {
+  await f?.close();
+});
+
+/** A user of the demo tenant, read straight from the session's client (not through resolution). */
+async function sandboxUser(index: number): Promise<ScimUser> {
+  const { client } = await f.ctx.sessions.discoveredSession('sandbox');
+  const all = await client.list<ScimUser>('Users');
+  // One whose email is not its userName, so the two values below are two lookups.
+  return all.Resources.slice(index).find((u) => u.emails?.[0]?.value?.toLowerCase() !== u.userName.toLowerCase()) as ScimUser;
+}
+
+describe('resolve channels', () => {
+  it('resolve.values finds a user by an upper-cased email and says how; resolve.listings shows the held listing', async () => {
+    const user = await sandboxUser(40);
+    const email = user.emails?.[0]?.value as string;
+    const out = value<ResolveOutcome<ScimUser>>(await f.call('resolve.values', { profileId: 'sandbox', kind: 'Users', values: [email.toUpperCase(), user.userName.toUpperCase()] }));
+    expect(out.results.map((r) => [r.status, r.resolvedBy, r.resource?.id])).toEqual([
+      ['found', 'complete-listing', user.id],
+      ['found', 'complete-listing', user.id],
+    ]);
+    const held = value<HeldListings>(await f.call('resolve.listings', { profileId: 'sandbox' }));
+    expect(held.Users).toMatchObject({ kind: 'Users', size: 120 });
+    expect(Date.parse(held.Users?.takenAt ?? '')).not.toBeNaN();
+    expect(held.Groups).toBeNull();
+  });
+
+  it('resolve.refresh takes a new listing (a later time); bad requests are refused by the channel', async () => {
+    const before = value<HeldListings>(await f.call('resolve.listings', { profileId: 'sandbox' })).Users as ListingInfo;
+    await new Promise((r) => setTimeout(r, 5));
+    const fresh = value<ListingInfo>(await f.call('resolve.refresh', { profileId: 'sandbox', kind: 'Users' }));
+    expect(fresh.size).toBe(120);
+    expect(Date.parse(fresh.takenAt)).toBeGreaterThan(Date.parse(before.takenAt));
+    const bad = await f.call('resolve.values', { profileId: 'sandbox', kind: 'Users', values: [], fields: ['nonsense'] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('groups resolve by displayName in another case (the server under-matches displayName eq)', async () => {
+    const session = await f.ctx.sessions.session('sandbox');
+    const groups = await session.client.list('Groups');
+    const group = groups.Resources[2] as unknown as { id: string; displayName: string };
+    const out = value<ResolveOutcome>(await f.call('resolve.values', { profileId: 'sandbox', kind: 'Groups', values: [group.displayName.toLowerCase()] }));
+    expect(out.results[0]).toMatchObject({ status: 'found', resolvedBy: 'complete-listing' });
+    expect(out.results[0]?.resource?.id).toBe(group.id);
+  });
+});
