@@ -5,4 +5,4 @@
 export { resolveValues, type ResolveOptions } from './resolver';
 export { listingCacheFor, type CachedListing, type ListingCache } from './listing-cache';
 export { matchedFields, matchKey, identityOf, candidateOf, type Identity } from './match';
-export { FormTrust, formsFor, type LookupForm } from './forms';
+export { formsFor, type LookupForm } from './forms';

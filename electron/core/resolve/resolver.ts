@@ -10,7 +10,8 @@ import { InspectorError } from '../../../shared/errors';
 import { DEFAULT_MATCH_FIELDS, type Candidate, type MatchField, type ResolveOutcome, type ValueResolution } from '../../../shared/resolve';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import type { ScimClient } from '../scim/types';
-import { otherCase, trustFor, type FormTrust, formsFor } from './forms';
+import { otherCase, trustFor, type FormTrust } from '../scim/filter-trust';
+import { formsFor } from './forms';
 import { listingCacheFor, type CachedListing } from './listing-cache';
 import { candidateOf, matchedFields, nearMisses } from './match';
 import { describe, foundByListing, foundByServer, unverified } from './reasons';
@@ -100,9 +101,9 @@ export async function resolveValues<T extends ScimResource = ScimResource>(
         }
         const text = filter(value);
         try {
-          const outcome = await client.list(kind, { filter: text, signal });
+          const outcome = await client.list(kind, { filter: text, signal, serverFilterOnly: true });
           if (outcome.serverHonouredFilter === false) {
-            learn(form, 'ignored', 'returned resources that do not match', `The server ignores "${filter('…')}" filters (it returned ${kind === 'Users' ? 'users' : 'groups'} that do not match); such values are matched in a verified-complete listing instead.`);
+            learn(form, 'ignored', 'returned resources that do not match', `The server ignores the filter ${filter('…')} (it returned ${kind === 'Users' ? 'users' : 'groups'} that do not match); such values are matched in a verified-complete listing instead.`);
             answer.doubts.push(`the server ignores ${filter('…')}`);
             continue;
           }
@@ -118,7 +119,7 @@ export async function resolveValues<T extends ScimResource = ScimResource>(
         } catch (error) {
           if (!isRejected(error)) throw error;
           const detail = error instanceof InspectorError && typeof error.details?.detail === 'string' ? error.details.detail : 'invalidFilter';
-          learn(form, 'rejected', `400: ${detail}`, `The server rejects "${filter('…')}" filters (400 ${detail}); such values are matched in a verified-complete listing instead.`);
+          learn(form, 'rejected', `400: ${detail}`, `The server rejects the filter ${filter('…')} (400 ${detail}); such values are matched in a verified-complete listing instead.`);
           answer.doubts.push(`the server rejects ${filter('…')}`);
         }
       }
@@ -131,7 +132,7 @@ export async function resolveValues<T extends ScimResource = ScimResource>(
         if (on.has(r.field) && !r.ids.has(resource.id)) {
           const form = formsFor(kind, r.field).find((f) => f.form === r.form);
           const shown = form ? form.filter('…') : r.form;
-          learn(r.form, 'under-matches', `left out a ${kind === 'Users' ? 'user' : 'group'} it matches`, `The server's "${shown}" filter under-matches: it left out ${describe(resource)}, which matches; such values are matched in a verified-complete listing instead.`);
+          learn(r.form, 'under-matches', `left out a ${kind === 'Users' ? 'user' : 'group'} it matches`, `The server's filter ${shown} under-matches: it left out ${describe(resource)}, which matches; such values are matched in a verified-complete listing instead.`);
           answer.trusted = false;
           answer.doubts.push(`${shown} under-matches`);
         }
@@ -149,13 +150,13 @@ export async function resolveValues<T extends ScimResource = ScimResource>(
   async function checkCase(value: string, ids: string[], answer: ServerAnswer): Promise<void> {
     const variant = otherCase(value);
     if (variant === null || trust.observation('Users.userName.otherCase') !== undefined) return;
-    const outcome = await client.list(kind, { filter: formsFor(kind, 'userName')[0]?.filter(variant) ?? '', signal });
+    const outcome = await client.list(kind, { filter: formsFor(kind, 'userName')[0]?.filter(variant) ?? '', signal, serverFilterOnly: true });
     const seen = new Set(outcome.Resources.map((r) => r.id));
     if (outcome.serverHonouredFilter !== false && outcome.complete && ids.every((id) => seen.has(id))) {
       trust.learn('Users.userName.otherCase', { verdict: 'honoured', detail: 'found the same user in the other letter case' });
       return;
     }
-    learn('Users.userName.otherCase', 'under-matches', 'case-sensitive: the other letter case of a known userName found nothing', `The server compares "userName eq" case-sensitively (RFC 7643 says it must not), so a userName in another letter case is missed; userNames are matched in a verified-complete listing instead.`);
+    learn('Users.userName.otherCase', 'under-matches', 'case-sensitive: the other letter case of a known userName found nothing', `The server compares userName eq case-sensitively (RFC 7643 says it must not), so a userName in another letter case is missed; userNames are matched in a verified-complete listing instead.`);
     answer.trusted = false;
     answer.doubts.push('userName eq is case-sensitive');
   }

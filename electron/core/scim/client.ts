@@ -7,6 +7,8 @@ import type { DiscoveryResult, ListOutcome, ResourceKind, ScimResource } from '.
 import { candidateBaseUrls } from './base-url';
 import { discover } from './discovery';
 import { listResources } from './listing';
+import { listTrustingFilter } from './listing-filter';
+import { trustFor } from './filter-trust';
 import { createResources } from './resources';
 import { createTransport } from './transport';
 import type { ConnectionOptions, ListOptions, ScimClient } from './types';
@@ -25,7 +27,7 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
     }
   };
 
-  return {
+  const client: ScimClient = {
     get baseUrl() {
       return transport.baseUrl;
     },
@@ -48,12 +50,16 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
     },
 
     list<T extends ScimResource = ScimResource>(kind: ResourceKind, opts: ListOptions = {}): Promise<ListOutcome<T>> {
-      return listResources<T>(transport, kind, {
-        ...opts,
-        pageSize: opts.pageSize ?? options.pageSize,
-        concurrency: opts.concurrency ?? options.concurrency,
-        ...(discovered ? { capabilities: discovered.capabilities, knownToExist: kind === 'Users' ? (discovered.usersSeen ?? null) : null } : {}),
-      });
+      const run = (filterLocally: boolean): Promise<ListOutcome<T>> =>
+        listResources<T>(transport, kind, {
+          ...opts,
+          pageSize: opts.pageSize ?? options.pageSize,
+          concurrency: opts.concurrency ?? options.concurrency,
+          ...(discovered ? { capabilities: discovered.capabilities, knownToExist: kind === 'Users' ? (discovered.usersSeen ?? null) : null } : {}),
+          filterLocally,
+        });
+      if (opts.filter === undefined || opts.filter.trim() === '') return run(false);
+      return listTrustingFilter({ kind, filter: opts.filter, trust: trustFor(client), serverFilterOnly: opts.serverFilterOnly === true, run });
     },
 
     get: (kind, id, opts) => resources.get(kind, id, opts),
@@ -63,4 +69,5 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
     delete: (kind, id, opts) => resources.delete(kind, id, opts),
     close: () => transport.close(),
   };
+  return client;
 }

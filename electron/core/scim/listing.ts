@@ -30,7 +30,7 @@ function checkAttributes(names: readonly unknown[] | undefined, what: string): v
   }
 }
 
-function buildQuery(options: ListOptions, filter: Filter | null): PageQuery {
+function buildQuery(options: ListOptions, filter: Filter | null, sendFilter: boolean): PageQuery {
   checkAttributes(options.attributes, 'attributes');
   checkAttributes(options.excludedAttributes, 'excluded attributes');
   checkAttributes(options.sortBy === undefined ? [] : [options.sortBy], 'sortBy');
@@ -38,7 +38,7 @@ function buildQuery(options: ListOptions, filter: Filter | null): PageQuery {
     throw new InspectorError('invalid-input', `sortOrder must be "ascending" or "descending" (got ${JSON.stringify(options.sortOrder)}).`);
   }
   const query: PageQuery = {};
-  if (options.filter !== undefined && filter) query.filter = options.filter.trim();
+  if (options.filter !== undefined && filter && sendFilter) query.filter = options.filter.trim();
   if (options.attributes && options.attributes.length > 0) {
     // The attributes a filter reads must come back, or local verification could not check them.
     const wanted = new Set([...options.attributes, ...(filter ? filterAttributes(filter) : [])]);
@@ -66,6 +66,8 @@ export interface ListContext {
    * complete empty list.
    */
   knownToExist?: number | null;
+  /** Apply the filter locally only: list everything (the server rejects it or cannot be trusted with it). */
+  filterLocally?: boolean;
 }
 
 export async function listResources<T extends ScimResource>(
@@ -89,9 +91,10 @@ export async function listResources<T extends ScimResource>(
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const state = new ListingState<T>(filter, limit, options.onPage, options.keep !== false);
-  const query = buildQuery(options, filter);
+  const sendsFilter = filter !== null && options.filterLocally !== true;
+  const query = buildQuery(options, filter, sendsFilter);
   const known = options.knownToExist ?? 0;
-  const firstPage = filter === null && known > 0 ? { notEmptyBecause: `discovery saw ${known === 1 ? 'a resource' : `${known} resources`} there` } : {};
+  const firstPage = !sendsFilter && known > 0 ? { notEmptyBecause: `discovery saw ${known === 1 ? 'a resource' : `${known} resources`} there` } : {};
   const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state, firstPage };
   // A 429 is retried inside the transport (after its Retry-After); the log still shows it.
   const path = `/${kind}`;
@@ -113,7 +116,7 @@ export async function listResources<T extends ScimResource>(
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort();
   }
-  return { ...outcome(state, filter !== null, limit), concurrency: concurrency.report() };
+  return { ...outcome(state, filter !== null, limit, sendsFilter), concurrency: concurrency.report() };
 }
 
 /** The transport as the engine sees it: each request first waits for the consumer to catch up. */
@@ -134,7 +137,7 @@ function paced(transport: Transport, pace: ListOptions['pace']): Transport {
   };
 }
 
-function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boolean, limit: number | null): ListOutcome<T> {
+function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boolean, limit: number | null, sentFilter: boolean): ListOutcome<T> {
   const total = state.reportedTotal;
   const listed = state.seen.size;
   let complete = !state.anomaly && !state.limitReached;
@@ -144,7 +147,7 @@ function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boole
   } else if (total !== null && listed > total) {
     state.warn(`The server reported totalResults ${total} but ${listed} were listed by paging to the end (its total is wrong or capped).`);
   }
-  if (filtered && state.filterIgnored) state.warn('The server ignored the filter; filtered locally.');
+  if (sentFilter && state.filterIgnored) state.warn('The server ignored the filter; filtered locally.');
   // A limit that happens to cover everything still leaves the result complete.
   if (state.limitReached && limit !== null && total !== null && !filtered && listed <= limit && listed >= total && !state.anomaly) complete = true;
   return {
@@ -152,7 +155,7 @@ function outcome<T extends ScimResource>(state: ListingState<T>, filtered: boole
     count: state.count,
     reportedTotal: total,
     warnings: state.warnings,
-    serverHonouredFilter: filtered ? !state.filterIgnored : null,
+    serverHonouredFilter: sentFilter ? !state.filterIgnored : null,
     Resources: state.resources,
   };
 }

@@ -122,6 +122,11 @@ export interface ListOptions {
    * gzip file) holds the listing back instead of letting pages pile up in memory.
    */
   pace?: () => Promise<void>;
+  /**
+   * Trust the server's filter alone: a filter it rejects is an error, and one it cannot be trusted
+   * with is still sent (default: both are applied locally over a complete listing, with a warning).
+   */
+  serverFilterOnly?: boolean;
 }
 
 export interface WriteOptions {

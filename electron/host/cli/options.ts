@@ -31,6 +31,12 @@ export const CONNECTION_OPTIONS: Record<string, OptionSpec> = {
   har: { kind: 'string', valueName: 'FILE', help: 'write the request log as HAR 1.2 (token redacted)' },
 };
 
+/** Strict lookups and filters: what the server's filter answers, never a local check over a complete listing. */
+export const SERVER_FILTER_ONLY: OptionSpec = {
+  kind: 'boolean',
+  help: "trust the server's filter alone: never list the tenant to apply a filter locally or to prove \"not found\"",
+};
+
 export const LIST_OPTIONS: Record<string, OptionSpec> = {
   filter: { kind: 'string', valueName: 'F', help: 'SCIM filter (RFC 7644 §3.4.2.2)' },
   attributes: { kind: 'string', valueName: 'a,b', help: 'attributes to return' },
@@ -38,4 +44,6 @@ export const LIST_OPTIONS: Record<string, OptionSpec> = {
   members: { kind: 'boolean', help: 'groups: every group with its full member list' },
   limit: { kind: 'integer', min: 1, valueName: 'N', help: 'stop after N resources (the result is then not complete)' },
   ndjson: { kind: 'boolean', help: 'one resource per line on stdout; the summary goes to stderr' },
+  'server-filter-only': SERVER_FILTER_ONLY,
 };
+

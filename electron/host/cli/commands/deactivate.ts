@@ -7,6 +7,7 @@ import type { DeactivationMethod, DeactivationPlan, RunResult } from '../../../.
 import type { Command, CommandContext } from '../command';
 import { commaList, optFlag, optList, optString, type ParsedArgs } from '../args';
 import { withConnection } from '../connect';
+import { SERVER_FILTER_ONLY } from '../options';
 import { confirmCount } from '../confirm';
 import { terminalSafe } from '../output';
 import { columnValues, readCsvFile } from '../../../core/csv/read';
@@ -72,7 +73,7 @@ function defaultJournal(): string {
 
 function planDocument(plan: DeactivationPlan, journal: string | null): Record<string, unknown> {
   return {
-    planned: plan.targets.map((t) => ({ id: t.id, userName: t.userName, displayName: t.displayName, active: t.active, matchedBy: t.matchedBy, request: t.request })),
+    planned: plan.targets.map((t) => ({ ...resolution(t), displayName: t.displayName, active: t.active, matchedBy: t.matchedBy, request: t.request })),
     done: [],
     skipped: plan.skipped.map((s) => ({ id: s.id, reason: s.reason, userName: s.userName })),
     failed: [],
@@ -84,8 +85,13 @@ function planDocument(plan: DeactivationPlan, journal: string | null): Record<st
   };
 }
 
-function runDocument(result: RunResult, warnings: string[]): Record<string, unknown> {
-  return { ...result, warnings };
+/** How a target was resolved: the server's filter, or a verified-complete listing (its size and time). */
+function resolution(t: DeactivationPlan['targets'][number]): Record<string, unknown> {
+  return { input: t.input, id: t.id, userName: t.userName, resolvedBy: t.resolvedBy, listing: t.listing ? { size: t.listing.size, takenAt: t.listing.takenAt } : null };
+}
+
+function runDocument(result: RunResult, warnings: string[], plan?: DeactivationPlan): Record<string, unknown> {
+  return { ...result, ...(plan ? { resolved: plan.targets.map(resolution) } : {}), warnings };
 }
 
 function exitFor(result: { failed: unknown[]; unresolved: unknown[] }): number {
@@ -127,6 +133,7 @@ export const deactivateCommand: Command = {
     method: { kind: 'string', choices: METHODS, valueName: 'patch|put|delete', help: 'PATCH active=false (default where PATCH works), PUT, or DELETE (only by name)' },
     match: { kind: 'string', valueName: 'id,userName,externalId,email', help: 'look values up only by these attributes (default: all four)' },
     protect: { kind: 'repeatable', valueName: 'VALUE', help: 'never deactivate this user (break-glass accounts; adds to the profile list)' },
+    'server-filter-only': SERVER_FILTER_ONLY,
   },
   connects: true,
   run: async (ctx) => {
@@ -137,7 +144,7 @@ export const deactivateCommand: Command = {
     return withConnection(connection, ctx.env, ctx.out, async ({ client, protectedUsers }) => {
       // The profile's break-glass list always applies; --protect adds to it for this run.
       const guard = [...protectedUsers, ...optList(ctx.args, 'protect')];
-      const plan = await planDeactivation(client, { inputs, method, match, protectedUsers: guard, signal: ctx.signal });
+      const plan = await planDeactivation(client, { inputs, method, match, protectedUsers: guard, signal: ctx.signal, serverFilterOnly: optFlag(ctx.args, 'server-filter-only') });
       for (const w of plan.warnings) ctx.out.warn(w);
       if (plan.refused.length > 0 || optFlag(ctx.args, 'dry-run')) {
         ctx.out.result({ ...planDocument(plan, null), ...(csv ? { csv } : {}) }, () => humanPlan(plan));
@@ -155,7 +162,7 @@ export const deactivateCommand: Command = {
       });
       ctx.out.endProgress();
       for (const w of result.warnings) ctx.out.warn(w);
-      ctx.out.result({ ...runDocument(result, [...plan.warnings, ...result.warnings]), ...(csv ? { csv } : {}) }, () => humanRun(result));
+      ctx.out.result({ ...runDocument(result, [...new Set([...plan.warnings, ...result.warnings])], plan), ...(csv ? { csv } : {}) }, () => humanRun(result));
       return exitFor(result);
     });
   },

@@ -45,6 +45,7 @@ function listOptions(ctx: CommandContext, kind: ResourceKind): ListOptions {
     ...(attrs ? { attributes: attrs } : {}),
     ...(excludedAttributes ? { excludedAttributes } : {}),
     ...(limit !== undefined ? { limit } : {}),
+    ...(optFlag(args, 'server-filter-only') ? { serverFilterOnly: true } : {}),
     signal: ctx.signal,
     onPage: (_resources, p) => ctx.out.progress(`${p.resourcesDone}${p.reportedTotal !== null ? `/${p.reportedTotal}` : ''} resources, page ${p.pagesDone}${p.pagesTotal !== null ? `/${p.pagesTotal}` : ''}`),
   };

@@ -1,0 +1,122 @@
+// The real CLI against servers that lie by omission (the omission dialect: under-matching filters,
+// case-sensitive userName eq, 400 for other filters, one 200-with-Error first page) and one that
+// ignores filters (mittr): issue 13's "done when", checked from outside, by exit code and document.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ScimUser } from '../../../shared/scim';
+import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
+import { runCli, stderrError } from './spawn-cli';
+
+const USERS = 140;
+let omission: SandboxHandle;
+let mittr: SandboxHandle;
+let dir: string;
+const conn = (s: SandboxHandle): string[] => ['--url', s.url, '--token-env', 'SANDBOX_TOKEN'];
+const env = (s: SandboxHandle): Record<string, string> => ({ SANDBOX_TOKEN: s.token });
+
+beforeAll(async () => {
+  omission = await startSandbox({ vendor: 'omission', users: USERS, seed: 5 });
+  mittr = await startSandbox({ vendor: 'mittr', users: 90, seed: 5 });
+  dir = await mkdtemp(join(tmpdir(), 'cli-omission-'));
+});
+afterAll(async () => {
+  await omission?.close();
+  await mittr?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+beforeEach(() => omission.reset());
+
+/** Active users whose primary email is not their userName (and not a planted case collision). */
+function emailUsers(sb: SandboxHandle): ScimUser[] {
+  const colliding = new Set(sb.store.planted.caseCollidingUserNames.flat().map((n) => n.toLowerCase()));
+  return sb.store
+    .ids('Users')
+    .map((id) => sb.store.get('Users', id)?.res as ScimUser)
+    .filter((u) => u.active === true && !colliding.has(u.userName.toLowerCase()) && u.externalId && (u.emails?.[0]?.value ?? '').toLowerCase() !== u.userName.toLowerCase());
+}
+
+const email = (u: ScimUser): string => u.emails?.find((e) => e.primary)?.value ?? u.emails?.[0]?.value ?? '';
+
+describe('find on a server that lies by omission', () => {
+  it('find user <email≠userName> finds the user, resolved by a complete listing', async () => {
+    const [user] = emailUsers(omission);
+    const r = await runCli(['find', 'user', email(user as ScimUser), ...conn(omission), '--json'], { env: env(omission) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({ id: user?.id, userName: user?.userName, resolvedBy: 'complete-listing', listing: { size: USERS } });
+  });
+
+  it('find user <UPPER-CASED userName> finds the user', async () => {
+    const user = emailUsers(omission)[1] as ScimUser;
+    const r = await runCli(['find', 'user', user.userName.toUpperCase(), ...conn(omission), '--json'], { env: env(omission) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: user.id, resolvedBy: 'complete-listing' });
+  });
+
+  it('"not found" comes with the complete listing that proved it; --server-filter-only says it is unproven', async () => {
+    const missing = await runCli(['find', 'user', 'nobody@nowhere.example', ...conn(omission), '--json'], { env: env(omission) });
+    expect(missing.code).toBe(3);
+    expect(stderrError(missing)).toMatchObject({ code: 'not-found', details: { proven: true, resolvedBy: 'complete-listing', listing: { size: USERS } } });
+    const user = emailUsers(omission)[2] as ScimUser;
+    const strict = await runCli(['find', 'user', email(user), '--server-filter-only', ...conn(omission), '--json'], { env: env(omission) });
+    expect(strict.code).toBe(3);
+    expect(stderrError(strict)).toMatchObject({ code: 'not-found', details: { proven: false, resolvedBy: 'server-filter' } });
+    expect(stderrError(strict).message).toMatch(/not proven/);
+  });
+});
+
+describe('deactivate on a server that lies by omission', () => {
+  it('deactivate --user <email> --yes changes exactly that user, with one write', async () => {
+    const user = emailUsers(omission)[3] as ScimUser;
+    const before = omission.stats().writes;
+    const journal = join(dir, 'one.jsonl');
+    const r = await runCli(['deactivate', '--user', email(user), '--yes', '--journal', journal, ...conn(omission), '--json'], { env: env(omission) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { done: { id: string }[]; resolved: { id: string; resolvedBy: string; listing: { size: number } | null }[] };
+    expect(doc.done.map((d) => d.id)).toEqual([user.id]);
+    expect(doc.resolved).toEqual([expect.objectContaining({ id: user.id, resolvedBy: 'complete-listing', listing: expect.objectContaining({ size: USERS }) })]);
+    expect(omission.stats().writes - before).toBe(1);
+    expect(omission.store.get('Users', user.id)?.res.active).toBe(false);
+  });
+
+  it('the ignored-filter warning is said once however many values ask (mittr, 7 values)', async () => {
+    const values = emailUsers(mittr).slice(0, 7).map((u) => u.externalId as string);
+    const r = await runCli(['deactivate', ...values.flatMap((v) => ['--user', v]), '--dry-run', ...conn(mittr), '--json'], { env: env(mittr) });
+    expect(r.code, r.stderr).toBe(0);
+    const warned = r.stderr.split('\n').filter((l) => /ignores the filter/.test(l));
+    expect(warned).toHaveLength(1);
+    const doc = JSON.parse(r.stdout) as { planned: { resolvedBy: string }[]; warnings: string[] };
+    expect(doc.planned).toHaveLength(7);
+    expect(doc.planned.every((p) => p.resolvedBy === 'complete-listing')).toBe(true);
+    expect(doc.warnings.filter((w) => /ignores the filter/.test(w))).toHaveLength(1);
+  });
+});
+
+describe('users list on a server that lies by omission', () => {
+  it('a filter the server rejects returns the right users with a warning (exit 0); --server-filter-only refuses (exit 2)', async () => {
+    const expected = omission.store
+      .ids('Users')
+      .filter((id) => String(omission.store.get('Users', id)?.res.title).toLowerCase() === 'engineer');
+    expect(expected.length).toBeGreaterThan(0);
+    const r = await runCli(['users', 'list', '--filter', 'title eq "Engineer"', ...conn(omission), '--json'], { env: env(omission) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { complete: boolean; count: number; warnings: string[]; Resources: { id: string }[] };
+    expect(doc.complete).toBe(true);
+    expect(doc.Resources.map((u) => u.id)).toEqual(expected);
+    expect(doc.warnings.join(' ')).toMatch(/rejected the filter .*applied locally over a complete listing of 140 users/);
+    const strict = await runCli(['users', 'list', '--filter', 'title eq "Engineer"', '--server-filter-only', ...conn(omission), '--json'], { env: env(omission) });
+    expect(strict.code).toBe(2);
+    expect(stderrError(strict).code).toBe('invalid-filter');
+  });
+
+  it("the first page's 200-with-Error is retried: the exact list, complete", async () => {
+    const r = await runCli(['users', 'list', ...conn(omission), '--json'], { env: env(omission) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { complete: boolean; count: number; Resources: { id: string }[] };
+    expect(doc.complete).toBe(true);
+    expect(doc.Resources.map((u) => u.id)).toEqual([...omission.store.ids('Users')]);
+  });
+});
