@@ -156,8 +156,9 @@ describe('--sandbox VENDOR (in-process tenant)', () => {
 
     const r = await runCli(['find', 'user', other ?? '', '--sandbox', 'lettermint', '--json']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/warning: The server cannot filter on all of userName, externalId and emails/);
-    expect(stderrError(r)).toMatchObject({ code: 'not-found', details: { candidates: [{ id: user?.id, matchedOn: ['otherEmail'] }] } });
+    // Lettermint filters only userName and externalId: emails are proven in a complete listing.
+    expect(r.stderr).toMatch(/warning: The server rejects the filter emails\.value eq/);
+    expect(stderrError(r)).toMatchObject({ code: 'not-found', details: { proven: true, resolvedBy: 'complete-listing', candidates: [{ id: user?.id, matchedOn: ['email'] }] } });
   });
 });
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMAS, type Capabilities, type ScimUser } from '../../../shared/scim';
 import { createScimClient } from '../../../electron/core/scim/client';
+import { matchesFilter } from '../../../electron/core/scim/filter';
 import type { ScimClient } from '../../../electron/core/scim/types';
 import { seedUser, type PeerHandle } from './types';
 import { failure } from '../failure';
@@ -92,10 +93,18 @@ export function describePeerClient(name: string, c: PeerClientCase): void {
       expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(badToken);
     });
 
-    it('turns the peer\'s 400 invalidFilter into invalid-filter with the server detail', async () => {
-      const error = await failure(client.list('Users', { filter: c.rejectedFilter }));
+    it('turns the peer\'s 400 invalidFilter into invalid-filter with the server detail (serverFilterOnly)', async () => {
+      const error = await failure(client.list('Users', { filter: c.rejectedFilter, serverFilterOnly: true }));
       expect(error.code).toBe('invalid-filter');
       expect(error.details).toMatchObject({ status: 400, scimType: 'invalidFilter' });
+    });
+
+    it('applies a filter the peer rejects locally over a complete listing, with a warning', async () => {
+      const all = await client.list('Users');
+      const outcome = await client.list('Users', { filter: c.rejectedFilter });
+      expect(outcome.complete).toBe(true);
+      expect(outcome.warnings[0]).toMatch(/rejected the filter .*applied locally over a complete listing/);
+      expect(outcome.Resources.map((r) => r.id)).toEqual(all.Resources.filter((r) => matchesFilter(r, c.rejectedFilter)).map((r) => r.id));
     });
 
     it('turns a 404 for a missing user into not-found', async () => {
