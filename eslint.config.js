@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-node', 'release', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-node', 'release', 'test-results', 'playwright-report', '.stryker-tmp', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

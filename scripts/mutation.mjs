@@ -1,0 +1,88 @@
+// Mutation testing helpers around StrykerJS (config: stryker.config.mjs).
+//
+//   node scripts/mutation.mjs score [REPORT]   per-file scores of a mutation report (default: the
+//                                              committed test/mutation/incremental.json)
+//   node scripts/mutation.mjs changed          CI: mutation-test only the safety files changed since
+//                                              the committed results (test/mutation/incremental.json),
+//                                              re-testing only changed code; exit 1 under 80 %.
+//
+// A full run (`npm run test:mutation`) takes hours on 2 shared cores, far over CI's budget; the
+// committed incremental file carries its results, so CI re-tests only what changed since.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import config from '../stryker.config.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const COMMITTED = config.incrementalFile;
+
+/** The mutate globs as regular expressions (`**` any folders, `*` within one name). */
+function globRegex(glob) {
+  const source = glob
+    .split(/(\*\*\/|\*)/)
+    .map((part) => (part === '**/' ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+const SAFETY = config.mutate.filter((g) => !g.startsWith('!')).map(globRegex);
+const isSafetyFile = (path) => SAFETY.some((re) => re.test(path));
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+/** { file: { detected, undetected, score } } and the total, as Stryker counts them. */
+function scores(report) {
+  const rows = [];
+  let detected = 0;
+  let undetected = 0;
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const d = mutants.filter((m) => DETECTED.has(m.status)).length;
+    const u = mutants.filter((m) => UNDETECTED.has(m.status)).length;
+    detected += d;
+    undetected += u;
+    rows.push({ file, detected: d, undetected: u, score: d + u === 0 ? 100 : (100 * d) / (d + u) });
+  }
+  return { rows, total: { detected, undetected, score: detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected) } };
+}
+
+function printScores(path) {
+  const { rows, total } = scores(JSON.parse(readFileSync(path, 'utf8')));
+  for (const r of rows) console.log(`${r.score.toFixed(1).padStart(6)} %  ${String(r.detected).padStart(4)} / ${String(r.detected + r.undetected).padEnd(4)}  ${r.file}`);
+  console.log(`${total.score.toFixed(1).padStart(6)} %  ${String(total.detected).padStart(4)} / ${String(total.detected + total.undetected).padEnd(4)}  all files (${path})`);
+  return total.score;
+}
+
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+
+function changedSafetyFiles() {
+  // Since the commit that last recorded results; uncommitted changes count too.
+  const base = process.env.MUTATION_BASE || git('log', '-1', '--format=%H', '--', COMMITTED);
+  const names = base === '' ? git('ls-files') : `${git('diff', '--name-only', base, '--')}\n${git('ls-files', '--others', '--exclude-standard')}`;
+  return { base, files: [...new Set(names.split('\n').filter((f) => f !== '' && isSafetyFile(f) && existsSync(join(root, f))))].sort() };
+}
+
+function changed() {
+  const { base, files } = changedSafetyFiles();
+  if (files.length === 0) {
+    console.log(`mutation: no safety file changed since ${base.slice(0, 12)}; the recorded results stand:`);
+    const score = printScores(join(root, COMMITTED));
+    process.exit(score < config.thresholds.break ? 1 : 0);
+  }
+  console.log(`mutation: ${files.length} safety file(s) changed since ${base ? base.slice(0, 12) : 'the start'}:\n  ${files.join('\n  ')}`);
+  // A copy, so a partial run never overwrites the committed results of the other files.
+  const scratch = join(root, 'reports/mutation/changed-incremental.json');
+  mkdirSync(dirname(scratch), { recursive: true });
+  if (existsSync(join(root, COMMITTED))) copyFileSync(join(root, COMMITTED), scratch);
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', '--mutate', files.join(','), '--incrementalFile', scratch], { cwd: root, stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+
+const [mode, arg] = process.argv.slice(2);
+if (mode === 'score') process.exit(printScores(arg ?? join(root, COMMITTED)) < config.thresholds.break ? 1 : 0);
+else if (mode === 'changed') changed();
+else {
+  console.error('usage: node scripts/mutation.mjs score [REPORT] | changed');
+  process.exit(2);
+}

@@ -1,0 +1,40 @@
+// Mutation testing of the safety core (issue 19): `npm run test:mutation`. Each mutant (a small,
+// plausible bug put into one of the files below) must make a test fail; the score is the share that
+// did. Incremental: results are kept in test/mutation/incremental.json (committed), so a run only
+// re-tests mutants in changed code or covered by changed tests. Run under with-keyring.sh (the
+// keychain vault is mutated too). See README "Mutation testing" for the score and how CI runs it.
+// @ts-check
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'electron/core/scim/listing*.ts',
+    'electron/core/scim/request-log.ts',
+    'electron/core/scim/retry.ts',
+    // the write guard: a read-only connection refuses every write before it is sent
+    'electron/core/scim/resources.ts',
+    'electron/core/deactivate/**/*.ts',
+    'electron/core/journal/**/*.ts',
+    'electron/core/edit/**/*.ts',
+    'electron/core/patch/request.ts',
+    'electron/core/patch/verify.ts',
+    'electron/core/csv/**/*.ts',
+    'electron/core/vault/**/*.ts',
+  ],
+  incremental: true,
+  incrementalFile: 'test/mutation/incremental.json',
+  thresholds: { high: 90, low: 80, break: 80 },
+  // Two cores, shared: one runner each. Busy machines make tests slow, not infinite.
+  concurrency: 2,
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 20,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'dist-electron', 'dist-node', 'release', 'test-results', 'reports', 'playwright-report', '.stryker-tmp'],
+};
+export default config;
