@@ -18,6 +18,8 @@ export interface ItemStream {
   item(value: unknown): void;
   /** Writes what is gathered (call at the end of a page). */
   flush(): void;
+  /** Resolves once stdout has taken what was written (await it before producing more). */
+  drained(): Promise<void>;
   /** Ends the document with the fields known last; `error` when the work failed midway. */
   close(trailer: Record<string, unknown>, error?: AppError): void;
 }
@@ -55,6 +57,7 @@ export function openItemStream(out: Output, key: string, head: Record<string, un
       if (pending.length >= BATCH_CHARS) flush();
     },
     flush,
+    drained: () => out.drained(),
     close(trailer, error) {
       if (closed) return;
       closed = true;

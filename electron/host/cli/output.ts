@@ -7,6 +7,9 @@ import { RedactorGroup } from '../../core/secrets/index';
 
 export interface Sink {
   write(text: string): unknown;
+  /** A Node stream's buffer is over its mark (process.stdout into a pipe a reader drains slowly). */
+  readonly writableNeedDrain?: boolean;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 export interface Output {
@@ -31,6 +34,11 @@ export interface Output {
    * the text is not searched a second time here (that was about a tenth of a listing's CPU).
    */
   raw(text: string): void;
+  /**
+   * Resolves once stdout has taken what was written. A pipe to a slow reader (`… | jq`) queues
+   * writes in memory; streamed output awaits this between pages so memory stays flat.
+   */
+  drained(): Promise<void>;
   /** Human information on stderr. */
   info(message: string): void;
   warn(message: string): void;
@@ -80,6 +88,11 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
     raw(text) {
       clearProgress();
       streams.stdout.write(text);
+    },
+    drained() {
+      const out = streams.stdout;
+      if (out.writableNeedDrain !== true || !out.once) return Promise.resolve();
+      return new Promise((resolve) => out.once?.('drain', resolve));
     },
     info(message) {
       clearProgress();

@@ -63,4 +63,22 @@ describe('openItemStream', () => {
       if (mode.json) expect((JSON.parse(io.stdout) as { Resources: { title: string }[] }).Resources[0]?.title).toBe('[redacted]');
     }
   });
+
+  it('drained() waits while stdout (a pipe to a slow reader) is over its mark, and not otherwise', async () => {
+    let needDrain = false;
+    let onDrain: (() => void) | null = null;
+    const stdout = { write: () => true, get writableNeedDrain() { return needDrain; }, once: (_e: 'drain', l: () => void) => void (onDrain = l) };
+    const out = createOutput({ stdout, stderr: { write: () => true } }, { json: true, ndjson: false });
+    const s = openItemStream(out, 'Resources');
+    await s.drained(); // nothing queued: at once
+    needDrain = true;
+    let done = false;
+    const waiting = s.drained().then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(done).toBe(false);
+    needDrain = false;
+    (onDrain as (() => void) | null)?.();
+    await waiting;
+    expect(done).toBe(true);
+  });
 });

@@ -143,7 +143,7 @@ export const auditCommand: Command = {
     const found = (finding: Finding): void => (stream as ItemStream | null)?.item(finding);
     let result: StreamedAudit;
     try {
-      result = await streamAudit(ctx, found, { started: (fields) => void (machine && open(fields)) });
+      result = await streamAudit(ctx, found, { started: (fields) => void (machine && open(fields)), drained: () => (stream as ItemStream | null)?.drained() ?? Promise.resolve() });
     } catch (error) {
       (stream as ItemStream | null)?.close({ complete: false }, toAppError(error));
       throw error;

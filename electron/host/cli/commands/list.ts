@@ -102,6 +102,8 @@ async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceK
     outcome = await conn.client.list(kind, {
       ...options,
       keep: false,
+      // A slow reader of stdout holds the listing back instead of filling memory.
+      pace: () => stream.drained(),
       onPage: (resources, progress) => {
         for (const r of resources) stream.item(r);
         stream.flush();
