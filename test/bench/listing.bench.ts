@@ -126,10 +126,15 @@ async function runCase(c: Case): Promise<Record<string, number | string>> {
   }
 }
 
-export async function run(): Promise<Record<string, number | string>[]> {
+export async function run(): Promise<{ rows: Record<string, number | string>[]; failedGates: string[] }> {
   await ensureCliBundle();
   const wanted = (process.env.BENCH_LISTING_CASES ?? 'cap37,100k').split(',');
   const rows: Record<string, number | string>[] = [];
-  for (const c of CASES.filter((x) => wanted.includes(x.name))) rows.push(await runCase(c));
-  return rows;
+  const failedGates: string[] = [];
+  for (const c of CASES.filter((x) => wanted.includes(x.name))) {
+    const row = await runCase(c);
+    rows.push(row);
+    if (c.target !== undefined && Number(row.ratio) < c.target) failedGates.push(`listing ${c.name}: ${String(row.ratio)}x < ${c.target}x`);
+  }
+  return { rows, failedGates };
 }

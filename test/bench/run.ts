@@ -27,5 +27,8 @@ for (const name of names) {
   results[name] = await (await load()).run();
 }
 console.log(`\n${JSON.stringify(results, null, 2)}`);
-process.exit(0);
+// A bench that names gates (e.g. the explorer's p5 frame rate) fails the run when one is missed.
+const failed = Object.values(results).flatMap((r) => (typeof r === 'object' && r !== null && Array.isArray((r as { failedGates?: unknown }).failedGates) ? ((r as { failedGates: string[] }).failedGates) : []));
+if (failed.length > 0) console.error(`\nbench gates failed: ${failed.join('; ')}`);
+process.exit(failed.length > 0 ? 1 : 0);
 export {};

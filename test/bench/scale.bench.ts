@@ -4,9 +4,9 @@
 
 import { runSizes, type MemoryFigures } from './memory.bench';
 
-export async function run(): Promise<{ figures: MemoryFigures[]; pass: boolean }> {
+export async function run(): Promise<{ figures: MemoryFigures[]; failedGates: string[] }> {
   const figures = await runSizes([Number(process.env.BENCH_SCALE_USERS ?? 1_000_000)]);
-  const pass = figures.every((f) => f.verified && f.peakMb < 500);
-  console.log(`scale bench: ${pass ? 'PASS' : 'FAIL'} (every command < 500 MB peak RSS with verified output)`);
-  return { figures, pass };
+  const failedGates = figures.filter((f) => !f.verified || f.peakMb >= 500).map((f) => `scale: ${f.command} ${f.peakMb} MB${f.verified ? '' : ', output not verified'}`);
+  console.log(`scale bench: ${failedGates.length === 0 ? 'PASS' : 'FAIL'} (every command < 500 MB peak RSS with verified output)`);
+  return { figures, failedGates };
 }
