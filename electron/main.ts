@@ -3,9 +3,8 @@
 
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
 import ElectronStore from 'electron-store';
-import { writeFile } from 'node:fs/promises';
+import { writePrivateFile } from './core/io/private-files';
 import { basename, join } from 'node:path';
-import { InspectorError } from '../shared/errors';
 import { coreFunctions, createAppContext, savedProfiles, type SaveFileRequest } from './core/app/index';
 import type { SavePathRequest } from './core/app/context';
 import { createProfileStore, PROFILES_CONFIG_NAME, userDataDir } from './core/profiles/index';
@@ -31,9 +30,7 @@ async function chooseSavePath(request: SavePathRequest): Promise<string | null> 
 async function saveWithDialog(request: SaveFileRequest): Promise<{ saved: boolean; path: string | null }> {
   const path = await chooseSavePath(request);
   if (path === null) return { saved: false, path: null };
-  await writeFile(path, request.content, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InspectorError('io', `Could not write ${path}: ${error.code ?? error.message}. Choose another folder.`, { path });
-  });
+  await writePrivateFile(path, request.content);
   return { saved: true, path };
 }
 

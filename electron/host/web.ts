@@ -5,15 +5,16 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isChannelName, type EventMap, type EventName, type SandboxVendor, SANDBOX_VENDORS } from '../../shared/channels';
 import { InspectorError } from '../../shared/errors';
 import { coreFunctions, createAppContext, dispatch, savedProfiles, type SaveFileRequest } from '../core/app/index';
 import type { SavePathRequest } from '../core/app/context';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, writePrivateFile } from '../core/io/private-files';
 import { createProfileStore } from '../core/profiles/index';
 import { createKeytarVault } from '../core/vault/index';
 import { securityHeaders } from './csp';
@@ -70,23 +71,30 @@ function packageVersion(rendererDir: string): string {
   return process.env.npm_package_version ?? '0.0.0';
 }
 
-function defaultExportDir(): string {
+/**
+ * Where browser-mode exports go (the page cannot show a save dialog): the user's Downloads, as in
+ * the desktop app, or else the app's own data folder — never a shared folder under /tmp.
+ */
+function defaultExportDir(dataDir: string): { dir: string; ours: boolean } {
   const downloads = join(homedir(), 'Downloads');
-  return existsSync(downloads) ? downloads : join(tmpdir(), 'scim-inspector-exports');
+  return existsSync(downloads) ? { dir: downloads, ours: false } : { dir: join(dataDir, 'exports'), ours: true };
+}
+
+/** The export folder ready to write in: the app's own one private, the user's as it is. */
+async function exportFolder(target: { dir: string; ours: boolean }, dataDir: string): Promise<string> {
+  if (target.ours) await ensurePrivateDir(target.dir, dataDir);
+  else await mkdir(target.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  return target.dir;
 }
 
 async function saveToDir(dir: string, request: SaveFileRequest): Promise<{ saved: boolean; path: string }> {
-  await mkdir(dir, { recursive: true });
   const path = join(dir, basename(request.suggestedName));
-  await writeFile(path, request.content, { encoding: 'utf8', flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    throw new InspectorError('io', `Could not write ${path}: ${error.code ?? error.message}. Free some space or check the folder's permissions.`, { path });
-  });
+  await writePrivateFile(path, request.content, { exclusive: true });
   return { saved: true, path };
 }
 
 /** A new file in the export folder for a streamed export: never an existing file's name. */
-async function freeExportPath(dir: string, request: SavePathRequest): Promise<string> {
-  await mkdir(dir, { recursive: true });
+function freeExportPath(dir: string, request: SavePathRequest): string {
   const name = basename(request.suggestedName);
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
@@ -118,7 +126,6 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const rendererDir = options.rendererDir ?? defaultRendererDir();
-  const exportDir = options.exportDir ?? defaultExportDir();
   const vendor = sandboxVendor(options.sandboxVendor);
   const streams = new Set<ServerResponse>();
   const headers = securityHeaders('browser');
@@ -127,12 +134,14 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of streams) res.write(frame);
   };
+  // Decided at each export: Downloads may be created while the app runs.
+  const exportTarget = (): { dir: string; ours: boolean } => (options.exportDir !== undefined ? { dir: options.exportDir, ours: false } : defaultExportDir(ctx.dataDir));
   const ctx = createAppContext({
     mode: 'browser',
     version: packageVersion(rendererDir),
     emit,
-    saveFile: (request) => saveToDir(exportDir, request),
-    choosePath: (request) => freeExportPath(exportDir, request),
+    saveFile: async (request) => saveToDir(await exportFolder(exportTarget(), ctx.dataDir), request),
+    choosePath: async (request) => freeExportPath(await exportFolder(exportTarget(), ctx.dataDir), request),
     // The same profiles.json as the desktop app and the CLI; tokens only through the OS keychain.
     ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(options.dataDir !== undefined ? { dir: options.dataDir } : {}), createKeytarVault()) }),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),

@@ -63,6 +63,7 @@ test('HAR export is written by the host, never at a path the page names', async 
   await expect(page.getByTestId('discovery')).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: 'Request log' }).click();
   await page.getByRole('button', { name: 'Export HAR' }).click();
+  await page.getByRole('alertdialog', { name: 'Export HAR?' }).getByRole('button', { name: 'Save HAR' }).click();
   await expect(page.getByTestId('saved')).toContainText('HAR saved to ');
   const savedTo = ((await page.getByTestId('saved').textContent()) ?? '').replace(/^.*HAR saved to /, '').trim();
   expect(dirname(savedTo)).toBe(exports);

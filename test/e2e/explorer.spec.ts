@@ -141,6 +141,7 @@ test('the request log shows the calls, copies curl without the token, and export
   await page.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(page.getByTestId('curl')).toContainText('$SCIM_TOKEN');
   await page.getByRole('button', { name: 'Export HAR' }).click();
+  await page.getByRole('alertdialog', { name: 'Export HAR?' }).getByRole('button', { name: 'Save HAR' }).click();
   await expect(page.getByTestId('saved')).toContainText('HAR saved to');
   const path = ((await page.getByTestId('saved').textContent()) ?? '').replace('HAR saved to ', '').trim();
   const har = JSON.parse(readFileSync(path, 'utf8')) as { log: { entries: { request: { url: string } }[] } };

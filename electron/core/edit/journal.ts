@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { InspectorError } from '../../../shared/errors';
 import type { ChangeJournalEntry, ChangeOutcome, EditPreview, EditRequest } from '../../../shared/edit';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import { PRIVATE_DIR_MODE } from '../io/private-files';
 import { openJournal, readJournal, type JournalRecordBase, type JournalWriter } from '../journal/journal';
 
 export const CHANGE_JOURNAL_FILE = 'changes.jsonl';
@@ -63,7 +64,8 @@ export interface OpenedChange {
 /** Opens the journal (creating its directory) and records the intent; nothing is sent before this. */
 export async function recordIntent(path: string, preview: EditPreview, profile: string | null): Promise<OpenedChange> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    // A folder created here is owner-only (the journal holds people's data); an existing one keeps its mode.
+    await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InspectorError('io', `Cannot create the folder for the change journal ${path}: ${reason}. Choose a writable location; nothing was sent.`, { file: path });

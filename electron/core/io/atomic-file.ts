@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
 import { createGzip, type Gzip } from 'node:zlib';
 import { InspectorError } from '../../../shared/errors';
+import { makePrivate, PRIVATE_FILE_MODE } from './private-files';
 
 export class AtomicFile {
   private readonly temp: string;
@@ -22,7 +23,8 @@ export class AtomicFile {
     options: { gzip?: boolean } = {},
   ) {
     this.temp = `${path}.partial-${process.pid}`;
-    this.file = createWriteStream(this.temp);
+    // Owner-only: these files hold people's data (io/private-files.ts).
+    this.file = createWriteStream(this.temp, { mode: PRIVATE_FILE_MODE });
     this.gzip = options.gzip ? createGzip() : null;
     this.gzip?.pipe(this.file);
     // Errors surface from drained() or finish(); without a listener they would crash the process.
@@ -65,6 +67,7 @@ export class AtomicFile {
       this.out.end();
       if (!this.file.closed) await once(this.file, 'close');
       if (this.failure) throw this.failure;
+      await makePrivate(this.temp); // a temp file left by a crash kept its old mode
       await rename(this.temp, this.path);
     } catch (error) {
       await this.abort();

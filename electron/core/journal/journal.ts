@@ -8,6 +8,7 @@
 
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { InspectorError } from '../../../shared/errors';
+import { PRIVATE_FILE_MODE } from '../io/private-files';
 import { lockJournal, type JournalLock } from './lock';
 import { repairTail, type TailRepair } from './tail';
 
@@ -48,11 +49,18 @@ function ioError(path: string, doing: string, error: unknown): InspectorError {
 export async function openJournal<R extends { type: string }>(path: string, now: () => Date = () => new Date(), options: OpenJournalOptions = {}): Promise<JournalWriter<R>> {
   let handle: FileHandle;
   try {
-    handle = await open(path, 'a+', 0o600); // read too: the tail is checked before appending
+    handle = await open(path, 'a+', PRIVATE_FILE_MODE); // read too: the tail is checked before appending
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InspectorError('io', `Cannot open the journal ${path}: ${reason}. Choose a writable location; nothing was sent.`, { file: path });
   }
+  // A journal holds people's data: owner-only, also when an older version created it 0644. A file
+  // owned by someone else (EPERM) keeps the mode its owner gave it.
+  await handle.chmod(PRIVATE_FILE_MODE).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPERM') return;
+    await handle.close();
+    throw ioError(path, 'Cannot make private the journal', error);
+  });
   const repair = async (): Promise<void> => {
     const done = await repairTail(handle, path);
     if (done.kind !== 'none') options.onRepair?.(done);

@@ -2,8 +2,8 @@
 // --url/--token-env and --sandbox mean the same thing everywhere — and writes --har when done,
 // also when the command failed (that is when the request log is most wanted).
 
-import { writeFile } from 'node:fs/promises';
 import { InspectorError } from '../../../shared/errors';
+import { writePrivateFile } from '../../core/io/private-files';
 import { normalizeBaseUrl } from '../../core/scim/base-url';
 import { parseHeaderLine, validateHeaders } from '../../core/profiles/url';
 import type { DiscoveryResult, ResourceKind } from '../../../shared/scim';
@@ -163,10 +163,6 @@ export async function withConnection<T>(
 async function writeHar(client: ScimClient, file: string, out: Output): Promise<void> {
   // The log is redacted already; the run's secrets are a second line of defence for the file.
   const text = JSON.stringify(out.secrets.value(client.transport.log.toHar()), null, 2);
-  try {
-    await writeFile(file, `${text}\n`, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InspectorError('io', `Could not write the HAR file ${file}: ${reason}. Check the path and permissions.`, { file });
-  }
+  await writePrivateFile(file, `${text}\n`, { what: `the HAR file ${file}` });
+  out.warn(`${file} holds every request and answer of this run, with the personal data of every user they carried (the token is redacted). It is readable only by you; keep it private and delete it when done.`);
 }

@@ -58,6 +58,7 @@ export function RequestLogView() {
   const [open, setOpen] = useState<number | null>(null);
   const [saved, setSaved] = useState<SaveResult | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const [confirmHar, setConfirmHar] = useState(false);
 
   // Calls made before this window subscribed (main keeps a ring of them).
   useEffect(() => {
@@ -69,6 +70,7 @@ export function RequestLogView() {
   for (const e of live) byId.set(e.id, e);
   const entries = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, 500);
   const exportHar = async () => {
+    setConfirmHar(false);
     const r = await api.requestLog.exportHar({ profileId });
     if (r.ok) setSaved(r.value);
     else setError(r.error);
@@ -79,9 +81,19 @@ export function RequestLogView() {
       <div className="toolbar">
         <h2>Request log</h2>
         <span data-testid="log-entries">{entries.length} calls</span>
-        <button type="button" onClick={() => void exportHar()}>Export HAR</button>
+        <button type="button" onClick={() => (setSaved(null), setConfirmHar(true))}>Export HAR</button>
         {saved && <span data-testid="saved">{saved.saved ? `HAR saved to ${saved.path ?? ''}` : 'Export cancelled.'}</span>}
       </div>
+      {confirmHar && (
+        <div className="confirm" role="alertdialog" aria-label="Export HAR?">
+          <p>
+            The HAR holds every request and answer of this session, with the personal data of every user they carried (names, emails, ids). The token is
+            redacted. The file is readable only by you; keep it private and delete it when done.
+          </p>
+          <button type="button" onClick={() => void exportHar()} autoFocus>Save HAR</button>{' '}
+          <button type="button" onClick={() => setConfirmHar(false)}>Cancel</button>
+        </div>
+      )}
       {error && <ErrorState error={error} />}
       {entries.length === 0 && <p className="empty">No calls yet. Open Users or Capabilities to talk to the server.</p>}
       <table className="log">

@@ -95,3 +95,13 @@ describe('journal tail repair before appending', () => {
     expect(records.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
   });
 });
+
+describe('journal file mode', () => {
+  it('makes a journal an older version created world-readable owner-only on the next append', async () => {
+    const path = await journalWith(['a'], '');
+    const { chmod, stat } = await import('node:fs/promises');
+    await chmod(path, 0o644);
+    await appendOne(path, 'b', true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+});

@@ -5,7 +5,7 @@
 // folder); a host without it gets the file through saveFile's string via a temporary file.
 
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
 import { FINDING_CODES, type AuditResult, type Finding, type Snapshot } from '../../../../shared/audit';
@@ -16,6 +16,7 @@ import { exportCsv } from '../../audit/exports';
 import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
 import { readSnapshotHead } from '../../audit/snapshot-head';
 import { parseCsvText } from '../../csv/read';
+import { ensurePrivateDir } from '../../io/private-files';
 import { onChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
@@ -194,7 +195,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
       return { saved: true, path, rows };
     }
     const tmp = join(ctx.dataDir, 'tmp');
-    await mkdir(tmp, { recursive: true });
+    await ensurePrivateDir(tmp, ctx.dataDir);
     const file = join(tmp, `export-${randomUUID()}.csv`);
     try {
       const { rows } = await exportCsv(source, { kind, file, bom, redactor: ctx.redaction.secrets });
@@ -206,7 +207,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
   },
   'audit.saveSnapshot': async (ctx, { profileId, auditId, label }) => {
     const audit = stored(ctx, auditId);
-    await mkdir(snapshotsDir(ctx), { recursive: true });
+    await ensurePrivateDir(snapshotsDir(ctx), ctx.dataDir);
     const text = label?.trim() || 'snapshot';
     const safe = text.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'snapshot';
     const path = snapshotPath(ctx, `${safe}-${audit.taken.takenAt.replace(/[:.]/g, '-')}.json.gz`);

@@ -4,13 +4,14 @@
 // events; retry and undo work from those journals by file name.
 
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
 import { JOURNAL_NAME, type DEACTIVATE_CHANNELS, type JournalList, type JournalSummary, type RunOutcome } from '../../../../shared/channels/deactivate';
 import type { DeactivationPlan, RunProgress, RunResult } from '../../../../shared/deactivate';
 import { columnValues, parseCsvText } from '../../csv/read';
 import { executePlan, foldRuns, type ExecuteOptions, isDeactivationRecord, journalCounts, planDeactivation, reactivateRun, resumeRun } from '../../deactivate/index';
+import { ensurePrivateDir } from '../../io/private-files';
 import { readJournal } from '../../journal/journal';
 import { publishChange } from '../changes';
 import type { AppContext } from '../context';
@@ -160,7 +161,7 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
     if (!stored) throw new InspectorError('invalid-input', 'This plan is no longer held (the app restarted or it was replaced); make the plan again.', { planId });
     confirmOrRefuse(stored.plan.targets.length, confirmCount, 'deactivate');
     const { client } = await ctx.sessions.session(stored.profileId);
-    await mkdir(journalsDir(ctx), { recursive: true });
+    await ensurePrivateDir(journalsDir(ctx), ctx.dataDir);
     const name = `deactivate-${new Date().toISOString().replace(/[:.]/g, '-')}-${planId.slice(0, 8)}.jsonl`;
     // A plan runs once: a second execute would re-send what the journal already holds.
     state(ctx).plans.delete(planId);
