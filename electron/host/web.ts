@@ -209,7 +209,14 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const { port } = server.address() as AddressInfo;
   guard = { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}`, secret };
   const url = `${guard.origin}/#secret=${secret}`;
-  if (options.open) openInBrowser(url);
+  let removeRedirect: (() => Promise<void>) | null = null;
+  if (options.open) {
+    // Best effort, as the URL is printed anyway; a failure is said, not hidden.
+    removeRedirect = await openInBrowser(url, join(ctx.dataDir, 'run')).catch((error: unknown) => {
+      console.error(`[scim-inspector] could not open a browser (${error instanceof Error ? error.message : String(error)}); open the printed URL.`);
+      return null;
+    });
+  }
 
   let closing: Promise<void> | null = null;
   return {
@@ -223,6 +230,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
           server.close(() => done());
           server.closeAllConnections();
         });
+        await removeRedirect?.();
         await ctx.close();
       })();
       return closing;
