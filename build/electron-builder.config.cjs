@@ -10,6 +10,19 @@ module.exports = {
   files: ['dist/**/*', '!dist/**/*.map', 'dist-electron/**/*', '!dist-electron/**/*.map', 'package.json'],
   // keytar is native: keep it unpacked so the OS can load its .node file.
   asarUnpack: ['node_modules/keytar/**'],
+  // Fuses flipped in the shipped binary: it cannot be run as plain Node (ELECTRON_RUN_AS_NODE),
+  // told what to load by NODE_OPTIONS or opened to a debugger by --inspect, and it loads only its
+  // own app.asar, checked against the hash embedded at build time. The app never forks and serves
+  // its pages from app://, not file://, so it needs none of what these switch off.
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   icon: 'build/icon.png',
   win: { target: ['nsis'], icon: 'build/icon.png' },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
