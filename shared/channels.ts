@@ -14,6 +14,7 @@ import { EDIT_CHANNELS } from './channels/edit';
 import { DEACTIVATE_CHANNELS } from './channels/deactivate';
 import { AUDIT_CHANNELS } from './channels/audit';
 import { RESOLVE_CHANNELS } from './channels/resolve';
+import { TABLE_EXPORT_CHANNELS } from './channels/table-export';
 
 export { channel, type ChannelDef } from './channel-def';
 
@@ -110,6 +111,7 @@ export const CHANNELS = {
   ...DEACTIVATE_CHANNELS,
   ...AUDIT_CHANNELS,
   ...RESOLVE_CHANNELS,
+  ...TABLE_EXPORT_CHANNELS,
 } as const;
 
 export type Channels = typeof CHANNELS;

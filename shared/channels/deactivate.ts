@@ -10,6 +10,7 @@ import { oneOf, optionalInteger, optionalString, record, requiredString } from '
 import { tenantScope, type TenantRef } from './edit';
 import { InspectorError } from '../errors';
 import type { DeactivationPlan, RunResult } from '../deactivate';
+import { FINDING_CODES, type FindingCode } from '../audit';
 
 const OPERATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const JOURNAL_NAME = /^[A-Za-z0-9_.-]{1,200}\.jsonl$/;
@@ -76,6 +77,19 @@ export interface JournalList {
   otherTenants: number;
 }
 
+/** The users of one finding code of an audit main holds ("Deactivate these N users"). */
+export interface FindingRef {
+  auditId: string;
+  code: FindingCode;
+}
+
+function findingRef(value: unknown): FindingRef {
+  const r = record(value, 'finding');
+  const code = oneOf(r.code, FINDING_CODES, 'finding.code');
+  if (!code) throw new InspectorError('invalid-input', 'The request field "finding.code" must be a finding code.', { field: 'finding.code' });
+  return { auditId: requiredString(r.auditId, 'finding.auditId', OPERATION_ID), code };
+}
+
 const journalRun = (name: string) => (input: unknown) => {
   const r = record(input, name);
   return {
@@ -101,9 +115,12 @@ export const DEACTIVATE_CHANNELS = {
   /** Resolves the inputs and builds the plan (dry run). Nothing is written. */
   'deactivate.plan': channel<PlannedRun>()((input) => {
     const r = record(input, 'deactivate.plan');
+    // The users of an audit finding are named by the finding: they stay in main (up to 100k ids).
+    const finding = r.finding === undefined || r.finding === null ? undefined : findingRef(r.finding);
     return {
       profileId: requiredString(r.profileId, 'profileId'),
-      inputs: stringList(r.inputs, 'inputs'),
+      inputs: finding ? [] : stringList(r.inputs, 'inputs'),
+      ...(finding ? { finding } : {}),
       method: oneOf(r.method, ['patch', 'put', 'delete'] as const, 'method'),
     };
   }),

@@ -45,7 +45,7 @@ test('the audit result and its IdP file survive opening a user from a finding an
   // A user from a finding opens beside the audit; the page stays.
   const group = page.getByTestId('findings').locator('details[data-code="not-in-idp"]');
   await group.locator('summary').click();
-  const finding = group.getByRole('button').first();
+  const finding = group.getByRole('button', { name: /^User / }).first();
   const id = ((await finding.textContent()) ?? '').replace(/^User /, '').trim();
   await finding.click();
   await expect(page.getByTestId('detail')).toBeVisible();

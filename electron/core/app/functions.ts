@@ -12,6 +12,7 @@ import { editFunctions } from './features/edit';
 import { deactivateFunctions } from './features/deactivate';
 import { auditFunctions } from './features/audit';
 import { resolveFunctions } from './features/resolve';
+import { tableExportFunctions } from './features/table-export';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -89,5 +90,6 @@ export const coreFunctions: CoreFunctions = {
   ...deactivateFunctions,
   ...auditFunctions,
   ...resolveFunctions,
+  ...tableExportFunctions,
 };
 

@@ -52,7 +52,8 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
   const [failed, setFailed] = useState<{ key: string; error: AppError } | null>(null);
   const [action, setAction] = useState<string | null>(null);
 
-  useEffect(() => setAction(null), [key]);
+  const initialAction = detail?.action ?? null;
+  useEffect(() => setAction(initialAction), [key, initialAction]);
   const missing = detail !== null && resource === null && !deleted;
   useEffect(() => {
     if (!detail || !missing) return;
@@ -108,7 +109,7 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
               api={api}
               profileId={profileId}
               readOnly={readOnly}
-              openResource={(kind, id) => ui.getState().open(kind, id)}
+              openResource={(kind, id, next) => ui.getState().open(kind, id, next)}
               kind={detail.kind}
               resource={resource}
               onClose={() => setAction(null)}

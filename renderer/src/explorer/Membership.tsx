@@ -66,7 +66,7 @@ export function UserGroups({ user }: { user: ScimResource }) {
 type Lookup = 'checking' | 'dangling' | 'exists' | 'unknown';
 
 export function GroupMembers({ group }: { group: ScimResource }) {
-  const { api, profileId } = useScope();
+  const { api, profileId, ui } = useScope();
   const users = useExplorer((s) => s.tables.Users);
   const usersListing = useExplorer((s) => s.listings.Users);
   useExplorer((s) => s.ticks.Users);
@@ -106,6 +106,11 @@ export function GroupMembers({ group }: { group: ScimResource }) {
       <h3>
         Members ({members.length}){dangling > 0 && <span className="dangling-count"> · {dangling} dangling</span>}
       </h3>
+      {dangling > 0 && (
+        <button type="button" onClick={() => ui.getState().open('Groups', group.id, 'remove-dangling')}>
+          Remove dangling members
+        </button>
+      )}
       {members.length === 0 && <p className="empty">This group has no members.</p>}
       <ul className="members">
         {ordered.map((m) => {

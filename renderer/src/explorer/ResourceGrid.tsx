@@ -1,7 +1,9 @@
 // The virtualised users/groups table: only the visible rows exist in the DOM, the row list is a
 // view (search + sort) over the columnar table, recomputed only when the data tick, the query or
-// the sort changes. Keyboard: ↑/↓ move, Enter opens, Ctrl/Cmd+F searches, Ctrl/Cmd+R reloads,
-// Esc closes the detail pane.
+// the sort changes. Keyboard: ↑/↓ move, Enter opens, Space selects the row, Ctrl/Cmd+A selects
+// every row of the view, Ctrl/Cmd+F searches, Ctrl/Cmd+R reloads, Esc closes the detail pane.
+// Selection: a row's checkbox, shift-click for a range (from the last single toggle), the header
+// checkbox for the whole view.
 
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -46,11 +48,12 @@ interface GridRowProps {
   cursor: boolean;
   open: boolean;
   checked: boolean;
+  onCheck(index: number, id: string, range: boolean): void;
 }
 
 // Memoised: while scrolling, rows that stay on screen keep their props and skip rendering, so a
 // frame only renders the rows that scrolled in.
-const GridRow = memo(function GridRow({ kind, table, index, row, start, template, columns, cursor, open, checked }: GridRowProps) {
+const GridRow = memo(function GridRow({ kind, table, index, row, start, template, columns, cursor, open, checked, onCheck }: GridRowProps) {
   const { ui } = useScope();
   const id = table.ids[row] as string;
   return (
@@ -66,7 +69,14 @@ const GridRow = memo(function GridRow({ kind, table, index, row, start, template
       }}
     >
       <span role="gridcell" onClick={(e) => e.stopPropagation()}>
-        {kind === 'Users' && <input type="checkbox" aria-label={`Select ${table.cell(row, 'userName')}`} checked={checked} onChange={() => ui.getState().toggleChecked(id)} />}
+        <input
+          type="checkbox"
+          aria-label={`Select ${table.cell(row, kind === 'Users' ? 'userName' : 'displayName') || id}`}
+          checked={checked}
+          // onClick (not onChange) so a shift-click can select the range up to here.
+          onClick={(e) => onCheck(index, id, e.shiftKey)}
+          onChange={() => undefined}
+        />
       </span>
       {columns.map((c) => (
         <span role="gridcell" key={c} title={table.cell(row, c)}>
@@ -84,7 +94,7 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
   const columns = useUi((s) => s.columns[kind]);
   const sort = useUi((s) => s.sort[kind]);
   const cursor = useUi((s) => s.cursor[kind]);
-  const checked = useUi((s) => s.checked);
+  const checked = useUi((s) => s.checked[kind]);
   const detail = useUi((s) => s.detail);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -92,6 +102,34 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
 
   const latest = useRef({ rows, cursor, onReload });
   latest.current = { rows, cursor, onReload };
+  const idsOf = (from: number, to: number): string[] => {
+    const out: string[] = [];
+    for (let i = Math.max(0, from); i <= Math.min(to, latest.current.rows.length - 1); i++) out.push(table.ids[latest.current.rows[i] as number] as string);
+    return out;
+  };
+  const onCheck = (index: number, id: string, range: boolean): void => {
+    const state = ui.getState();
+    const anchor = state.anchor[kind];
+    if (range && anchor !== null) {
+      // The range takes the state the clicked row is about to get.
+      state.checkMany(kind, idsOf(Math.min(anchor, index), Math.max(anchor, index)), !state.checked[kind].has(id));
+    } else {
+      state.toggleChecked(kind, id, index);
+    }
+  };
+  const checkRef = useRef(onCheck);
+  checkRef.current = onCheck;
+  // Stable for the memoised rows; it always reads the latest view.
+  const stableCheck = useMemo(() => (index: number, id: string, range: boolean) => checkRef.current(index, id, range), []);
+  const inView = useMemo(() => {
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) if (checked.has(table.ids[rows[i] as number] as string)) n++;
+    return n;
+  }, [rows, checked, table, tick]);
+  const headBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (headBox.current) headBox.current.indeterminate = inView > 0 && inView < rows.length;
+  }, [inView, rows.length]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const { rows: r, cursor: c } = latest.current;
@@ -106,6 +144,13 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
       } else if (e.key === 'Escape') {
         // Esc inside a form in the detail pane (an edit in progress) belongs to that form.
         if (!(inField && e.target instanceof HTMLElement && e.target.closest('.detail'))) ui.getState().close();
+      } else if (mod && !inField && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        ui.getState().checkMany(kind, idsOf(0, r.length - 1), true);
+      } else if (!inField && e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
+        e.preventDefault();
+        const row = r[c];
+        if (row !== undefined) ui.getState().toggleChecked(kind, table.ids[row] as string, c);
       } else if (!inField && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         const next = Math.min(Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1)), Math.max(0, r.length - 1));
@@ -123,7 +168,15 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
   return (
     <div className="grid" role="grid" aria-label={kind} aria-rowcount={rows.length + 1} data-testid={`grid-${kind}`}>
       <div className="grid-head" role="row" style={{ gridTemplateColumns: template }}>
-        <span role="columnheader" aria-label="Selected" />
+        <span role="columnheader">
+          <input
+            ref={headBox}
+            type="checkbox"
+            aria-label={`Select all ${rows.length} ${kind === 'Users' ? 'users' : 'groups'} in view`}
+            checked={rows.length > 0 && inView === rows.length}
+            onChange={() => ui.getState().checkMany(kind, idsOf(0, rows.length - 1), inView < rows.length)}
+          />
+        </span>
         {columns.map((c) => (
           <button
             key={c}
@@ -156,6 +209,7 @@ export function ResourceGrid({ kind, rows, onReload }: { kind: ResourceKind; row
                 cursor={item.index === cursor}
                 open={detail?.kind === kind && detail.id === id}
                 checked={checked.has(id)}
+                onCheck={stableCheck}
               />
             );
           })}

@@ -9,7 +9,9 @@ import { COLUMN_LABELS, columnsOf } from '../store/columns';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 import { FilterBuilder } from './FilterBuilder';
+import { ExportButton } from './ExportButton';
 import { ResourceGrid, useRows } from './ResourceGrid';
+import { SelectionBar } from './SelectionBar';
 import { usePageState } from '../store/pages';
 
 function ColumnChooser({ kind }: { kind: ResourceKind }) {
@@ -30,26 +32,6 @@ function ColumnChooser({ kind }: { kind: ResourceKind }) {
   );
 }
 
-function SelectionBar({ actions }: { actions: readonly SelectionAction[] }) {
-  const { api, profileId, readOnly, ui } = useScope();
-  const checked = useUi((s) => s.checked);
-  const [active, setActive] = usePageState<string | null>('selection:action', null);
-  if (checked.size === 0) return null;
-  const action = actions.find((a) => a.id === active);
-  return (
-    <div className="selection" role="toolbar" aria-label="Selected users">
-      <span data-testid="selected-count">{checked.size} selected</span>
-      {actions.map((a) => (
-        <button key={a.id} type="button" aria-pressed={active === a.id} onClick={() => setActive(active === a.id ? null : a.id)}>{a.label}</button>
-      ))}
-      <button type="button" onClick={() => ui.getState().setChecked([])}>Clear selection</button>
-      {action && (
-        <action.Component api={api} profileId={profileId} readOnly={readOnly} openResource={(k, id) => ui.getState().open(k, id)} userIds={[...checked]} onClose={() => setActive(null)} />
-      )}
-    </div>
-  );
-}
-
 export function TableView({ kind, selectionActions }: { kind: ResourceKind; selectionActions: readonly SelectionAction[] }) {
   const { api, explorer, ui } = useScope();
   const listing = useExplorer((s) => s.listings[kind]);
@@ -63,6 +45,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
     if (!explorer.getState().listings[kind]) void explorer.getState().load(kind);
   }, [explorer, kind]);
 
+  const narrowedBy = [listing?.filter !== undefined ? 'the filter' : '', search.trim() !== '' ? `“${search.trim()}”` : ''].filter(Boolean).join(' and ') || null;
   const reload = () => void explorer.getState().load(kind, explorer.getState().listings[kind]?.filter);
   const size = table.size;
 
@@ -87,11 +70,12 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
           </button>
         )}
         <ColumnChooser kind={kind} />
+        <ExportButton label="Export view (CSV)" kind={kind} scope="view" rows={() => rows} />
       </div>
       {kind === 'Users' && showFilter && (
         <FilterBuilder api={api} applied={listing?.filter} summary={listing?.summary ?? null} onApply={(f) => void explorer.getState().load(kind, f)} />
       )}
-      {kind === 'Users' && <SelectionBar actions={selectionActions} />}
+      <SelectionBar kind={kind} rows={rows} actions={selectionActions} narrowedBy={narrowedBy} />
       {listing?.error && <ErrorState error={listing.error} onRetry={reload} />}
       {size === 0 && listing?.running && <p className="loading" role="status">Loading the first page of {noun}…</p>}
       {size === 0 && listing && !listing.running && !listing.error && (

@@ -7,11 +7,12 @@ import { JournalView } from './edit/JournalView';
 import { DeactivatePage } from './deactivate/DeactivatePage';
 import { DeactivateSelection } from './deactivate/DeactivateSelection';
 import { AuditPage } from './audit/AuditPage';
+import { GROUP_DETAIL_ACTIONS, GROUP_SELECTION_ACTIONS } from './groups';
 
 export const FEATURE_VIEWS: FeatureView[] = [
   { id: 'audit', label: 'Audit', Component: AuditPage },
   { id: 'deactivate', label: 'Deactivate', Component: DeactivatePage },
   { id: 'journal', label: 'Journal', Component: JournalView },
 ];
-export const DETAIL_ACTIONS: DetailAction[] = [{ id: 'edit', label: 'Edit', kinds: ['Users', 'Groups'], Component: EditPanel }];
-export const SELECTION_ACTIONS: SelectionAction[] = [{ id: 'deactivate', label: 'Deactivate', Component: DeactivateSelection }];
+export const DETAIL_ACTIONS: DetailAction[] = [{ id: 'edit', label: 'Edit', kinds: ['Users', 'Groups'], Component: EditPanel }, ...GROUP_DETAIL_ACTIONS];
+export const SELECTION_ACTIONS: SelectionAction[] = [{ id: 'deactivate', label: 'Deactivate', kinds: ['Users'], Component: DeactivateSelection }, ...GROUP_SELECTION_ACTIONS];

@@ -12,8 +12,13 @@ export interface FeatureContext {
   profileId: string;
   /** The profile refuses writes (the core refuses too; the UI just says so up front). */
   readOnly: boolean;
-  /** Opens a user or group in the explorer's detail pane (click-through from audits, journals). */
-  openResource(kind: ResourceKind, id: string): void;
+  /**
+   * Opens a user or group in the explorer's detail pane beside the page (click-through from
+   * audits, journals), optionally with one of its DETAIL_ACTIONS open.
+   */
+  openResource(kind: ResourceKind, id: string, action?: string): void;
+  /** Goes to another feature page (its state is kept in the page store). */
+  goTo?(featureId: string): void;
 }
 
 /** A page in the left navigation (Audit, Journal, Deactivation runs...). */
@@ -32,9 +37,10 @@ export interface DetailAction {
   Component: ComponentType<FeatureContext & { kind: ResourceKind; resource: ScimResource; onClose(): void }>;
 }
 
-/** An action on the users selected in the table (bulk deactivation...). */
+/** An action on the rows selected in a table (bulk deactivation, group membership...). */
 export interface SelectionAction {
   id: string;
   label: string;
-  Component: ComponentType<FeatureContext & { userIds: string[]; onClose(): void }>;
+  kinds: readonly ResourceKind[];
+  Component: ComponentType<FeatureContext & { kind: ResourceKind; ids: string[]; onClose(): void }>;
 }

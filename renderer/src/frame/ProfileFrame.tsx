@@ -31,7 +31,13 @@ function Page({ registries }: { registries: Registries }) {
   if (!feature) return <p className="empty">This page is not available.</p>;
   return (
     <section className="page" aria-label={feature.label}>
-      <feature.Component api={scope.api} profileId={scope.profileId} readOnly={scope.readOnly} openResource={(kind, id) => scope.ui.getState().open(kind, id)} />
+      <feature.Component
+        api={scope.api}
+        profileId={scope.profileId}
+        readOnly={scope.readOnly}
+        openResource={(kind, id, action) => scope.ui.getState().open(kind, id, action)}
+        goTo={(id) => scope.ui.getState().setView(`feature:${id}`)}
+      />
     </section>
   );
 }

@@ -12,7 +12,8 @@ export type ViewId = 'Users' | 'Groups' | 'Capabilities' | 'RequestLog' | `featu
 
 export interface Place {
   view: ViewId;
-  detail: { kind: ResourceKind; id: string } | null;
+  /** action: a DETAIL_ACTIONS id to open with it (e.g. "Remove dangling members" from a finding). */
+  detail: { kind: ResourceKind; id: string; action?: string } | null;
 }
 
 /** Enough places to walk back through a working session, not an unbounded log. */
@@ -20,22 +21,27 @@ const HISTORY_KEEP = 100;
 
 export interface UiState {
   view: ViewId;
-  detail: { kind: ResourceKind; id: string } | null;
+  detail: Place['detail'];
   /** Places visited, oldest first; `at` is the current one. */
   history: Place[];
   at: number;
-  checked: Set<string>;
+  /** Selected rows per table, by id (a selection survives search, sort and reloads). */
+  checked: Record<ResourceKind, Set<string>>;
+  /** Where the last single toggle was, in view order: the start of a shift-click range. */
+  anchor: Record<ResourceKind, number | null>;
   search: Record<ResourceKind, string>;
   sort: Record<ResourceKind, { column: Column; dir: SortDir } | null>;
   columns: Record<ResourceKind, Column[]>;
   cursor: Record<ResourceKind, number>;
   setView(view: ViewId): void;
-  open(kind: ResourceKind, id: string): void;
+  open(kind: ResourceKind, id: string, action?: string): void;
   close(): void;
   back(): void;
   forward(): void;
-  toggleChecked(id: string): void;
-  setChecked(ids: Iterable<string>): void;
+  toggleChecked(kind: ResourceKind, id: string, index?: number): void;
+  /** Selects (value true) or unselects many rows at once: a range, the whole view. */
+  checkMany(kind: ResourceKind, ids: Iterable<string>, value: boolean): void;
+  setChecked(kind: ResourceKind, ids: Iterable<string>): void;
   setSearch(kind: ResourceKind, q: string): void;
   toggleSort(kind: ResourceKind, column: Column): void;
   toggleColumn(kind: ResourceKind, column: Column): void;
@@ -64,23 +70,32 @@ export function createUiStore(): StoreApi<UiState> {
     detail: null,
     history: [{ view: 'Users', detail: null }],
     at: 0,
-    checked: new Set(),
+    checked: { Users: new Set(), Groups: new Set() },
+    anchor: { Users: null, Groups: null },
     search: { Users: '', Groups: '' },
     sort: { Users: null, Groups: null },
     columns: { Users: [...columnsOf('Users')], Groups: [...columnsOf('Groups')] },
     cursor: { Users: 0, Groups: 0 },
     setView: (view) => go({ view, detail: get().detail }),
-    open: (kind, id) => go({ view: get().view, detail: { kind, id } }),
+    open: (kind, id, action) => go({ view: get().view, detail: { kind, id, ...(action ? { action } : {}) } }),
     close: () => go({ view: get().view, detail: null }),
     back: () => walk(-1),
     forward: () => walk(1),
-    toggleChecked: (id) => {
-      const checked = new Set(get().checked);
+    toggleChecked: (kind, id, index) => {
+      const checked = new Set(get().checked[kind]);
       if (checked.has(id)) checked.delete(id);
       else checked.add(id);
-      set({ checked });
+      set({ checked: { ...get().checked, [kind]: checked }, anchor: { ...get().anchor, [kind]: index ?? get().anchor[kind] } });
     },
-    setChecked: (ids) => set({ checked: new Set(ids) }),
+    checkMany: (kind, ids, value) => {
+      const checked = new Set(get().checked[kind]);
+      for (const id of ids) {
+        if (value) checked.add(id);
+        else checked.delete(id);
+      }
+      set({ checked: { ...get().checked, [kind]: checked } });
+    },
+    setChecked: (kind, ids) => set({ checked: { ...get().checked, [kind]: new Set(ids) }, anchor: { ...get().anchor, [kind]: null } }),
     setSearch: (kind, q) => set({ search: { ...get().search, [kind]: q }, cursor: { ...get().cursor, [kind]: 0 } }),
     toggleSort: (kind, column) => {
       const cur = get().sort[kind];

@@ -2,13 +2,13 @@
 // The snapshot and the full audit stay here by auditId (the last few only); the renderer gets the
 // counts, findings grouped by code and chart data. CSV exports are streamed by the CSV core
 // (formula guard, RFC 4180) to the path the host chooses (ctx.choosePath: save dialog / export
-// folder); a host without it gets the file through saveFile's string via a temporary file.
+// folder, see export-target.ts); a host without it gets the file through saveFile's string.
 
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
-import { FINDING_CODES, type AuditResult, type Finding, type Snapshot } from '../../../../shared/audit';
+import { FINDING_CODES, type AuditResult, type Finding, type FindingCode, type Snapshot } from '../../../../shared/audit';
 import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type FindingGroup, type SnapshotFile } from '../../../../shared/channels/audit';
 import { auditSnapshot, type AuditOptions } from '../../audit/audit';
 import { diffSnapshots } from '../../audit/diff';
@@ -18,6 +18,7 @@ import { readSnapshotHead } from '../../audit/snapshot-head';
 import { parseCsvText } from '../../csv/read';
 import { ensurePrivateDir } from '../../io/private-files';
 import { onChange } from '../changes';
+import { exportTarget } from '../export-target';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { belongsTo, tenantKey, tenantName, tenantOf, type Tenant } from '../tenant';
@@ -141,6 +142,22 @@ async function auditTenantName(ctx: AppContext, audit: StoredAudit): Promise<str
   return audit.taken.tenantName ?? tenantName(ctx, audit.taken.baseUrl);
 }
 
+/**
+ * The users named by one finding code of an audit this app holds, for "Deactivate these N users".
+ * Only from an audit of the profile's own tenant: ids mean nothing on another tenant.
+ */
+export async function findingUserIds(ctx: AppContext, profileId: string, auditId: string, code: FindingCode): Promise<string[]> {
+  const audit = stored(ctx, auditId);
+  const tenant = await tenantOf(ctx, profileId);
+  if (!belongsTo(tenant, audit.snapshot.baseUrl)) {
+    throw new InspectorError('refused-unverifiable', `This audit is of ${tenantName(ctx, audit.snapshot.baseUrl)} (${tenantKey(audit.snapshot.baseUrl)}), not of ${tenant.name}; its users cannot be deactivated from this profile. Nothing was planned.`);
+  }
+  const ids = new Set<string>();
+  for (const f of audit.result.findings) if (f.code === code && f.resourceType === 'User') ids.add(f.id);
+  if (ids.size === 0) throw new InspectorError('invalid-input', `The audit has no user finding "${code}" (any more); run the audit again.`, { code });
+  return [...ids];
+}
+
 export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
   'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays, idp }) => {
     // Parsed before the snapshot is taken: a malformed export fails at once, with its line.
@@ -187,22 +204,15 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     const stamp = audit.result.takenAt.replace(/[:.]/g, '-');
     const request = { suggestedName: `scim-${kind}-${stamp}.csv`, extensions: ['csv'], description: 'CSV' };
     const source = { snapshot: audit.snapshot, audit: audit.result };
-    if (ctx.choosePath) {
-      // Streamed straight to the file the host chose: the CSV is never one string in memory.
-      const path = await ctx.choosePath(request);
-      if (path === null) return { saved: false, path: null, rows: 0 };
-      const { rows } = await exportCsv(source, { kind, file: path, bom, redactor: ctx.redaction.secrets });
-      return { saved: true, path, rows };
-    }
-    const tmp = join(ctx.dataDir, 'tmp');
-    await ensurePrivateDir(tmp, ctx.dataDir);
-    const file = join(tmp, `export-${randomUUID()}.csv`);
+    // Streamed straight to the file the host chose: the CSV is never one string in memory.
+    const target = await exportTarget(ctx, request);
+    if (!target) return { saved: false, path: null, rows: 0 };
     try {
-      const { rows } = await exportCsv(source, { kind, file, bom, redactor: ctx.redaction.secrets });
-      const saved = await ctx.saveFile({ ...request, content: await readFile(file, 'utf8') });
-      return { ...saved, rows };
-    } finally {
-      await rm(file, { force: true });
+      const { rows } = await exportCsv(source, { kind, file: target.path, bom, redactor: ctx.redaction.secrets });
+      return await target.done(rows);
+    } catch (error) {
+      await target.discard();
+      throw error;
     }
   },
   'audit.saveSnapshot': async (ctx, { profileId, auditId, label }) => {

@@ -17,6 +17,7 @@ import { publishChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { belongsTo, tenantKey, tenantName, tenantOf } from '../tenant';
+import { findingUserIds } from './audit';
 import { profileFacts } from './edit';
 
 interface StoredPlan {
@@ -146,10 +147,12 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
     if (read.headerUnsure) return { ...read, column: null, values: [] };
     return { ...read, ...columnValues(table, column, source) };
   },
-  'deactivate.plan': async (ctx, { profileId, inputs, method }) => {
+  'deactivate.plan': async (ctx, { profileId, inputs, finding, method }) => {
     const { client } = await ctx.sessions.session(profileId);
     const facts = await profileFacts(ctx, profileId);
-    const plan = await planDeactivation(client, { inputs, ...(method ? { method } : {}), ...(facts.vendor ? { vendor: facts.vendor } : {}), headers: facts.headers, protectedUsers: facts.protectedUsers });
+    // A finding's users are ids the audit read from this tenant: looked up by id only.
+    const named = finding ? { inputs: await findingUserIds(ctx, profileId, finding.auditId, finding.code), match: ['id'] as const } : { inputs };
+    const plan = await planDeactivation(client, { ...named, ...(method ? { method } : {}), ...(facts.vendor ? { vendor: facts.vendor } : {}), headers: facts.headers, protectedUsers: facts.protectedUsers });
     const { plans } = state(ctx);
     const planId = randomUUID();
     plans.set(planId, { profileId, plan, vendor: facts.vendor });

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import type { SaveResult } from '../../../../shared/channels';
-import { AUDIT_EXPORTS, type AuditExport, type AuditView, type SnapshotFile } from '../../../../shared/channels/audit';
+import { AUDIT_EXPORTS, type AuditExport, type AuditView, type FindingGroup, type SnapshotFile } from '../../../../shared/channels/audit';
 import type { AppError } from '../../../../shared/errors';
 import { readPickedCsv } from '../csv-file';
 import type { FeatureContext } from '../registry';
@@ -14,12 +14,14 @@ import { Checklist } from './Checklist';
 import { Findings } from './Findings';
 import { DiffPanel } from './DiffPanel';
 import { snapshotLabel, SnapshotOptions } from './SnapshotOptions';
-import { usePageState } from '../../store/pages';
+import { usePageState, usePageStore } from '../../store/pages';
+import { FINDING_SOURCE_KEY, type FindingSource } from '../deactivate/DeactivatePage';
 
 /** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
 const WRITE_SETTLE_MS = 300;
 
-export function AuditPage({ api, profileId, openResource }: FeatureContext) {
+export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext) {
+  const pages = usePageStore();
   const [source, setSource] = usePageState('audit:source', 'live');
   const [staleDays, setStaleDays] = usePageState('audit:staleDays', 180);
   const [snapshots, setSnapshots] = useState<SnapshotFile[]>([]);
@@ -97,6 +99,13 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
   };
 
   const c = view?.counts;
+  // The finding's users go to the Deactivate page (its state), which makes the plan at once.
+  const deactivateFinding = (group: FindingGroup): void => {
+    if (!view) return;
+    const source: FindingSource = { auditId: view.auditId, code: group.code, count: group.count, takenAt: view.takenAt };
+    pages?.getState().set(FINDING_SOURCE_KEY, source);
+    goTo?.('deactivate');
+  };
   const sourceLabel = (name: string): string => {
     const file = snapshots.find((s) => s.name === name);
     return file ? `${snapshotLabel(file)}${file.tenant.current ? '' : ' (OTHER TENANT)'}` : name;
@@ -187,7 +196,7 @@ export function AuditPage({ api, profileId, openResource }: FeatureContext) {
           {exported && (
             <p data-testid="audit-exported">{exported.saved ? `${exported.rows} ${exported.kind} rows saved to ${exported.path ?? ''}` : 'Export cancelled.'}</p>
           )}
-          <Findings groups={view.groups} openResource={openResource} openCodes={openCodes} onToggle={toggleCode} />
+          <Findings groups={view.groups} openResource={openResource} openCodes={openCodes} onToggle={toggleCode} onDeactivate={goTo && pages ? deactivateFinding : undefined} />
         </>
       )}
       {snapshots.length >= 2 && <DiffPanel api={api} snapshots={snapshots} openResource={openResource} />}

@@ -10,9 +10,11 @@ interface Props {
   /** The codes whose group is open (kept by the page, so leaving it does not fold them). */
   openCodes: string[];
   onToggle(code: string, open: boolean): void;
+  /** "Deactivate these N users" of a user finding: opens the deactivation plan with them. */
+  onDeactivate?(group: FindingGroup): void;
 }
 
-export function Findings({ groups, openResource, openCodes, onToggle }: Props) {
+export function Findings({ groups, openResource, openCodes, onToggle, onDeactivate }: Props) {
   if (groups.length === 0) return <p className="ok">No findings.</p>;
   return (
     <section aria-label="Findings" data-testid="findings">
@@ -21,6 +23,13 @@ export function Findings({ groups, openResource, openCodes, onToggle }: Props) {
           <summary>
             <span className={`severity ${g.severity}`}>{g.severity}</span> {g.code} <strong>{g.count}</strong>
           </summary>
+          {onDeactivate && g.sample[0]?.resourceType === 'User' && (
+            <div className="actions">
+              <button type="button" onClick={() => onDeactivate(g)}>
+                Deactivate these {g.count} users
+              </button>
+            </div>
+          )}
           <ul className="finding-list">
             {g.sample.map((f, i) => (
               <li key={`${f.id}:${i}`}>
@@ -32,6 +41,14 @@ export function Findings({ groups, openResource, openCodes, onToggle }: Props) {
                   </button>
                 )}{' '}
                 {f.detail}
+                {f.code === 'dangling-member' && (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => openResource('Groups', f.id, 'remove-dangling')}>
+                      Remove dangling members
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@
 // header or a user, the page asks instead of guessing, and it always says which line was the header.
 
 import type { CsvColumnValues } from '../../../../shared/channels/deactivate';
+import type { FindingCode } from '../../../../shared/audit';
 import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
@@ -11,7 +12,31 @@ import { readPickedCsv } from '../csv-file';
 import { DeactivationFlow } from './DeactivationFlow';
 import { usePageState } from '../../store/pages';
 
+/** Set by the Audit page's "Deactivate these N users": the users of one finding of an audit. */
+export interface FindingSource {
+  auditId: string;
+  code: FindingCode;
+  count: number;
+  takenAt: string;
+}
+export const FINDING_SOURCE_KEY = 'deactivate:finding';
+
+function FromFinding({ source, onDrop, ...flow }: { source: FindingSource; onDrop(): void } & Pick<FeatureContext, 'api' | 'profileId' | 'readOnly' | 'openResource'>) {
+  return (
+    <>
+      <p data-testid="finding-source">
+        {source.count} user(s) of the audit finding “{source.code}” (audit taken {source.takenAt.replace('T', ' ').slice(0, 19)}).{' '}
+        <button type="button" className="link" onClick={onDrop}>
+          Use a pasted list instead
+        </button>
+      </p>
+      <DeactivationFlow {...flow} inputs={[]} finding={source} stateKey="deactivate:flow" />
+    </>
+  );
+}
+
 export function DeactivatePage({ api, profileId, readOnly, openResource }: FeatureContext) {
+  const [finding, setFinding] = usePageState<FindingSource | null>(FINDING_SOURCE_KEY, null);
   const [text, setText] = usePageState('deactivate:text', '');
   const [column, setColumn] = usePageState('deactivate:column', '');
   const [header, setHeader] = usePageState<'auto' | 'yes' | 'no'>('deactivate:header', 'auto');
@@ -47,6 +72,14 @@ export function DeactivatePage({ api, profileId, readOnly, openResource }: Featu
   };
   const firstLine = table ? `“${table.firstRow.join(', ')}”` : '';
 
+  if (finding) {
+    return (
+      <section className="feature-page" aria-label="Deactivate users">
+        <h2>Deactivate users</h2>
+        <FromFinding source={finding} onDrop={() => setFinding(null)} api={api} profileId={profileId} readOnly={readOnly} openResource={openResource} />
+      </section>
+    );
+  }
   return (
     <section className="feature-page" aria-label="Deactivate users">
       <h2>Deactivate users</h2>

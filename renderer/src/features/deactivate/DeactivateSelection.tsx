@@ -4,16 +4,16 @@ import type { ComponentProps } from 'react';
 import type { SelectionAction } from '../registry';
 import { DeactivationFlow } from './DeactivationFlow';
 
-export function DeactivateSelection({ api, profileId, readOnly, openResource, userIds, onClose }: ComponentProps<SelectionAction['Component']>) {
+export function DeactivateSelection({ api, profileId, readOnly, openResource, ids, onClose }: ComponentProps<SelectionAction['Component']>) {
   return (
     <section className="feature-panel" aria-label="Deactivate selected users">
       <div className="actions">
-        <h3>Deactivate {userIds.length} selected user(s)</h3>
+        <h3>Deactivate {ids.length} selected user(s)</h3>
         <button type="button" onClick={onClose}>
           Close
         </button>
       </div>
-      <DeactivationFlow api={api} profileId={profileId} readOnly={readOnly} inputs={userIds} openResource={openResource} stateKey="selection:flow" />
+      <DeactivationFlow api={api} profileId={profileId} readOnly={readOnly} inputs={ids} openResource={openResource} stateKey="selection:flow" />
     </section>
   );
 }

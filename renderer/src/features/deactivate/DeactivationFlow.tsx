@@ -12,6 +12,7 @@ import { PlanView } from './PlanView';
 import { JournalActions, RunResultView } from './RunView';
 import { TypedConfirm } from './TypedConfirm';
 import { usePageState, usePageStore } from '../../store/pages';
+import type { FindingRef } from '../../../../shared/channels/deactivate';
 
 interface Props {
   api: InspectorApi;
@@ -21,6 +22,11 @@ interface Props {
   openResource(kind: ResourceKind, id: string): void;
   /** Where the flow keeps its state in the page store ('deactivate:flow', 'selection:flow'...). */
   stateKey: string;
+  /**
+   * The users of an audit finding instead of inputs: main holds their ids (up to the whole
+   * tenant), the plan is made from them, and made at once (a dry run writes nothing).
+   */
+  finding?: FindingRef & { count: number };
 }
 
 /** A short fingerprint of the inputs: the flow's state belongs to one list of users. */
@@ -33,9 +39,11 @@ function fingerprint(inputs: string[]): string {
   return `${inputs.length}-${(h >>> 0).toString(36)}`;
 }
 
-export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource, stateKey }: Props) {
+export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource, stateKey, finding }: Props) {
   // Kept per list of inputs: a plan, a run's progress and its results survive leaving the page.
-  const key = `${stateKey}:${useMemo(() => fingerprint(inputs), [inputs])}`;
+  const source = useMemo(() => (finding ? `audit-${finding.auditId}-${finding.code}` : fingerprint(inputs)), [finding, inputs]);
+  const key = `${stateKey}:${source}`;
+  const count = finding ? finding.count : inputs.length;
   const pages = usePageStore();
   useEffect(() => {
     // Another list replaced this flow's: the state of earlier lists is let go.
@@ -54,11 +62,19 @@ export function DeactivationFlow({ api, profileId, readOnly, inputs, openResourc
     setError(null);
     setResult(null);
     setBusy(true);
-    const r = await api.deactivate.plan({ profileId, inputs, method: method === 'auto' ? undefined : method });
+    const named = finding ? { inputs: [], finding: { auditId: finding.auditId, code: finding.code } } : { inputs };
+    const r = await api.deactivate.plan({ profileId, ...named, method: method === 'auto' ? undefined : method });
     setBusy(false);
     if (r.ok) setPlanned(r.value);
     else setError(r.error);
   };
+  // From a finding, the plan is what the admin came for: made once, on arrival.
+  const [autoPlanned, setAutoPlanned] = usePageState(`${key}:autoPlanned`, false);
+  useEffect(() => {
+    if (!finding || autoPlanned || readOnly) return;
+    setAutoPlanned(true);
+    void dryRun();
+  }, [finding, autoPlanned, readOnly]);
 
   const execute = async (count: number): Promise<void> => {
     if (!planned) return;
@@ -87,8 +103,8 @@ export function DeactivationFlow({ api, profileId, readOnly, inputs, openResourc
             <option value="delete">DELETE (removes the users)</option>
           </select>
         </label>
-        <button type="button" onClick={() => void dryRun()} disabled={busy || readOnly || inputs.length === 0 || operationId !== null}>
-          Dry run ({inputs.length})
+        <button type="button" onClick={() => void dryRun()} disabled={busy || readOnly || count === 0 || operationId !== null}>
+          Dry run ({count})
         </button>
       </div>
       {method === 'delete' && <p className="warning">DELETE removes the users from the tenant; undo cannot bring them back.</p>}

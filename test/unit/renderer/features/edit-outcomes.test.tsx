@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../shared/api';
 import type { SandboxVendor } from '../../../../shared/channels';
@@ -13,6 +13,9 @@ import type { ResourceKind, ScimResource } from '../../../../shared/scim';
 import { coreFunctions, createAppContext, dispatch } from '../../../../electron/core/app/index';
 import { EditPanel } from '../../../../renderer/src/features/edit/EditPanel';
 
+
+// A safety net for a loaded machine (the calls go to a real server), not a speed claim.
+configure({ asyncUtilTimeout: 10_000 });
 let closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   cleanup();

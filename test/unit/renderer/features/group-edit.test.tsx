@@ -4,13 +4,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { createApi } from '../../../../shared/api';
 import type { ScimGroup, ScimResource } from '../../../../shared/scim';
 import { coreFunctions, createAppContext, dispatch } from '../../../../electron/core/app/index';
 import { EditPanel } from '../../../../renderer/src/features/edit/EditPanel';
 
+
+// A safety net for a loaded machine (the calls go to a real server), not a speed claim.
+configure({ asyncUtilTimeout: 10_000 });
 let close: (() => Promise<void>) | null = null;
 afterEach(async () => {
   cleanup();

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../shared/api';
 import type { ResourceChange } from '../../../../shared/channels';
@@ -16,6 +16,9 @@ import { PreviewView } from '../../../../renderer/src/features/edit/PreviewView'
 import { EditPanel } from '../../../../renderer/src/features/edit/EditPanel';
 import { applyUserFields, userFields } from '../../../../renderer/src/features/edit/form';
 
+
+// A safety net for a loaded machine (the calls go to a real server), not a speed claim.
+configure({ asyncUtilTimeout: 10_000 });
 let closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   cleanup();

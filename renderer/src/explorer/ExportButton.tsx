@@ -1,0 +1,43 @@
+// "Export … (CSV)": the rows given (the current view, or the selection) with the id and the
+// visible columns, written by the host; the result says how many rows went where.
+
+import { useState } from 'react';
+import type { AppError } from '../../../shared/errors';
+import type { ResourceKind } from '../../../shared/scim';
+import { useExplorer, useScope, useUi } from '../store/context';
+import { exportRows, type ExportResult } from './export-rows';
+
+interface Props {
+  label: string;
+  kind: ResourceKind;
+  scope: 'view' | 'selection';
+  /** Called on click, so a 100k-row view is not copied on every render. */
+  rows: () => ArrayLike<number>;
+}
+
+export function ExportButton({ label, kind, scope, rows }: Props) {
+  const { api, profileId } = useScope();
+  const table = useExplorer((s) => s.tables[kind]);
+  const columns = useUi((s) => s.columns[kind]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ result: ExportResult | null; error: AppError | null } | null>(null);
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setDone(null);
+    const r = await exportRows(api, { profileId, kind, scope }, table, rows(), columns);
+    setBusy(false);
+    setDone(r.ok ? { result: r.value, error: null } : { result: null, error: r.error });
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void run()} disabled={busy}>
+        {busy ? 'Exporting…' : label}
+      </button>
+      {done && (
+        <span role="status" data-testid={`export-${scope}`} className={done.error ? 'error' : 'note'}>
+          {done.error ? `Export failed: ${done.error.message}` : done.result?.saved ? `${done.result.rows} rows saved to ${done.result.path ?? ''}` : 'Export cancelled.'}
+        </span>
+      )}
+    </>
+  );
+}

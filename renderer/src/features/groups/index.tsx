@@ -1,0 +1,31 @@
+// Group membership as feature entries: "Add to group" / "Remove from group" in a user's detail
+// pane and on a selection of users (GroupMembershipEdit), "Remove dangling members" in a group's
+// (RemoveDangling) — each one previewed group edit.
+
+import type { ComponentProps } from 'react';
+import type { DetailAction, SelectionAction } from '../registry';
+import { GroupMembershipEdit, type MembershipMode } from './GroupMembershipEdit';
+import { RemoveDangling } from './RemoveDangling';
+
+function detail(mode: MembershipMode) {
+  return function UserGroupAction({ resource, ...rest }: ComponentProps<DetailAction['Component']>) {
+    return <GroupMembershipEdit {...rest} userIds={[resource.id]} mode={mode} />;
+  };
+}
+
+function selection(mode: MembershipMode) {
+  return function SelectionGroupAction({ ids, ...rest }: ComponentProps<SelectionAction['Component']>) {
+    return <GroupMembershipEdit {...rest} userIds={ids} mode={mode} />;
+  };
+}
+
+export const GROUP_DETAIL_ACTIONS: DetailAction[] = [
+  { id: 'add-to-group', label: 'Add to group', kinds: ['Users'], Component: detail('add') },
+  { id: 'remove-from-group', label: 'Remove from group', kinds: ['Users'], Component: detail('remove') },
+  { id: 'remove-dangling', label: 'Remove dangling members', kinds: ['Groups'], Component: RemoveDangling },
+];
+
+export const GROUP_SELECTION_ACTIONS: SelectionAction[] = [
+  { id: 'add-to-group', label: 'Add to group', kinds: ['Users'], Component: selection('add') },
+  { id: 'remove-from-group', label: 'Remove from group', kinds: ['Users'], Component: selection('remove') },
+];
