@@ -176,4 +176,6 @@ export interface RequestLogEntry {
   /** True when a body was cut to the log's size cap. */
   bodiesTruncated: boolean;
   error: string | null;
+  /** The proxy the call went through (its origin, never credentials); absent when it went directly. */
+  proxy?: string;
 }

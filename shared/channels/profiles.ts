@@ -86,6 +86,51 @@ export interface CapabilityRowInfo {
   value: string;
 }
 
+/** A certificate as "Test connection" shows it. */
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+}
+
+/** How the connection authenticated; never a secret. */
+export interface AuthDetails {
+  scheme: 'bearer' | 'basic' | 'oauth2' | 'api-key';
+  /** Basic: the user name. */
+  username?: string;
+  /** API-key header names (values never). */
+  headerNames?: string[];
+  oauth?: {
+    tokenUrl: string;
+    clientId: string;
+    clientAuth: 'basic' | 'post';
+    requestedScope: string | null;
+    /** The token endpoint's `scope`, else the scope asked for. */
+    grantedScope: string | null;
+    /** expires_in of the current token (null: the endpoint did not say). */
+    lifetimeSeconds: number | null;
+    expiresAt: string | null;
+    tokensIssued: number;
+  };
+}
+
+/** Which proxy and which CAs / client certificate the connection used. */
+export interface NetworkDetails {
+  proxyMode: 'environment' | 'none' | 'url';
+  /** The proxy the last request went through (origin), or null for a direct connection. */
+  proxyUsed: string | null;
+  /** Certificates added to the system CAs (empty: the system CAs only). */
+  addedCas: CertificateSummary[];
+  clientCertificate: CertificateSummary | null;
+}
+
+export interface ConnectionDetails {
+  auth: AuthDetails;
+  network: NetworkDetails;
+}
+
 export interface ConnectionTestResult {
   profileId: string;
   ok: boolean;
@@ -96,6 +141,8 @@ export interface ConnectionTestResult {
   warnings: string[];
   baseUrl: string | null;
   error: AppError | null;
+  /** The scheme, proxy and CAs used (null when the connection could not be opened). */
+  connection?: ConnectionDetails | null;
 }
 
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,64}$/;

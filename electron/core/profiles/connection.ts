@@ -7,6 +7,7 @@ import { InspectorError } from '../../../shared/errors';
 import type { ConnectionOptions } from '../scim/types';
 import { rotateToken, tokenMetadata, type TokenMetadata, type TokenTest, type Vault } from '../vault';
 import { deleteAllSecrets, dropUnboundSecrets, forgetSecret, hasSecret, readSecret, secretAccount, secretMissing, secretTarget, settleStoredSecret, storeSecret } from './secrets';
+import { connectionParts, type SecretSources } from './connection-parts';
 import type { ProfileStore } from './store';
 import type { Profile } from './types';
 
@@ -15,11 +16,20 @@ export function tokenMissing(profile: Pick<Profile, 'name' | 'id'>): InspectorEr
   return secretMissing(profile, 'token');
 }
 
+/** The profile's secrets as the transport reads them: from the keychain, for their bound origin. */
+export function keychainSources(profile: Profile, vault: Vault): SecretSources {
+  return {
+    required: (kind) => () => readSecret(profile, vault, kind),
+    optional: (kind) => async () => ((await hasSecret(profile, vault, kind)) ? readSecret(profile, vault, kind) : null),
+  };
+}
+
 /**
- * ConnectionOptions for the SCIM client. token() reads the keychain at request time (so a token
- * rotated in another window is picked up); readOnly, headers and paging overrides pass through.
+ * ConnectionOptions for the SCIM client. Secrets are read from the keychain at request time (so a
+ * token rotated in another window is picked up); the auth scheme, proxy and TLS files come from
+ * the profile; readOnly, headers and paging overrides pass through.
  */
-export function connectionOptionsFor(profile: Profile, vault: Vault, overrides: Partial<Omit<ConnectionOptions, 'token'>> = {}): ConnectionOptions {
+export function connectionOptionsFor(profile: Profile, vault: Vault, overrides: Partial<Omit<ConnectionOptions, 'token' | 'auth'>> = {}, sources: SecretSources = keychainSources(profile, vault)): ConnectionOptions {
   const options: ConnectionOptions = {
     baseUrl: profile.baseUrl,
     headers: { ...profile.headers },
@@ -27,8 +37,8 @@ export function connectionOptionsFor(profile: Profile, vault: Vault, overrides: 
     vendor: profile.vendor,
     protectedUsers: [...profile.protectedUsers],
     observed: profile.observed ?? null,
+    ...connectionParts(profile, sources),
     ...overrides,
-    token: () => readSecret(profile, vault, 'token'),
   };
   if (profile.pageSize !== undefined && overrides.pageSize === undefined) options.pageSize = profile.pageSize;
   if (profile.concurrency !== undefined && overrides.concurrency === undefined) options.concurrency = profile.concurrency;

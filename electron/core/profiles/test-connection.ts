@@ -4,11 +4,12 @@
 
 import { InspectorError, toAppError, type AppError } from '../../../shared/errors';
 import type { Capabilities } from '../../../shared/scim';
+import type { ConnectionDetails } from '../../../shared/channels/profiles';
 import { createScimClient } from '../scim/client';
 import type { ConnectionOptions, ScimClient } from '../scim/types';
 import type { TokenTest, Vault } from '../vault';
-import { connectionOptionsFor } from './connection';
-import type { Profile } from './types';
+import { connectionOptionsFor, keychainSources } from './connection';
+import type { Profile, SecretKind } from './types';
 
 export interface CapabilityRow {
   key: keyof Capabilities;
@@ -27,6 +28,8 @@ export interface TestConnectionResult {
   /** The normalised base URL discovery settled on. */
   baseUrl: string | null;
   error?: AppError;
+  /** The scheme, proxy and CAs the test used (OAuth: the token's lifetime and scopes). */
+  connection?: ConnectionDetails | null;
 }
 
 export interface TestConnectionDeps {
@@ -62,9 +65,11 @@ export function capabilityTable(c: Capabilities): CapabilityRow[] {
 export async function testConnection(profile: Profile, vault: Vault, deps: TestConnectionDeps = {}, options: TestConnectionOptions = {}): Promise<TestConnectionResult> {
   const createClient = deps.createClient ?? createScimClient;
   const now = deps.now ?? (() => performance.now());
-  const base = connectionOptionsFor(profile, vault);
   const candidate = options.token;
-  const connection: ConnectionOptions = candidate === undefined ? base : { ...base, token: () => candidate };
+  const keychain = keychainSources(profile, vault);
+  // A candidate token (rotation) stands in for the stored one; every other secret is the stored one.
+  const sources = candidate === undefined ? keychain : { ...keychain, required: (kind: SecretKind) => (kind === 'token' ? () => candidate : keychain.required(kind)) };
+  const connection: ConnectionOptions = connectionOptionsFor(profile, vault, {}, sources);
   const started = now();
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -95,6 +100,7 @@ export async function testConnection(profile: Profile, vault: Vault, deps: TestC
     } catch (error) {
       result.warnings.push(`Closing the test connection failed: ${toAppError(error).message}`);
     }
+    result.connection = client.transport.describe();
     // The result is shown (CLI, the editor): a server's warnings or error may echo a secret.
     result = client.transport.secrets.value(result);
   }

@@ -1,7 +1,8 @@
 // The built-in sandbox SCIM tenant: a real HTTP SCIM 2.0 service on 127.0.0.1, in memory, with
 // seeded data, vendor profiles and fault injection. The one emulator the whole project tests against.
 
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { InspectorError } from '../../../shared/errors';
 import { FaultState, FaultValidationError } from './faults';
@@ -9,6 +10,7 @@ import { buildTenant, type PlantedData } from './seed';
 import { handle, resetState, statsOf, type SandboxState } from './server';
 import { SandboxStore } from './store';
 import { VENDOR_NAMES, type FaultOptions, type SandboxOptions, type VendorName, type VendorProfile } from './types';
+import { TOKEN_PATH } from './auth';
 import { VENDORS } from './vendors';
 
 export type { FaultOptions, SandboxOptions, VendorName, VendorProfile } from './types';
@@ -16,6 +18,7 @@ export type { PlantedData } from './seed';
 export { SandboxStore } from './store';
 export { VENDOR_NAMES } from './types';
 export { VENDORS } from './vendors';
+export { DEMO_BASIC, DEMO_CLIENT, TOKEN_PATH, type SandboxAuth } from './auth';
 
 /** Not a secret: printed by `scim-inspector sandbox` and baked into the demo profile. */
 export const DEMO_TOKEN = 'sandbox-demo-token';
@@ -28,6 +31,12 @@ export interface SandboxHandle {
   origin: string;
   token: string;
   vendor: VendorName;
+  /** OAuth mode: the token endpoint's URL (origin + /oauth/token). */
+  tokenUrl: string;
+  /** Token requests answered so far (OAuth mode). */
+  tokenRequests(): number;
+  /** OAuth mode: forget every issued token (the next call with one gets invalid_token). */
+  revokeTokens(): void;
   /** Replace the whole fault set; "every Nth" counters restart. */
   setFaults(f: FaultOptions): void;
   stats(): { requests: number; byMethod: Record<string, number>; writes: number };
@@ -74,10 +83,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
   setFaults(options.faults ?? {});
-  const state: SandboxState = { store, faults, token, origin: '', requests: 0, byMethod: {} };
-  const server: Server = createServer((req, res) => {
+  const state: SandboxState = { store, faults, token, auth: { auth: options.auth ?? { scheme: 'bearer' }, issued: new Map(), tokenRequests: 0 }, origin: '', requests: 0, byMethod: {} };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(state, req, res).catch(() => res.destroy());
-  });
+  };
+  // HTTPS with the test's certificate (a private CA, or mutual TLS with requestCert).
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -87,13 +98,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
-  state.origin = `http://127.0.0.1:${port}`;
+  state.origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   let closed: Promise<void> | null = null;
   return {
     url: `${state.origin}${r.profile.basePath}`,
     origin: state.origin,
     token,
     vendor: r.profile.name,
+    tokenUrl: `${state.origin}${TOKEN_PATH}`,
+    tokenRequests: () => state.auth.tokenRequests,
+    revokeTokens: () => state.auth.issued.clear(),
     setFaults,
     stats: () => statsOf(state),
     store,

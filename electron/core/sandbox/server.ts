@@ -3,6 +3,7 @@
 
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleTokenRequest, requireAuth, TOKEN_PATH, type AuthState } from './auth';
 import { SCHEMAS } from '../../../shared/scim';
 import { resourceTypes, schemas, serviceProviderConfig } from './discovery';
 import { everyNth, FaultState, FaultValidationError, inErrorBurst, rateLimitHeaders, sleep } from './faults';
@@ -19,6 +20,8 @@ export interface SandboxState {
   store: SandboxStore;
   faults: FaultState;
   token: string;
+  /** How SCIM calls authenticate (admin endpoints always take `token`). */
+  auth: AuthState;
   origin: string;
   requests: number;
   byMethod: Record<string, number>;
@@ -62,6 +65,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', state.origin);
   const method = (req.method ?? 'GET').toUpperCase();
+  if (url.pathname === TOKEN_PATH) {
+    await handleTokenRequest(state.auth, req, res);
+    return;
+  }
   if (url.pathname.startsWith('/__sandbox/')) {
     const ctx: ReplyContext = { res, faults: {}, n: 0, admin: true };
     try {
@@ -159,13 +166,14 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
   if (discovery) {
     if (method !== 'GET') throw new ScimHttpError(405, undefined, 'Discovery endpoints are read-only.');
     if (faults.missingDiscovery || !discovery.enabled) throw notFound;
-    if (faults.discoveryUnauthorized || (!profile.discovery.public && !authorised(req, state.token))) throw unauthorised();
+    if (faults.discoveryUnauthorized) throw unauthorised();
+    if (!profile.discovery.public) await requireAuth(state.auth, req, state.token);
     const doc = discovery.doc;
     if (!Array.isArray(doc)) return sendJson(ctx, 200, doc);
     return sendJson(ctx, 200, { schemas: [SCHEMAS.listResponse], totalResults: doc.length, itemsPerPage: doc.length, startIndex: 1, Resources: doc });
   }
 
-  if (!authorised(req, state.token)) throw unauthorised();
+  await requireAuth(state.auth, req, state.token);
   const m = /^\/(Users|Groups)(?:\/([^/]+))?$/.exec(rel);
   if (!m || !m[1]) throw notFound;
   const kind = m[1] as Kind;

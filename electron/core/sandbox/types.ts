@@ -2,6 +2,8 @@
 // Kept apart from index.ts so store, server and vendor files can share them without cycles.
 
 import type { Filter } from 'scim2-parse-filter';
+import type { ServerOptions as HttpsServerOptions } from 'node:https';
+import type { SandboxAuth } from './auth';
 
 export type VendorName = 'rfc' | 'mindtickle' | 'lettermint' | 'mittr' | 'entra' | 'omission';
 
@@ -69,6 +71,10 @@ export interface SandboxOptions {
   seed?: number;
   port?: number;
   token?: string;
+  /** How SCIM calls authenticate: the static token (default), Basic or OAuth 2.0 (auth.ts). */
+  auth?: SandboxAuth;
+  /** Serve HTTPS with these options (key, cert, and ca + requestCert for mutual TLS); tests only. */
+  tls?: HttpsServerOptions;
   faults?: FaultOptions;
 }
 

@@ -67,6 +67,10 @@ function harEntry(entry: RequestLogEntry): Record<string, unknown> {
     timings: { send: 0, wait: entry.durationMs, receive: 0 },
   };
   const notes: string[] = [];
+  if (entry.proxy) {
+    notes.push(`sent through the proxy ${entry.proxy}`);
+    out._proxy = entry.proxy;
+  }
   if (entry.bodiesTruncated) notes.push('bodies truncated to the request log size cap');
   if (entry.error !== null) {
     notes.push(`error: ${entry.error}`);
@@ -84,7 +88,7 @@ export function toHar(entries: readonly RequestLogEntry[]): Record<string, unkno
       creator: { name: 'SCIM Inspector', version: APP_VERSION },
       pages: [],
       entries: entries.map(harEntry),
-      comment: 'Authorization headers and the bearer token are redacted.',
+      comment: `Authorization headers and every secret of the connection are redacted.${entries.some((e) => e.proxy) ? ' Calls marked _proxy went through that proxy.' : ''}`,
     },
   };
 }

@@ -129,6 +129,7 @@ function paced(transport: Transport, pace: ListOptions['pace']): Transport {
     setBaseUrl: (next) => transport.setBaseUrl(next),
     log: transport.log,
     secrets: transport.secrets,
+    describe: () => transport.describe(),
     close: () => transport.close(),
     request: async (req) => {
       await pace();

@@ -67,6 +67,8 @@ export interface LogRecord {
   error: string | null;
   /** One secret to scrub from everything (tests, one-off callers). */
   secret?: string;
+  /** The proxy the call went through (origin), or null/absent for a direct connection. */
+  proxy?: string | null;
   /**
    * The connection's secrets. The entry keeps a reference: a body kept as bytes is redacted when
    * it is first read, with every secret known by then.
@@ -116,8 +118,9 @@ function entryOf(fields: EntryFields, requestBody: string | null, kept: string |
     }
     return responseBody;
   };
-  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error } = fields;
+  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error, proxy } = fields;
   return {
+    ...(proxy ? { proxy } : {}),
     id, startedAt, method, url, status, durationMs, requestHeaders, requestBody, responseHeaders,
     get responseBody() {
       return read();
@@ -179,6 +182,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
         responseSize: input.responseSize,
         bodiesTruncated: req.truncated || res.truncated,
         error: input.error === null ? null : redactor.text(input.error),
+        ...(input.proxy ? { proxy: input.proxy } : {}),
       };
       const entry = entryOf(fields, req.text, res.kept, maxBody, redactor);
       const size = (req.text?.length ?? 0) + res.size;

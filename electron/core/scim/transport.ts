@@ -1,18 +1,22 @@
-// The HTTP transport every SCIM call goes through: one keep-alive undici Pool per connection,
-// timeouts, cancellation, same-origin redirects, retries within a budget, and a request log entry
-// for every exchange. The bearer token is fetched from options.token() for each exchange and only
-// ever written into the Authorization header. Errors and the request log are scrubbed of every
-// form of it (transport.secrets); parsed answers are not — they are the tenant's data, which a
-// later PUT may send back, so the hosts redact them where they are shown or exported.
+// The HTTP transport every SCIM call goes through: the connection's network (direct or through a
+// proxy, with its CAs and client certificate), timeouts, cancellation, same-origin redirects,
+// retries within a budget, and a request log entry for every exchange. Credentials come from the
+// connection's auth scheme for each exchange (a bearer token by default) and go only into the
+// headers it names; a 401 the scheme can cure (an expired OAuth token) is retried once with a new
+// one. Errors and the request log are scrubbed of every form of every secret (transport.secrets);
+// parsed answers are not — they are the tenant's data, which a later PUT may send back, so the
+// hosts redact them where they are shown or exported.
 
-import { Pool } from 'undici';
-import type { IncomingHttpHeaders } from 'node:http';
 import { InspectorError } from '../../../shared/errors';
+import { bearerAuth } from '../auth/static';
+import type { AppliedAuth, AuthContext, RequestAuth } from '../auth/types';
+import { createNetwork } from '../net/network';
+import { send } from '../net/send';
+import { SecretSet } from '../secrets/index';
 import { joinUrl, normalizeBaseUrl } from './base-url';
 import { httpError, isRetryableFailure, transportError } from './errors';
 import { createRequestLog, type RequestLogOptions } from './request-log';
-import { SecretSet } from '../secrets/index';
-import { DEFAULT_MAX_BODY_BYTES, parseErrorBody, parseSuccessBody, readCapped } from './response-body';
+import { DEFAULT_MAX_BODY_BYTES, parseErrorBody, parseSuccessBody } from './response-body';
 import { backoffDelay, cancelled, RetryBudget, serverRequestedWait, sleep } from './retry';
 import type { ConnectionOptions, HttpRequest, HttpResponse, Transport } from './types';
 
@@ -20,8 +24,10 @@ const MAX_ATTEMPTS = 8;
 const MAX_REDIRECTS = 5;
 const USER_AGENT = 'scim-inspector/0.1.0';
 const ACCEPT = 'application/scim+json, application/json;q=0.9, text/json;q=0.8';
-// Headers the profile may not set: the transport owns them.
-const RESERVED = /^(authorization|host|content-length|connection|transfer-encoding)$/i;
+// Headers the profile may not set: the transport and the auth scheme own them.
+const RESERVED = /^(authorization|proxy-authorization|host|content-length|connection|transfer-encoding)$/i;
+/** A token endpoint's answer is a small JSON document. */
+const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 
 export interface TransportTuning {
   log?: RequestLogOptions;
@@ -37,15 +43,8 @@ interface Exchange {
   text: string;
   size: number;
   url: string;
-}
-
-function flatten(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
+  /** The credentials it was sent with (a 401 names the one refused). */
+  applied: AppliedAuth;
 }
 
 function allowedHeaders(headers: Record<string, string> | undefined): Record<string, string> {
@@ -54,28 +53,16 @@ function allowedHeaders(headers: Record<string, string> | undefined): Record<str
   return out;
 }
 
-async function bearer(options: ConnectionOptions, secrets: SecretSet): Promise<string> {
-  let token: unknown;
-  try {
-    token = await options.token();
-  } catch (error) {
-    if (error instanceof InspectorError) throw error;
-    // Never echo what the token source said verbatim: it might include the secret itself.
-    throw new InspectorError('token-missing', `The token for this connection could not be read (${error instanceof Error ? error.name : 'error'}). Set the token in the profile again.`);
-  }
-  if (typeof token !== 'string' || token.trim() === '') {
-    throw new InspectorError('token-missing', 'No token is set for this connection. Paste the SCIM bearer token from the service admin console into the profile.');
-  }
-  secrets.add(token);
-  secrets.add(token.trim());
-  return token.trim();
+function defaultAuth(options: ConnectionOptions): RequestAuth {
+  if (options.auth) return options.auth;
+  const token = options.token;
+  return bearerAuth(token ?? (() => Promise.reject(new InspectorError('token-missing', 'No token is set for this connection. Paste the SCIM bearer token from the service admin console into the profile.'))));
 }
 
 export function createTransport(options: ConnectionOptions, tuning: TransportTuning = {}): Transport {
   let baseUrl = normalizeBaseUrl(options.baseUrl);
   const origin = new URL(baseUrl).origin;
-  // The pool is bound to one origin, and the token must not travel elsewhere: other bases are
-  // accepted only on the same origin.
+  // Credentials must not travel to another host: other bases are accepted only on the same origin.
   const sameOriginBase = (input: string): string => {
     const candidate = normalizeBaseUrl(input);
     if (new URL(candidate).origin !== origin) {
@@ -83,17 +70,32 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     }
     return candidate;
   };
-  const pool = new Pool(origin, {
-    connections: 16,
-    keepAliveTimeout: 30_000,
-    connect: { timeout: options.connectTimeoutMs ?? 10_000 },
-    headersTimeout: options.headersTimeoutMs ?? 60_000,
-    bodyTimeout: options.bodyTimeoutMs ?? 60_000,
-  });
   const log = createRequestLog(tuning.log);
   const secrets = new SecretSet();
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const network = createNetwork({ ...options.network, connectTimeoutMs, headersTimeoutMs: options.headersTimeoutMs ?? 60_000, bodyTimeoutMs: options.bodyTimeoutMs ?? 60_000 }, secrets);
+  const auth = defaultAuth(options);
+  const deps = { network, log, secrets, connectTimeoutMs };
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const budgetMs = options.retryBudgetMs ?? 120_000;
+
+  const authContext = (signal: AbortSignal | undefined): AuthContext => ({
+    secrets,
+    ...(signal ? { signal } : {}),
+    async post(request) {
+      const res = await send(deps, {
+        method: 'POST',
+        url: request.url,
+        headers: { 'user-agent': USER_AGENT, ...request.headers },
+        shownHeaders: { 'user-agent': USER_AGENT, ...request.headers, ...(request.headers.authorization ? { authorization: `${request.headers.authorization.split(' ')[0] ?? ''} [redacted]` } : {}) },
+        body: request.body,
+        signal: signal ?? null,
+        maxBodyBytes: MAX_TOKEN_RESPONSE_BYTES,
+        ...(request.secretsIn ? { secretsIn: request.secretsIn } : {}),
+      });
+      return { status: res.status, headers: res.headers, text: res.bytes.toString('utf8') };
+    },
+  });
 
   /** One HTTP exchange including same-origin redirects; each hop is logged. */
   async function exchange(req: HttpRequest, startUrl: string, bodyText: string | null): Promise<Exchange> {
@@ -101,7 +103,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     let method: HttpRequest['method'] = req.method;
     let body = bodyText;
     for (let hop = 0; ; hop++) {
-      const token = await bearer(options, secrets);
+      const applied = await auth.apply(authContext(req.signal));
       // A profile may override Content-Type: a few servers refuse application/scim+json.
       const headers: Record<string, string> = {
         accept: ACCEPT,
@@ -111,58 +113,27 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         ...allowedHeaders(req.headers),
       };
       if (body === null) delete headers['content-type'];
-      const started = Date.now();
-      const t0 = performance.now();
-      let logged = false;
-      const record = (status: number | null, resHeaders: Record<string, string>, text: string | Uint8Array | null, size: number, error: string | null): void => {
-        logged = true;
-        // The log gets a placeholder, not the token: redaction there is a second line of defence.
-        const requestHeaders = { ...headers, authorization: 'Bearer [redacted]' };
-        log.record({ startedAt: started, method, url, status, durationMs: performance.now() - t0, requestHeaders, requestBody: body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, redactor: secrets });
-      };
-      let status: number | null = null;
-      let resHeaders: Record<string, string> = {};
-      try {
-        const target = new URL(url);
-        const res = await pool.request({
-          path: `${target.pathname}${target.search}`,
-          method,
-          headers: { ...headers, authorization: `Bearer ${token}` },
-          body,
-          signal: req.signal ?? null,
-        });
-        status = res.statusCode;
-        resHeaders = flatten(res.headers);
-        const ctx = { method, url, status };
-        const { bytes, size } = await readCapped(res.body, ctx, maxBody, resHeaders['content-length']);
-        // The log keeps the bytes and redacts them when they are read; the text below is parsed as
-        // the server sent it (a user whose title equals the token keeps that title).
-        record(status, resHeaders, bytes, size, null);
-        const location = resHeaders.location;
-        if (status >= 300 && status < 400 && location !== undefined && status !== 304) {
-          const next = new URL(location, url);
-          if (next.origin !== origin) {
-            throw new InspectorError('bad-response', `${method} ${url} redirected to another site (${next.origin}); the token is not sent there. If that is the real SCIM endpoint, use ${next.origin}${next.pathname.replace(/\/+$/, '')} as the base URL.`, { status, method, url, redirect: next.origin });
-          }
-          if (hop + 1 > MAX_REDIRECTS) throw new InspectorError('bad-response', `${method} ${startUrl} redirected more than ${MAX_REDIRECTS} times. Check the base URL.`, { status, method, url });
-          if (status === 303 || ((status === 301 || status === 302) && method === 'GET')) {
-            method = 'GET';
-            body = null;
-          } else if (status !== 307 && status !== 308) {
-            // Turning a write into a GET (what browsers do on 301/302) would silently drop the change.
-            throw new InspectorError('bad-response', `${method} ${url} was redirected (${status}) in a way that would drop the request body. Use the redirect target ${next.href} as the base URL.`, { status, method, url });
-          }
-          url = next.href;
-          continue;
+      const res = await send(deps, { method, url, headers: { ...headers, ...applied.headers }, shownHeaders: { ...headers, ...applied.shown }, body, signal: req.signal ?? null, maxBodyBytes: maxBody });
+      const { status } = res;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location !== undefined && status !== 304) {
+        const next = new URL(location, url);
+        if (next.origin !== origin) {
+          throw new InspectorError('bad-response', `${method} ${url} redirected to another site (${next.origin}); its token is not sent there, nor any other credential. If that is the real SCIM endpoint, use ${next.origin}${next.pathname.replace(/\/+$/, '')} as the base URL.`, { status, method, url, redirect: next.origin });
         }
-        return { status, headers: resHeaders, text: bytes.toString('utf8'), size, url };
-      } catch (error) {
-        let failure = secrets.error(transportError(error, { method, url }));
-        // A body that broke off after the status line still tells a write's caller it was accepted.
-        if (status !== null && failure.details?.status === undefined) failure = new InspectorError(failure.code, failure.message, { ...failure.details, status });
-        if (!logged) record(status, resHeaders, null, 0, failure.message);
-        throw failure;
+        if (hop + 1 > MAX_REDIRECTS) throw new InspectorError('bad-response', `${method} ${startUrl} redirected more than ${MAX_REDIRECTS} times. Check the base URL.`, { status, method, url });
+        if (status === 303 || ((status === 301 || status === 302) && method === 'GET')) {
+          method = 'GET';
+          body = null;
+        } else if (status !== 307 && status !== 308) {
+          // Turning a write into a GET (what browsers do on 301/302) would silently drop the change.
+          throw new InspectorError('bad-response', `${method} ${url} was redirected (${status}) in a way that would drop the request body. Use the redirect target ${next.href} as the base URL.`, { status, method, url });
+        }
+        url = next.href;
+        continue;
       }
+      // The text is parsed as the server sent it (a user whose title equals the token keeps it).
+      return { status, headers: res.headers, text: res.bytes.toString('utf8'), size: res.size, url, applied };
     }
   }
 
@@ -171,6 +142,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     const url = joinUrl(req.baseUrl === undefined ? baseUrl : sameOriginBase(req.baseUrl), req.path, req.query);
     const bodyText = req.body === undefined ? null : JSON.stringify(req.body);
     const budget = new RetryBudget(budgetMs);
+    let reauthorised = false;
     for (let attempt = 0; ; attempt++) {
       if (req.signal?.aborted) throw cancelled();
       const last = attempt + 1 >= MAX_ATTEMPTS;
@@ -184,10 +156,17 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       try {
         ex = await exchange(req, url, bodyText);
       } catch (error) {
-        const failure = error instanceof InspectorError ? error : transportError(error, { method: req.method, url });
+        // Redirect targets, token endpoint answers and echoed headers may carry a secret.
+        const failure = secrets.error(error instanceof InspectorError ? error : transportError(error, { method: req.method, url }));
         if (failure.code === 'cancelled' || req.signal?.aborted) throw cancelled();
         if (idempotent && isRetryableFailure(failure) && (await retryAfter(backoff()))) continue;
         throw idempotent || failure.code === 'token-missing' ? failure : writeOutcomeUnknown(failure, req.method);
+      }
+      // A 401 means the request was not processed, so even a write may be sent again, once, with
+      // the credential the scheme renewed (an OAuth token that expired or was revoked).
+      if (ex.status === 401 && !reauthorised && auth.refreshAfter && (await auth.refreshAfter(ex.applied, ex, authContext(req.signal)))) {
+        reauthorised = true;
+        continue;
       }
       const ctx = { method: req.method, url: ex.url, status: ex.status };
       if (ex.status >= 200 && ex.status < 300) {
@@ -230,7 +209,8 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     request,
     log,
     secrets,
-    close: () => pool.close(),
+    describe: () => ({ auth: auth.info(), network: network.info() }),
+    close: () => network.close(),
   };
 }
 

@@ -5,15 +5,22 @@ import type { ListOutcome, ListProgress, PatchRequest, ResourceKind, ScimResourc
 import type { DiscoveryResult, RequestLogEntry } from '../../../shared/scim';
 import type { Redactor } from '../secrets/index';
 import type { ObservedFacts } from '../../../shared/observed';
+import type { AuthInfo, RequestAuth } from '../auth/types';
+import type { NetworkInfo, NetworkOptions } from '../net/network';
 
 export interface ConnectionOptions {
   /** Base URL as the admin typed it; the client normalises it (trailing slash, /v2, /scim/v2). */
   baseUrl: string;
   /**
-   * Called at the moment each request is built, so the token is never held longer than needed
-   * (the vault reads the keychain here). Never logged, never copied into errors.
+   * The bearer token, called at the moment each request is built, so the token is never held
+   * longer than needed (the vault reads the keychain here). Never logged, never copied into
+   * errors. Used when `auth` is not given.
    */
-  token: () => string | Promise<string>;
+  token?: () => string | Promise<string>;
+  /** How requests are authenticated (Basic, OAuth 2.0, API-key headers…); default: bearer `token`. */
+  auth?: RequestAuth;
+  /** Proxy (default: the environment, as curl reads it), private CA and client certificate. */
+  network?: Omit<NetworkOptions, 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>;
   /** Extra headers from the profile (never Authorization). */
   headers?: Record<string, string>;
   connectTimeoutMs?: number;
@@ -85,6 +92,8 @@ export interface Transport {
    * they show, log or export. Never applied to what is written back to the tenant.
    */
   readonly secrets: Redactor;
+  /** The scheme, proxy and TLS in use (Test connection); never a secret. */
+  describe(): { auth: AuthInfo; network: NetworkInfo };
   close(): Promise<void>;
 }
 

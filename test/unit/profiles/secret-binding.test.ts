@@ -12,7 +12,7 @@ const A = 'https://a.example.com';
 const B = 'https://b.example.com';
 
 function token(profile: Profile, vault: ReturnType<typeof createMemoryVault>): Promise<string> {
-  return Promise.resolve(connectionOptionsFor(profile, vault).token());
+  return Promise.resolve(connectionOptionsFor(profile, vault).token?.() ?? '');
 }
 
 describe('secrets bound to an origin', () => {

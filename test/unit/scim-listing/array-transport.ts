@@ -25,6 +25,7 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
       base = next;
     },
     secrets: new SecretSet(),
+    describe: () => ({ auth: { scheme: 'bearer' }, network: { proxyMode: 'none', proxyUsed: null, addedCas: [], clientCertificate: null } }),
     async request(req: HttpRequest): Promise<HttpResponse> {
       requests.push(req);
       inFlight += 1;
