@@ -62,6 +62,32 @@ function decodeEscape(match: string, json: string | undefined, short: string | u
   return match;
 }
 
+/** A string searched for in decoded text, and how far a match is widened on each side. */
+export interface Needle {
+  text: string;
+  before: number;
+  after: number;
+}
+
+/** Characters an escape can swallow from the start ("%" + "A0…" decodes as %A0) and the end. */
+const SWALLOW_START = 4;
+const SWALLOW_END = 2;
+
+/**
+ * What to search for in decoded text: each form whole, and its core without the characters text
+ * around it can swallow into an escape (a preceding "%" takes two, a stray "\u" four); a match
+ * of the core is widened by as much, so the whole occurrence goes (and at most a few characters
+ * next to it).
+ */
+export function decodedNeedles(forms: readonly string[]): Needle[] {
+  const out: Needle[] = forms.map((text) => ({ text, before: 0, after: 0 }));
+  for (const f of forms) {
+    if (f.length < SWALLOW_START + SWALLOW_END + MIN_SECRET_LENGTH) continue;
+    out.push({ text: f.slice(SWALLOW_START, -SWALLOW_END), before: SWALLOW_START, after: SWALLOW_END });
+  }
+  return out;
+}
+
 export function hasEscapes(text: string): boolean {
   // Three native scans settle the common case (no escape character at all) before any regex runs.
   return (text.includes('\\') || text.includes('%') || text.includes('&')) && HAS_ESCAPE.test(text);

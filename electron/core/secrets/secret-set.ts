@@ -4,7 +4,7 @@
 // core writes back to a tenant: a user whose title equals the token must keep that title.
 
 import { InspectorError } from '../../../shared/errors';
-import { decodeAll, decodeWithMap, hasEscapes, plainForms } from './forms';
+import { decodeAll, decodedNeedles, decodeWithMap, hasEscapes, plainForms, type Needle } from './forms';
 
 export const REDACTED = '[redacted]';
 
@@ -23,17 +23,21 @@ export interface Redactor {
 }
 
 /** Finds the plain forms in text, literally and through escapes; returns merged [start, end) ranges. */
-function findRanges(text: string, forms: readonly string[], plusIsSpace: boolean): [number, number][] {
+function findRanges(text: string, forms: readonly string[], needles: readonly Needle[], plusIsSpace: boolean): [number, number][] {
   const ranges: [number, number][] = [];
-  const collect = (haystack: string, map: (s: number, e: number) => [number, number]): void => {
-    for (const form of forms) {
-      for (let at = haystack.indexOf(form); at !== -1; at = haystack.indexOf(form, at + 1)) ranges.push(map(at, at + form.length));
-    }
-  };
-  collect(text, (s, e) => [s, e]);
+  for (const form of forms) {
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) ranges.push([at, at + form.length]);
+  }
   if (hasEscapes(text) || (plusIsSpace && text.includes('+'))) {
     const decoded = decodeWithMap(text, plusIsSpace);
-    if (decoded.text !== text) collect(decoded.text, (s, e) => decoded.originalRange(s, e));
+    const hay = decoded.text;
+    if (hay !== text) {
+      for (const { text: needle, before, after } of needles) {
+        for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
+          ranges.push(decoded.originalRange(Math.max(0, at - before), Math.min(hay.length, at + needle.length + after)));
+        }
+      }
+    }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
@@ -53,6 +57,17 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 /** Redaction over a changing list of plain forms (shared by SecretSet and RedactorGroup). */
 abstract class FormRedactor implements Redactor {
   abstract forms(): readonly string[];
+  private needlesFor: readonly string[] | null = null;
+  private needles: Needle[] = [];
+
+  /** What is searched for in decoded text (decodedNeedles), remembered per list of forms. */
+  private throughEscapes(forms: readonly string[]): Needle[] {
+    if (this.needlesFor !== forms) {
+      this.needlesFor = forms;
+      this.needles = decodedNeedles(forms);
+    }
+    return this.needles;
+  }
 
   private plus(forms: readonly string[]): boolean {
     return forms.some((f) => f.includes(' '));
@@ -65,12 +80,13 @@ abstract class FormRedactor implements Redactor {
     const plus = this.plus(forms);
     if (!hasEscapes(text) && !(plus && text.includes('+'))) return false;
     const decoded = decodeAll(text, plus);
-    return decoded !== text && forms.some((f) => decoded.includes(f));
+    return decoded !== text && this.throughEscapes(forms).some((n) => decoded.includes(n.text));
   }
 
   text(text: string): string {
     if (!this.test(text)) return text;
-    const ranges = findRanges(text, this.forms(), this.plus(this.forms()));
+    const forms = this.forms();
+    const ranges = findRanges(text, forms, this.throughEscapes(forms), this.plus(forms));
     let out = '';
     let last = 0;
     for (const [start, end] of ranges) {

@@ -44,6 +44,17 @@ describe('the forms of a secret', () => {
     }
   });
 
+  it('finds an encoded secret whose first characters the text before it swallows into an escape', () => {
+    const secret = 'A0~.-~.~~AA0a_~+';
+    const set = redactorFor(secret);
+    for (const before of ['%', '%0', '\\u00', '&#']) {
+      const text = `x${before}${encodeURIComponent(secret)}y`;
+      const out = set.text(text);
+      expect(out, before).toContain(REDACTED);
+      expect(out).not.toContain(encodeURIComponent(secret).slice(4));
+    }
+  });
+
   it('covers a Basic credential through the user:password secret', () => {
     const basic = redactorFor('ana:s3cret pass+word');
     expect(basic.text(`Authorization: Basic ${Buffer.from('ana:s3cret pass+word').toString('base64')}`)).toBe(`Authorization: Basic ${REDACTED}`);
