@@ -55,7 +55,9 @@ function commonOptions(args: ParsedArgs): Omit<ConnectionOptions, 'baseUrl' | 't
   const headers = parseHeaders(optList(args, 'header'));
   return {
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
-    ...(timeout !== undefined ? { connectTimeoutMs: timeout * 1000, headersTimeoutMs: timeout * 1000, bodyTimeoutMs: timeout * 1000 } : {}),
+    // --timeout bounds each phase of an attempt and, as a total budget, the time a call may spend
+    // waiting to retry: a tenant failing for good fails the command in about that long.
+    ...(timeout !== undefined ? { connectTimeoutMs: timeout * 1000, headersTimeoutMs: timeout * 1000, bodyTimeoutMs: timeout * 1000, retryBudgetMs: timeout * 1000 } : {}),
     ...(optInt(args, 'page-size') !== undefined ? { pageSize: optInt(args, 'page-size') } : {}),
     ...(optInt(args, 'concurrency') !== undefined ? { concurrency: optInt(args, 'concurrency') } : {}),
   };

@@ -27,7 +27,7 @@ export const CONNECTION_OPTIONS: Record<string, OptionSpec> = {
   header: { kind: 'repeatable', allowBare: true, valueName: '"Name: value"', help: 'extra request header (repeatable)' },
   'page-size': { kind: 'integer', min: 1, max: 10_000, valueName: 'N', help: 'resources per page' },
   concurrency: { kind: 'integer', min: 1, max: 16, valueName: 'N', help: 'pages fetched at once' },
-  timeout: { kind: 'integer', min: 1, max: 3600, valueName: 'SECONDS', help: 'connect/headers/body timeout' },
+  timeout: { kind: 'integer', min: 1, max: 3600, valueName: 'SECONDS', help: 'per call: connect, headers and body timeout, and the total time spent retrying' },
   har: { kind: 'string', valueName: 'FILE', help: 'write the request log as HAR 1.2 (token redacted)' },
 };
 
