@@ -78,8 +78,15 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Parentheses and "not" nested deeper than this are refused: the parser and every walk of the
+ * parsed filter recurse once a level, and no real filter comes close.
+ */
+export const MAX_FILTER_DEPTH = 50;
+
 class Parser {
   private index = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
@@ -127,15 +134,26 @@ class Parser {
     return filters.length === 1 ? (filters[0] as Filter) : { op: 'and', filters };
   }
 
+  /** Runs `parse` one level deeper, refusing a filter nested past MAX_FILTER_DEPTH. */
+  private nested<T>(at: Token, parse: () => T): T {
+    if (this.depth >= MAX_FILTER_DEPTH) throw this.fail(at, `the filter nests more than ${MAX_FILTER_DEPTH} levels of parentheses or "not"; write it flatter`);
+    this.depth += 1;
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
   private parseUnary(inValuePath: boolean): Filter {
     const t = this.peek();
     if (this.isKeyword('not')) {
       this.next();
-      return { op: 'not', filter: this.parseUnary(inValuePath) };
+      return this.nested(t, () => ({ op: 'not', filter: this.parseUnary(inValuePath) }));
     }
     if (t.kind === 'open') {
       this.next();
-      const inner = this.parseOr(inValuePath);
+      const inner = this.nested(t, () => this.parseOr(inValuePath));
       const close = this.next();
       if (close.kind !== 'close') throw this.fail(close, `expected ")" to close the "(" at position ${t.pos}, found ${describe(close)}`);
       return inner;

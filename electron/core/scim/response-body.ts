@@ -2,6 +2,7 @@
 // reaches memory), and content-type rules that tell a SCIM JSON answer from a login page.
 
 import { InspectorError } from '../../../shared/errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../io/json-depth';
 import { describeNonScimBody } from './errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
@@ -66,6 +67,7 @@ export function parseSuccessBody(text: string, contentType: string, ctx: BodyCon
   if (text.trim() === '') return null;
   const json = isJsonType(contentType);
   if (json || isLenientType(contentType)) {
+    if (nestsDeeperThan(text)) throw tooDeep(ctx);
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
@@ -84,6 +86,14 @@ export function parseSuccessBody(text: string, contentType: string, ctx: BodyCon
   );
 }
 
+function tooDeep(ctx: BodyContext): InspectorError {
+  return new InspectorError(
+    'bad-response',
+    `The answer to ${ctx.method} ${ctx.url} is JSON nested more than ${MAX_JSON_DEPTH} levels deep, which no SCIM resource is; it was not read. Report it to the vendor with the request log (HAR).`,
+    { status: ctx.status, method: ctx.method, url: ctx.url },
+  );
+}
+
 function badJson(ctx: BodyContext, contentType: string, size: number, reason: string): never {
   throw new InspectorError(
     'bad-response',
@@ -94,7 +104,8 @@ function badJson(ctx: BodyContext, contentType: string, size: number, reason: st
 
 /** An error answer's body: JSON when it parses (whatever the content type claims), else null. */
 export function parseErrorBody(text: string): unknown {
-  if (!/^\s*[[{]/.test(text)) return null;
+  // Too deep to walk safely: treated like a body that is not JSON (described as raw text).
+  if (!/^\s*[[{]/.test(text) || nestsDeeperThan(text)) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
