@@ -11,9 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isChannelName, type EventMap, type EventName, type SandboxVendor, SANDBOX_VENDORS } from '../../shared/channels';
+import { BULK_BODY_BYTES, BULK_CHANNELS, bodyLimitFor } from '../../shared/channels/body-limits';
 import { InspectorError } from '../../shared/errors';
 import { coreFunctions, createAppContext, dispatch, savedProfiles, type SaveFileRequest } from '../core/app/index';
 import type { SavePathRequest } from '../core/app/context';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../core/io/json-depth';
 import { ensurePrivateDir, PRIVATE_DIR_MODE, writePrivateFile } from '../core/io/private-files';
 import { createProfileStore } from '../core/profiles/index';
 import { createKeytarVault } from '../core/vault/index';
@@ -49,7 +51,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
 
 function sandboxVendor(value: string | undefined): SandboxVendor | undefined {
   if (value === undefined || value === '') return undefined;
@@ -105,22 +106,32 @@ function freeExportPath(dir: string, request: SavePathRequest): string {
   throw new InspectorError('io', `The export folder ${dir} already holds 1000 files named like ${name}; move some away.`, { path: dir });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Past the limit the rest of a body is read and dropped (so the 413 reaches the client), up to this. */
+const DRAIN_LIMIT = 4 * BULK_BODY_BYTES;
+
+/** A call's body, or how big it was when it went past `limit` (the rest is drained, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<{ text: string } | { tooLarge: number }> {
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        fail(new InspectorError('invalid-input', 'The request body is larger than 1 MB.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DRAIN_LIMIT) req.destroy();
+      else if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => done(size > limit ? { tooLarge: size } : { text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', fail);
   });
+}
+
+const megabytes = (bytes: number): string => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
+function tooLargeMessage(channel: string, size: number, limit: number): string {
+  const what = `The call ${channel} was sent ${megabytes(size)}; it takes at most ${megabytes(limit)}.`;
+  return BULK_CHANNELS.includes(channel)
+    ? `${what} For a list or export this big use the CLI (deactivate --from-csv FILE, audit --idp-csv FILE --idp-key COLUMN), or split it.`
+    : `${what} This page never sends that much; reload it, and report this if it happens again.`;
 }
 
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
@@ -172,12 +183,19 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.\n');
       if (!isChannelName(channel)) return send(res, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'not-found', message: `There is no call named "${channel}".` } }));
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send application/json.\n');
+      const limit = bodyLimitFor(channel);
+      const body = await readBody(req, limit);
+      if ('tooLarge' in body) {
+        return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'body-too-large', message: tooLargeMessage(channel, body.tooLarge, limit) } }));
+      }
+      const refuse = (message: string): void => send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message } }));
+      // Walking a body nested thousands deep would exhaust the stack; no call takes one.
+      if (nestsDeeperThan(body.text)) return refuse(`The request body is JSON nested more than ${MAX_JSON_DEPTH} levels deep; no call takes that.`);
       let input: unknown;
       try {
-        const text = await readBody(req);
-        input = text === '' ? undefined : (JSON.parse(text) as unknown);
+        input = body.text === '' ? undefined : (JSON.parse(body.text) as unknown);
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON (or over 1 MB).' } }));
+        return refuse('The request body is not JSON.');
       }
       const result = await dispatch(coreFunctions, ctx, channel, input);
       return send(res, 200, 'application/json', JSON.stringify(result));

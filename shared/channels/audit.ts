@@ -10,6 +10,7 @@ import { oneOf, optionalInteger, optionalString, record, requiredString } from '
 import type { AuditCounts, Finding, FindingCode, Severity, SnapshotDiff } from '../audit';
 import type { SaveResult } from '../channels';
 import { tenantScope, type TenantRef } from './edit';
+import { MAX_CSV_TEXT } from './body-limits';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,200}\.json(\.gz)?$/;
@@ -64,8 +65,8 @@ function idpRequest(r: Record<string, unknown>): { idp?: { csv: string; key: str
   const csv = r.idpCsv;
   const noKey = r.idpKey === undefined || r.idpKey === null || r.idpKey === '';
   if ((csv === undefined || csv === null || csv === '') && noKey) return {};
-  if (typeof csv !== 'string' || csv === '' || csv.length > 900_000) {
-    throw new InspectorError('invalid-input', 'Compare with the IdP needs its export as CSV text under 900 kB and the key column (for bigger exports use the CLI: audit --idp-csv FILE --idp-key COLUMN).', { field: 'idpCsv' });
+  if (typeof csv !== 'string' || csv === '' || csv.length > MAX_CSV_TEXT) {
+    throw new InspectorError('invalid-input', `Compare with the IdP needs its export as CSV text of at most ${MAX_CSV_TEXT / 1024 / 1024} MB and the key column (for bigger exports use the CLI: audit --idp-csv FILE --idp-key COLUMN).`, { field: 'idpCsv' });
   }
   return { idp: { csv, key: requiredString(r.idpKey, 'idpKey') } };
 }

@@ -11,6 +11,7 @@ import { tenantScope, type TenantRef } from './edit';
 import { InspectorError } from '../errors';
 import type { DeactivationPlan, RunResult } from '../deactivate';
 import { FINDING_CODES, type FindingCode } from '../audit';
+import { MAX_CSV_TEXT } from './body-limits';
 
 const OPERATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const JOURNAL_NAME = /^[A-Za-z0-9_.-]{1,200}\.jsonl$/;
@@ -107,8 +108,8 @@ export const DEACTIVATE_CHANNELS = {
    */
   'deactivate.parseCsv': channel<CsvColumnValues>()((input) => {
     const r = record(input, 'deactivate.parseCsv');
-    const text = typeof r.text === 'string' && r.text.length <= 900_000 ? r.text : null;
-    if (text === null) throw new InspectorError('invalid-input', 'The CSV text must be a string under 900 kB; for bigger lists use the CLI (deactivate --from-csv).');
+    const text = typeof r.text === 'string' && r.text.length <= MAX_CSV_TEXT ? r.text : null;
+    if (text === null) throw new InspectorError('invalid-input', `The CSV text must be a string of at most ${MAX_CSV_TEXT / 1024 / 1024} MB; for bigger lists use the CLI (deactivate --from-csv FILE).`);
     const hasHeader = r.hasHeader === true || r.hasHeader === false ? r.hasHeader : undefined;
     return { text, column: optionalString(r.column, 'column'), hasHeader };
   }),
