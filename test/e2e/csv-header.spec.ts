@@ -1,27 +1,13 @@
 // The header row of a pasted or imported list in real chromium (browser mode): a first line that
 // could be a header or a user is asked about, never guessed; the page always says which line was
 // taken as the header; a UTF-16 file (Excel's "Unicode text") imports like a UTF-8 one.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startWebHost, type WebHost } from '../../electron/host/web';
+import { ownHost } from './own-host';
 
-let host: WebHost;
-let home: string;
-
-test.beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'scim-csv-header-e2e-'));
-  host = await startWebHost({ rendererDir: join(import.meta.dirname, '../../dist'), sandboxUsers: 20, open: false, savedProfiles: false, dataDir: home, exportDir: join(home, 'exports') });
-});
-
-test.afterAll(async () => {
-  await host?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+const spec = ownHost('csv-header', { sandboxUsers: 20 });
 
 async function deactivatePage(page: Page) {
-  await page.goto(host.url);
+  await page.goto(spec.host().url);
   await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Deactivate' }).click();
   return page.getByRole('region', { name: 'Deactivate users' });
 }

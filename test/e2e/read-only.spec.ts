@@ -1,37 +1,26 @@
 // A read-only profile in real chromium against browser mode (real keychain, as `npm test` runs it):
 // the Deactivate page refuses up front, and turning read-only off asks first — "Keep read-only"
 // leaves the profile as it was, only the confirmation saves it writable.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox/index';
-import { startWebHost, type WebHost } from '../../electron/host/web';
+import { callHost } from './host-api';
+import { ownHost } from './own-host';
 
-const root = join(import.meta.dirname, '../..');
 let tenant: SandboxHandle;
-let host: WebHost;
-let dataDir: string;
+const spec = ownHost('read-only', { sandboxUsers: 3, savedProfiles: true });
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'scim-inspector-e2e-read-only-'));
   tenant = await startSandbox({ users: 12, port: 0, vendor: 'rfc' });
-  host = await startWebHost({ rendererDir: join(root, 'dist'), dataDir, sandboxUsers: 3, open: false, exportDir: join(dataDir, 'exports') });
 });
 
 test.afterAll(async () => {
-  await host?.close();
   await tenant?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const secret = (): string => /#secret=([A-Za-z0-9_-]+)$/.exec(host.url)?.[1] ?? '';
-
 async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const res = await request.post(`${host.origin}/api/${channel}`, { data: input, headers: { Origin: host.origin, 'X-Inspector-Secret': secret() } });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message ?? '?'}`);
-  return body.value as T;
+  const r = await callHost<T>(request, spec.host().url, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.message ?? '?'}`);
+  return r.value as T;
 }
 
 const readOnlyOf = async (request: APIRequestContext, id: string): Promise<boolean | undefined> =>
@@ -41,7 +30,7 @@ test('turning read-only off needs a confirmation, and a read-only profile cannot
   const profile = await api<{ id: string }>(request, 'profiles.add', { name: 'ro-e2e', baseUrl: tenant.url, vendor: 'rfc', readOnly: true });
   await api(request, 'profiles.setToken', { profileId: profile.id, token: tenant.token });
 
-  await page.goto(host.url);
+  await page.goto(spec.host().url);
   const panel = page.getByRole('region', { name: 'Connection profiles' });
   const list = panel.getByRole('list', { name: 'Saved profiles' });
   await list.getByRole('button', { name: /ro-e2e/ }).click();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
+import { makeRng } from '../../../electron/core/sandbox/seed';
 import { readJournal } from '../../../electron/core/journal/journal';
 import { foldRuns, isDeactivationRecord } from '../../../electron/core/deactivate/records';
 import { runCli } from '../cli/spawn-cli';
@@ -22,18 +23,6 @@ const TARGETS = 150;
 /** Records a deactivation writes: the run, an intent and an outcome per user, the end. */
 const RECORDS = 2 + 2 * TARGETS;
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-/** mulberry32: small, seedable, good enough to spread kill points. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mode = 'before' | 'after' | 'torn';
 interface KillPoint { record: number; mode: Mode; bytes: number }
@@ -81,7 +70,7 @@ function expectTenant(before: Map<string, UserRow>, after: Map<string, UserRow>,
 describe('deactivation survives SIGKILL of its process group at random points', () => {
   it(`${TRIALS} killed runs each resume to exactly the plan and undo back to the start, no user written twice`, { timeout: 1_200_000 }, async () => {
     console.info(`crash test seed ${SEED} (replay with CRASH_SEED=${SEED})`);
-    const random = generator(SEED);
+    const random = makeRng(SEED);
     const modes: Mode[] = ['torn', 'before', 'after'];
     let killedMidRun = 0;
     let torn = 0;
