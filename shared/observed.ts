@@ -73,6 +73,30 @@ export function describeFilterObservation(form: FilterForm, observation: FilterO
   return `${FILTER_FORMS[form]}${form.startsWith('Groups.') ? ' (Groups)' : ''}: ${observation.verdict}${observation.detail ? ` (${observation.detail})` : ''}`;
 }
 
+/** The facts as rows for people (the CLI's human output, the Capabilities page). */
+export interface ObservedRow {
+  key: string;
+  label: string;
+  value: string;
+  detail: string;
+}
+
+export function observedRows(facts: ObservedFacts): ObservedRow[] {
+  const rows: ObservedRow[] = FILTER_FORM_KEYS.flatMap((form) => {
+    const o = facts.filters[form];
+    return o ? [{ key: form, label: `filter ${FILTER_FORMS[form]}${form.startsWith('Groups.') ? ' (Groups)' : ''}`, value: o.verdict, detail: o.detail }] : [];
+  });
+  const yesNo = (v: boolean | null): string => (v === null ? 'unknown' : v ? 'yes' : 'no');
+  rows.push(
+    { key: 'pageCap', label: 'real page cap', value: facts.pageCap.value === null ? 'none seen' : String(facts.pageCap.value), detail: facts.pageCap.detail },
+    { key: 'startIndexBase', label: 'startIndex counts from', value: facts.startIndexBase.value === null ? 'unknown' : String(facts.startIndexBase.value), detail: facts.startIndexBase.detail },
+    { key: 'sort', label: 'sort', value: facts.sort.value ?? 'unknown', detail: facts.sort.detail },
+    { key: 'etags', label: 'ETags', value: yesNo(facts.etags.value), detail: facts.etags.detail },
+    { key: 'groupMembersUnasked', label: 'groups carry members unasked', value: yesNo(facts.groupMembersUnasked.value), detail: facts.groupMembersUnasked.detail },
+  );
+  return rows;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@ import type { ChannelDef } from '../channel-def';
 import { channel } from '../channel-def';
 import { oneOf, optionalString, record, requiredEntryId, requiredString } from '../channel-guards';
 import { InspectorError } from '../errors';
+import type { ObservedFacts } from '../observed';
 import type { Capabilities, ResourceKind, ScimResource } from '../scim';
 
 export const FILTER_OPERATORS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'lt', 'ge', 'le', 'pr'] as const;
@@ -40,6 +41,8 @@ export interface CapabilitiesView {
   endpoints: EndpointCapability[];
   schemaIds: string[];
   serviceProviderConfig: boolean;
+  /** What the behaviour probe saw this server do (Test connection or "Probe" records it); null: never probed. */
+  observed: ObservedFacts | null;
 }
 
 const KINDS = ['Users', 'Groups'] as const;
@@ -80,6 +83,11 @@ export const EXPLORER_CHANNELS = {
   /** What discovery found, per endpoint, with its warnings. */
   'explorer.capabilities': channel<CapabilitiesView>()((input) => {
     const r = record(input, 'explorer.capabilities');
+    return { profileId: requiredString(r.profileId, 'profileId') };
+  }),
+  /** Runs the read-only behaviour probe now and records its facts in the profile (and session). */
+  'explorer.probe': channel<ObservedFacts>()((input) => {
+    const r = record(input, 'explorer.probe');
     return { profileId: requiredString(r.profileId, 'profileId') };
   }),
   /** A logged call as a curl command that reads $SCIM_TOKEN (the token itself never leaves main). */

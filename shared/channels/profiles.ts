@@ -143,6 +143,8 @@ export interface ConnectionTestResult {
   error: AppError | null;
   /** The scheme, proxy and CAs used (null when the connection could not be opened). */
   connection?: ConnectionDetails | null;
+  /** What the read-only behaviour probe saw this server do (recorded in the profile); null if it did not run. */
+  observed: ObservedFacts | null;
 }
 
 const PROFILE_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -3,8 +3,10 @@
 // (the screen shows them), never thrown, and never contain the token.
 
 import { InspectorError, toAppError, type AppError } from '../../../shared/errors';
+import type { ObservedFacts } from '../../../shared/observed';
 import type { Capabilities } from '../../../shared/scim';
 import type { ConnectionDetails } from '../../../shared/channels/profiles';
+import { probeServer } from '../probe/index';
 import { createScimClient } from '../scim/client';
 import type { ConnectionOptions, ScimClient } from '../scim/types';
 import type { TokenTest, Vault } from '../vault';
@@ -30,6 +32,8 @@ export interface TestConnectionResult {
   error?: AppError;
   /** The scheme, proxy and CAs the test used (OAuth: the token's lifetime and scopes). */
   connection?: ConnectionDetails | null;
+  /** What the behaviour probe saw (with probe: true and a connection that worked); else null. */
+  observed: ObservedFacts | null;
 }
 
 export interface TestConnectionDeps {
@@ -45,6 +49,8 @@ export interface TestConnectionOptions {
   signal?: AbortSignal;
   /** Overall bound on the test (default 30 s): the admin is waiting on this screen. */
   timeoutMs?: number;
+  /** Also run the read-only behaviour probe after discovery (Test connection, `profiles test`). */
+  probe?: boolean;
 }
 
 const yesNo = (v: boolean): string => (v ? 'yes' : 'no');
@@ -85,13 +91,22 @@ export async function testConnection(profile: Profile, vault: Vault, deps: TestC
       roundTripMs: Math.round(discovery.roundTripMs),
       warnings: [...discovery.warnings],
       baseUrl: discovery.baseUrl,
+      observed: null,
     };
+    if (options.probe) {
+      try {
+        result.observed = await probeServer(client, { discovery, signal });
+      } catch (error) {
+        // Discovery answered, so the connection works; a probe that could not finish is a warning.
+        result.warnings.push(`The behaviour probe could not finish: ${toAppError(error).message}`);
+      }
+    }
   } catch (error) {
     const appError: AppError =
       timeout.aborted && !options.signal?.aborted
         ? { code: 'timeout', message: `The service did not finish discovery within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s; check the URL and your network, then retry.` }
         : toAppError(error);
-    result = { ok: false, capabilities: null, table: [], roundTripMs: Math.round(now() - started), warnings: [], baseUrl: null, error: appError };
+    result = { ok: false, capabilities: null, table: [], roundTripMs: Math.round(now() - started), warnings: [], baseUrl: null, error: appError, observed: null };
   }
   if (client) {
     // A connection that will not close is worth knowing about, but it does not change the verdict.

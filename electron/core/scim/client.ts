@@ -3,7 +3,7 @@
 // (the base URL that answered, page-size caps, cursor paging) feed every later listing.
 
 import type { ObservedFacts } from '../../../shared/observed';
-import type { DiscoveryResult, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
+import type { Capabilities, DiscoveryResult, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
 import { candidateBaseUrls } from './base-url';
 import { discover } from './discovery';
 import { listResources } from './listing';
@@ -12,6 +12,13 @@ import { trustFor } from './filter-trust';
 import { createResources } from './resources';
 import { createTransport } from './transport';
 import type { ConnectionOptions, ListOptions, ScimClient } from './types';
+
+/** A page cap the probe saw (unsaid in ServiceProviderConfig) bounds every page asked for. */
+function withObservedCap(capabilities: Capabilities, observed: ObservedFacts | null): Capabilities {
+  const seen = observed?.pageCap.value ?? null;
+  if (seen === null) return capabilities;
+  return { ...capabilities, maxPageSize: capabilities.maxPageSize === null ? seen : Math.min(capabilities.maxPageSize, seen) };
+}
 
 export function createScimClient(options: ConnectionOptions): ScimClient {
   const transport = createTransport(options);
@@ -55,7 +62,7 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
           ...opts,
           pageSize: opts.pageSize ?? options.pageSize,
           concurrency: opts.concurrency ?? options.concurrency,
-          ...(discovered ? { capabilities: discovered.capabilities, knownToExist: kind === 'Users' ? (discovered.usersSeen ?? null) : null } : {}),
+          ...(discovered ? { capabilities: withObservedCap(discovered.capabilities, client.observed), knownToExist: kind === 'Users' ? (discovered.usersSeen ?? null) : null } : {}),
           filterLocally,
         });
       if (opts.filter === undefined || opts.filter.trim() === '') return run(false);

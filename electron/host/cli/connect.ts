@@ -6,6 +6,7 @@ import { InspectorError } from '../../../shared/errors';
 import { writePrivateFile } from '../../core/io/private-files';
 import { normalizeBaseUrl } from '../../core/scim/base-url';
 import { parseHeaderLine, validateHeaders } from '../../core/profiles/url';
+import type { ObservedFacts } from '../../../shared/observed';
 import type { DiscoveryResult, ResourceKind } from '../../../shared/scim';
 import type { ConnectionOptions, ScimClient } from '../../core/scim/types';
 import { optInt, optList, optString, type ParsedArgs } from './args';
@@ -21,6 +22,8 @@ export interface Connection {
   label: string;
   /** The profile's break-glass users, never deactivated (empty without a profile). */
   protectedUsers: string[];
+  /** Saves the behaviour probe's facts in the profile (null: no saved profile to hold them). */
+  recordObserved: ((facts: ObservedFacts) => void) | null;
 }
 
 // Credentials must come from --token-env or the keychain, never from argv (shell history, ps).
@@ -68,6 +71,7 @@ const WHICH_TENANT = 'Say which tenant to talk to: --profile NAME, --url URL --t
 interface Resolved {
   options: ConnectionOptions;
   label: string;
+  recordObserved?: (facts: ObservedFacts) => void;
   sandbox: RunningSandbox | null;
 }
 
@@ -102,7 +106,7 @@ async function resolve(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output): P
   const fromProfile = await resolveProfile(profile ?? '', env);
   // Flags win over the profile's settings; --header adds to the profile's headers.
   const headers = { ...fromProfile.options.headers, ...common.headers };
-  return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, sandbox: null };
+  return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, sandbox: null, recordObserved: fromProfile.recordObserved };
 }
 
 /**
@@ -141,7 +145,7 @@ export async function withConnection<T>(
       discovery = await client.discover(options.signal);
       for (const w of discovery.warnings) out.warn(`discovery: ${w}`);
     }
-    result = { value: await work({ client, discovery, label: resolved.label, protectedUsers: resolved.options.protectedUsers ?? [] }) };
+    result = { value: await work({ client, discovery, label: resolved.label, protectedUsers: resolved.options.protectedUsers ?? [], recordObserved: resolved.recordObserved ?? null }) };
   } catch (error) {
     result = { error };
   }

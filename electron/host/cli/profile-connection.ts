@@ -3,12 +3,15 @@
 // commands that do not use a profile never touch conf or the keychain binding.
 
 import { InspectorError } from '../../../shared/errors';
+import type { ObservedFacts } from '../../../shared/observed';
 import type { ConnectionOptions } from '../../core/scim/types';
 
 export interface ProfileConnection {
   options: ConnectionOptions;
   /** The profile's stored name (as saved, whatever case was typed). */
   name: string;
+  /** Records what the behaviour probe saw this profile's server do (with its date). */
+  recordObserved(facts: ObservedFacts): void;
 }
 
 export async function resolveProfile(name: string, env: NodeJS.ProcessEnv): Promise<ProfileConnection> {
@@ -18,5 +21,5 @@ export async function resolveProfile(name: string, env: NodeJS.ProcessEnv): Prom
   const store = createProfileStore({ dir: userDataDir(env) });
   const profile = store.getByName(name.trim());
   // The keychain is only opened when the first request needs the token.
-  return { options: connectionOptionsFor(profile, createKeytarVault()), name: profile.name };
+  return { options: connectionOptionsFor(profile, createKeytarVault()), name: profile.name, recordObserved: (facts) => void store.setObserved(profile.id, facts) };
 }

@@ -95,6 +95,22 @@ describe('deactivate on a server that lies by omission', () => {
   });
 });
 
+describe('discover --probe', () => {
+  it('prints what the server was seen to do under "observed", each form with its verdict and date', async () => {
+    const r = await runCli(['discover', '--probe', ...conn(omission), '--json'], { env: env(omission) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { capabilities: { filter: boolean }; observed: { observedAt: string; filters: Record<string, { verdict: string; detail: string }>; pageCap: { value: number } } };
+    expect(doc.capabilities.filter).toBe(true);
+    expect(doc.observed.filters['Users.emails.value']).toEqual({ verdict: 'under-matches', detail: 'empty for a known email' });
+    expect(doc.observed.filters['Users.userName.otherCase']?.verdict).toBe('under-matches');
+    expect(doc.observed.filters['Users.active']?.verdict).toBe('rejected');
+    expect(doc.observed.pageCap.value).toBe(50);
+    expect(Date.parse(doc.observed.observedAt)).not.toBeNaN();
+    const human = await runCli(['discover', '--probe', ...conn(omission)], { env: env(omission) });
+    expect(human.stdout).toMatch(/filter emails\.value eq\s+under-matches \(empty for a known email\)/);
+  });
+});
+
 describe('users list on a server that lies by omission', () => {
   it('a filter the server rejects returns the right users with a warning (exit 0); --server-filter-only refuses (exit 2)', async () => {
     const expected = omission.store

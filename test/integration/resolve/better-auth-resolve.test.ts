@@ -39,3 +39,13 @@ describe('resolution on Better Auth', () => {
     expect(out.results[0]).toMatchObject({ status: 'not-found', resolvedBy: 'complete-listing', proven: true, listing: { size: 30 } });
   });
 });
+
+describe('the behaviour probe on Better Auth', () => {
+  it('sees the filters it honours and the ones it rejects (400), no sort, page cap not reached by 30 users', async () => {
+    const { probeServer } = await import('../../../electron/core/probe/index');
+    const facts = await probeServer(client);
+    const verdicts = Object.fromEntries(Object.entries(facts.filters).map(([k, v]) => [k, v.verdict]));
+    expect(verdicts).toMatchObject({ 'Users.userName': 'honoured', 'Users.emails.value': 'honoured', 'Users.externalId': 'honoured', 'Users.active': 'rejected' });
+    expect(facts.sort.value).toBe('ignored');
+  });
+});

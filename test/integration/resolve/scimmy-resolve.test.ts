@@ -53,3 +53,14 @@ describe('resolution on SCIMMY (case-sensitive eq)', () => {
     expect(out.results[0]?.resource?.id).toBe(peer.seedGroupIds[2]);
   });
 });
+
+describe('the behaviour probe on SCIMMY', () => {
+  it('sees its case-sensitive userName eq, and that it honours the rest', async () => {
+    const { probeServer } = await import('../../../electron/core/probe/index');
+    const facts = await probeServer(client);
+    const verdicts = Object.fromEntries(Object.entries(facts.filters).map(([k, v]) => [k, v.verdict]));
+    expect(verdicts).toMatchObject({ 'Users.userName': 'honoured', 'Users.userName.otherCase': 'under-matches', 'Users.externalId': 'honoured', 'Users.emails.value': 'honoured', 'Groups.displayName': 'honoured' });
+    expect(facts.filters['Users.userName.otherCase']?.detail).toMatch(/^case-sensitive/);
+    expect(facts.sort.value).toBe('honoured');
+  });
+});

@@ -53,6 +53,20 @@ describe('scim-inspector profiles', { timeout: 90_000 }, () => {
     expect(doc.ok).toBe(true);
     expect(doc.table.map((r) => r.label)).toContain('Max page size');
     expect(tested.stdout + tested.stderr).not.toContain(peer.token);
+    // The behaviour probe ran with the test, and the profile keeps what it saw, with its date.
+    const observed = (JSON.parse(tested.stdout) as { observed: { observedAt: string; filters: Record<string, { verdict: string }> } }).observed;
+    expect(observed.filters['Users.userName']?.verdict).toBe('honoured');
+    expect(observed.filters['Users.active']?.verdict).toBe('rejected');
+    const stored = (JSON.parse(readFileSync(join(home, 'profiles.json'), 'utf8')) as { profiles: { observed?: { observedAt: string } }[] }).profiles[0];
+    expect(stored?.observed?.observedAt).toBe(observed.observedAt);
+
+    // discover --probe records them again (a later date) and prints them under "observed".
+    const probed = await cli(['discover', '--probe', '--profile', 'peer', '--json']);
+    expect(probed.code, probed.stderr).toBe(0);
+    const again = (JSON.parse(probed.stdout) as { observed: { observedAt: string } }).observed;
+    expect(Date.parse(again.observedAt)).toBeGreaterThan(Date.parse(observed.observedAt));
+    const restored = (JSON.parse(readFileSync(join(home, 'profiles.json'), 'utf8')) as { profiles: { observed?: { observedAt: string } }[] }).profiles[0];
+    expect(restored?.observed?.observedAt).toBe(again.observedAt);
 
     const listed = await cli(['profiles', 'list', '--json']);
     expect(listed.code).toBe(0);

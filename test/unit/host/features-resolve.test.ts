@@ -4,6 +4,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeldListings } from '../../../shared/channels/resolve';
+import type { CapabilitiesView } from '../../../shared/channels/explorer';
+import type { ConnectionTestResult, ProfileList } from '../../../shared/channels/profiles';
+import type { ObservedFacts } from '../../../shared/observed';
 import type { ListingInfo, ResolveOutcome } from '../../../shared/resolve';
 import type { ScimUser } from '../../../shared/scim';
 import { featureContext, value } from './features-context';
@@ -57,5 +60,21 @@ describe('resolve channels', () => {
     const out = value<ResolveOutcome>(await f.call('resolve.values', { profileId: 'sandbox', kind: 'Groups', values: [group.displayName.toLowerCase()] }));
     expect(out.results[0]).toMatchObject({ status: 'found', resolvedBy: 'complete-listing' });
     expect(out.results[0]?.resource?.id).toBe(group.id);
+  });
+});
+
+describe('observed facts through the app', () => {
+  it('Test connection probes the demo tenant; Capabilities shows the facts; explorer.probe records new ones', async () => {
+    const tested = value<ConnectionTestResult>(await f.call('profiles.test', { profileId: 'sandbox' }));
+    expect(tested.ok).toBe(true);
+    expect(tested.observed?.filters['Users.emails.value']).toEqual({ verdict: 'under-matches', detail: 'empty for a known email' });
+    expect(tested.observed?.pageCap.value).toBe(50);
+    const caps = value<CapabilitiesView>(await f.call('explorer.capabilities', { profileId: 'sandbox' }));
+    expect(caps.capabilities.filter).toBe(true);
+    expect(caps.observed).toEqual(tested.observed);
+    const again = value<ObservedFacts>(await f.call('explorer.probe', { profileId: 'sandbox' }));
+    expect(Date.parse(again.observedAt)).toBeGreaterThanOrEqual(Date.parse(tested.observed?.observedAt ?? ''));
+    const list = value<ProfileList>(await f.call('profiles.list', undefined));
+    expect(list.profiles[0]?.observed?.observedAt).toBe(again.observedAt);
   });
 });

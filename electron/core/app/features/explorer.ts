@@ -1,5 +1,7 @@
 // The core functions behind shared/channels/explorer.ts, one per channel (plain Node, no electron).
 
+import { probeServer } from '../../probe/index';
+import { recordObserved } from './profiles';
 import type { CapabilitiesView, EndpointCapability, FilterCheck, FilterClauseInput } from '../../../../shared/channels/explorer';
 import type { EXPLORER_CHANNELS } from '../../../../shared/channels/explorer';
 import { InspectorError } from '../../../../shared/errors';
@@ -77,7 +79,14 @@ export const explorerFunctions: FunctionsFor<typeof EXPLORER_CHANNELS> = {
       endpoints: result.resourceTypes.map(endpointOf),
       schemaIds: result.schemas.map((s) => str(s.id)).filter((s) => s !== ''),
       serviceProviderConfig: result.serviceProviderConfig !== null,
+      observed: session.client.observed,
     };
+  },
+  'explorer.probe': async (ctx, { profileId }) => {
+    const session = await ctx.sessions.discoveredSession(profileId);
+    const facts = await probeServer(session.client);
+    recordObserved(ctx, profileId, facts);
+    return facts;
   },
   'explorer.curl': async (ctx, { profileId, entryId }) => ({
     command: (await ctx.sessions.session(profileId)).client.transport.log.toCurl(entryId, 'SCIM_TOKEN'),

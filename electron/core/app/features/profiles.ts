@@ -3,6 +3,8 @@
 // an answer; summaries carry only its metadata. A change of URL, headers or token drops the
 // profile's open session so the next call is made with what was just saved.
 
+import type { ObservedFacts } from '../../../../shared/observed';
+import { probeServer } from '../../probe/index';
 import type { ConnectionTestResult, ProfileFields, ProfileList, ProfileStatus, ProfileSummary, ProfileTokenInfo, ProfileVendor, TokenSetResult } from '../../../../shared/channels/profiles';
 import type { PROFILE_CHANNELS } from '../../../../shared/channels/profiles';
 import { InspectorError, toAppError, type AppError } from '../../../../shared/errors';
@@ -218,15 +220,23 @@ async function clearToken(ctx: AppContext, { profileId }: { profileId: string })
   return tokenChanged(ctx, profileId, { hasToken: false, length: null, last4: null, setAt: null }, [], null);
 }
 
+/** Saves the probe's facts in the profile and hands them to its open session (listings, lookups). */
+export function recordObserved(ctx: AppContext, profileId: string, facts: ObservedFacts): void {
+  if (profileId !== SANDBOX_PROFILE_ID) saved(ctx).store.setObserved(profileId, facts);
+  ctx.sessions.openSession(profileId)?.client.observe(facts);
+}
+
 async function testSandbox(ctx: AppContext): Promise<Omit<ConnectionTestResult, 'status' | 'profileId'>> {
   const started = performance.now();
   try {
     const session = await ctx.sessions.session(SANDBOX_PROFILE_ID);
     const d = await session.client.discover();
     session.discovered = true;
-    return { ok: true, capabilities: d.capabilities, table: capabilityTable(d.capabilities), roundTripMs: Math.round(d.roundTripMs), warnings: [...d.warnings], baseUrl: d.baseUrl, error: null };
+    // The demo tenant has no saved profile: its facts stay with its session (probeServer sets them).
+    const observed = await probeServer(session.client, { discovery: d });
+    return { ok: true, capabilities: d.capabilities, table: capabilityTable(d.capabilities), roundTripMs: Math.round(d.roundTripMs), warnings: [...d.warnings], baseUrl: d.baseUrl, error: null, observed };
   } catch (error) {
-    return { ok: false, capabilities: null, table: [], roundTripMs: Math.round(performance.now() - started), warnings: [], baseUrl: null, error: toAppError(error) };
+    return { ok: false, capabilities: null, table: [], roundTripMs: Math.round(performance.now() - started), warnings: [], baseUrl: null, error: toAppError(error), observed: null };
   }
 }
 
@@ -236,8 +246,9 @@ async function test(ctx: AppContext, { profileId }: { profileId: string }): Prom
     result = await testSandbox(ctx);
   } else {
     const { store, vault } = saved(ctx);
-    const r = await testConnection(store.get(profileId), vault);
+    const r = await testConnection(store.get(profileId), vault, {}, { probe: true });
     result = { ...r, error: r.error ?? null };
+    if (r.observed) recordObserved(ctx, profileId, r.observed);
   }
   const status = statusOf(result.error);
   statusMap(ctx).set(profileId, { status, detail: result.error?.message ?? null });

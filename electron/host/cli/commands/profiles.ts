@@ -2,6 +2,7 @@
 // and their tokens in the OS keychain. A token is read from stdin or a hidden prompt, never from
 // argv, and no output of these commands contains it — only {hasToken, length, last4, setAt}.
 
+import { observedText } from '../observed-text';
 import { InspectorError, exitCodeFor } from '../../../../shared/errors';
 import {
   createProfileStore,
@@ -241,14 +242,16 @@ const profilesTest: Command = {
   operands: 'NAME',
   minOperands: 1,
   maxOperands: 1,
-  summary: 'test connection: discovery, capability table, round-trip time and warnings',
+  summary: 'test connection: discovery, capability table, round-trip time, warnings, and the behaviour probe (saved in the profile)',
   options: {},
   connects: false,
   run: async (ctx) => {
     const store = openStore(ctx);
     const profile = store.getByName(ctx.operands[0] ?? '');
-    const result = await testConnection(profile, createKeytarVault(), {}, { signal: ctx.signal });
+    const result = await testConnection(profile, createKeytarVault(), {}, { signal: ctx.signal, probe: true });
     for (const w of result.warnings) ctx.out.warn(w);
+    // The facts are the server's, observed now: the profile keeps them with their date.
+    if (result.observed) store.setObserved(profile.id, result.observed);
     const doc = { profile: profile.name, ...result };
     if (!result.ok && result.error) {
       // The document goes to stdout either way (scripts read it); the error also goes to stderr.
@@ -257,7 +260,7 @@ const profilesTest: Command = {
       return exitCodeFor(result.error.code);
     }
     ctx.out.result(doc, () =>
-      [`Connected to "${profile.name}" at ${result.baseUrl} in ${result.roundTripMs} ms.`, ...result.table.map((r) => `  ${r.label.padEnd(14)}${r.value}`), ''].join('\n'),
+      [`Connected to "${profile.name}" at ${result.baseUrl} in ${result.roundTripMs} ms.`, ...result.table.map((r) => `  ${r.label.padEnd(14)}${r.value}`), '', ...(result.observed ? [observedText(result.observed)] : [])].join('\n'),
     );
     return 0;
   },
