@@ -6,6 +6,7 @@ import type { CapabilitiesView as Caps } from '../../../shared/channels/explorer
 import type { AppError } from '../../../shared/errors';
 import { useScope } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
+import { ObservedFacts } from './ObservedFacts';
 
 const yes = (b: boolean): string => (b ? 'yes' : 'no');
 
@@ -50,6 +51,7 @@ export function CapabilitiesView() {
               <tr><th scope="row">Max page size</th><td>{caps.capabilities.maxPageSize ?? 'not stated'}</td></tr>
             </tbody>
           </table>
+          <ObservedFacts facts={caps.observed} onProbed={(observed) => setCaps({ ...caps, observed })} />
           <h3>Endpoints</h3>
           <p>Resource types: {caps.endpoints.map((e) => e.name).join(', ') || 'none advertised'}</p>
           <table className="caps">

@@ -39,7 +39,15 @@ export function PlanView({ plan, openResource }: { plan: DeactivationPlan; openR
           {plan.targets.map((t) => (
             <tr key={`t:${t.id}`} data-status="target">
               <td>{t.input}</td>
-              <td>target</td>
+              <td>
+                target
+                <br />
+                <small data-testid="resolved-by">
+                  {t.resolvedBy === 'complete-listing' && t.listing
+                    ? `only match in a complete listing of ${t.listing.size} users (${new Date(t.listing.takenAt).toLocaleTimeString()})`
+                    : "found by the server's filter"}
+                </small>
+              </td>
               <td>
                 {t.userName} {t.displayName ? `(${t.displayName})` : ''} {open(t.id)}
               </td>
