@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'bad-response',
   'body-too-large',
   'not-scim',
+  'not-supported', // the server does not implement this request (501, 405): not a transient failure
   // transport
   'network',
   'timeout',

@@ -66,3 +66,26 @@ test('a leaver named by email, or by the upper-cased userName, is found: proven 
   await expect(target).toContainText(leaver.userName);
   await expect(target.getByTestId('resolved-by')).toContainText(`only match in a complete listing of ${USERS} users`);
 });
+
+test('a member removal answered 501 offers the value-array form, and that form is applied', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Groups' }).click();
+  await expect(page.getByTestId('summary-Groups')).toContainText('complete', { timeout: 30_000 });
+  // "All Staff" (group 0) has members.
+  await page.locator('.grid-body [role="row"]').first().click();
+  const detail = page.getByTestId('detail');
+  await detail.getByRole('button', { name: 'Edit', exact: true }).click();
+  const panel = detail.getByRole('region', { name: 'Edit group' });
+  const members = panel.getByRole('group', { name: 'Members' });
+  await members.getByRole('button', { name: /^Remove member / }).first().click();
+  await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(panel.getByTestId('preview').getByTestId('request')).toContainText('members[value eq');
+  await panel.getByRole('button', { name: 'Confirm and send PATCH' }).click();
+  const refusal = panel.getByRole('alert').filter({ hasText: 'does not implement this PATCH' });
+  await expect(refusal).toContainText('501 Not Implemented');
+  await expect(refusal).not.toContainText(/try again later/i);
+  await panel.getByRole('group', { name: 'Other forms of this change' }).getByRole('button', { name: /value array/ }).click();
+  await expect(panel.getByTestId('preview').getByTestId('request')).toContainText('"path": "members"');
+  await panel.getByRole('button', { name: 'Confirm and send PATCH' }).click();
+  await expect(panel.getByTestId('verified')).toContainText('verified');
+});

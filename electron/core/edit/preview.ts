@@ -6,7 +6,7 @@
 import { InspectorError } from '../../../shared/errors';
 import type { EditIntent, EditPreview, EditRequest, EditWarning } from '../../../shared/edit';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
-import { buildReplaceBody, describeRequest, diffResources, planEdit, planOperations, SERVER_MANAGED_ATTRIBUTES, type PatchPlan, type PlanTarget } from '../patch';
+import { buildReplaceBody, describeRequest, diffResources, planEdit, planOperations, SERVER_MANAGED_ATTRIBUTES, type PatchDialect, type PatchPlan, type PlanTarget } from '../patch';
 import type { ScimClient } from '../scim/types';
 
 /** An edit form's result (diffed against `before`) or hand-written operations (expert mode, CLI). */
@@ -30,6 +30,8 @@ export interface EditTarget {
   kind: ResourceKind;
   vendor: string | null;
   headers: Record<string, string>;
+  /** A dialect other than the vendor's (an alternative form a server implements). */
+  dialect?: PatchDialect;
 }
 
 export async function previewEdit(client: ScimClient, kind: ResourceKind, id: string, change: EditChange, options: PreviewOptions = {}): Promise<EditPreview> {
@@ -48,7 +50,7 @@ export async function previewEdit(client: ScimClient, kind: ResourceKind, id: st
 
 /** A PATCH preview of `change` on `before` (no I/O; used again when a 412 is rebased). */
 export function planPreview(target: EditTarget, before: ScimResource, change: EditChange): EditPreview {
-  const planTarget: PlanTarget = { baseUrl: target.baseUrl, kind: target.kind, headers: target.headers, ...(target.vendor ? { vendor: target.vendor } : {}) };
+  const planTarget: PlanTarget = { baseUrl: target.baseUrl, kind: target.kind, headers: target.headers, ...(target.vendor ? { vendor: target.vendor } : {}), ...(target.dialect ? { dialect: target.dialect } : {}) };
   let plan: PatchPlan;
   let intent: EditIntent;
   if ('operations' in change) {

@@ -4,11 +4,12 @@
 // After a 2xx the resource is read back and compared with the preview: a service that ignored
 // part of a PATCH gets a PUT offered, built from what it now holds. Every attempt is journalled.
 
-import { InspectorError, toAppError } from '../../../shared/errors';
+import { InspectorError, toAppError, type AppError } from '../../../shared/errors';
 import type { EditPreview, EditVerification, SendOutcome } from '../../../shared/edit';
 import type { PatchOperation, ScimResource } from '../../../shared/scim';
 import { describeRequest, diffResources, rebaseEdit, SERVER_MANAGED_ATTRIBUTES, validateOperations, verifyWrite } from '../patch';
 import type { ScimClient } from '../scim/types';
+import { alternativesFor } from './alternatives';
 import { explainEditConflict } from './collision';
 import { checkEditPreview } from './guard';
 import { recordIntent, type OpenedChange } from './journal';
@@ -58,7 +59,7 @@ export async function sendEdit(client: ScimClient, confirmed: EditPreview, optio
       changeId: change.changeId,
     });
   }
-  const verification: EditVerification = verifyWrite(preview.before, preview.after, result);
+  const verification: EditVerification = verifyWrite(preview.before, preview.after, result, preview.method);
   const base = { preview, responseStatus, result, verification, journal: options.journal, changeId: change.changeId };
   if (verification.ignored.length === 0 && verification.altered.length === 0) {
     await change.finish({ status: responseStatus, outcome: 'applied', after: result, error: null, warnings: verification.warnings });
@@ -113,7 +114,18 @@ async function failed(client: ScimClient, preview: EditPreview, change: OpenedCh
   }
   const refused = cause.code.startsWith('refused-');
   await change.finish({ status, outcome: refused ? 'refused' : 'failed', after: null, error: journalError, warnings: [] });
+  if (cause.code === 'not-supported') throw await notSupported(client, preview, cause, options.signal);
   throw error;
+}
+
+/**
+ * A 501/405: the server does not implement this form of the change. The error names the forms it
+ * may implement instead, each as a preview to confirm (details.alternatives), or why none is offered.
+ */
+async function notSupported(client: ScimClient, preview: EditPreview, cause: AppError, signal?: AbortSignal): Promise<InspectorError> {
+  const { alternatives, notes } = await alternativesFor(client, preview, signal);
+  const offered = alternatives.length > 0 ? ` Forms this server may accept instead, each to preview and confirm: ${alternatives.map((a) => a.label).join('; ')}.` : ' No other form of this change is offered.';
+  return new InspectorError('not-supported', `${cause.message}${offered}${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`, { ...cause.details, alternatives, sent: false });
 }
 
 /** Failures after which the write may have landed. */

@@ -24,7 +24,11 @@ export interface WriteVerification {
 /** Sub-attributes a service fills in itself for references (RFC 7643 §2.4, §8.7.1). */
 const COMPUTED_SUB_ATTRIBUTES = new Set(['display', '$ref', 'displayname']);
 
-export function verifyWrite(before: ScimResource, expected: ScimResource, actual: ScimResource): WriteVerification {
+/**
+ * `method` is the write that was sent: after a PUT the server has had the full replace already,
+ * so an ignored change is never answered with "use PUT".
+ */
+export function verifyWrite(before: ScimResource, expected: ScimResource, actual: ScimResource, method: 'PATCH' | 'PUT' = 'PATCH'): WriteVerification {
   const intended = new Map(diffResources(before, expected, { ignore: SERVER_MANAGED_ATTRIBUTES }).map((change) => [change.path, change]));
   const ignored: FieldChange[] = [];
   const altered: FieldChange[] = [];
@@ -38,7 +42,11 @@ export function verifyWrite(before: ScimResource, expected: ScimResource, actual
     else altered.push(change);
   }
   const warnings = [
-    ...ignored.map((c) => `${c.path}: the server ignored this change (still ${show(c.after)}); if this service does not honour PATCH for it, use PUT (full replace).`),
+    ...ignored.map((c) =>
+      method === 'PUT'
+        ? `${c.path}: the server ignored this change even in a full replace (PUT), so it does not let it be changed over SCIM (still ${show(c.after)}); change it in the service's own console.`
+        : `${c.path}: the server ignored this change (still ${show(c.after)}); if this service does not honour PATCH for it, use PUT (full replace).`,
+    ),
     ...altered.map((c) => `${c.path}: the server stored ${show(c.after)} instead of ${show(c.before)}.`),
     ...unexpected.map((c) => `${c.path}: differs from the preview (${show(c.before)} → ${show(c.after)}) though the write did not touch it; someone else may have changed it.`),
   ];

@@ -25,7 +25,7 @@ import type { Transport } from './types';
 type Answer = { ok: true; body: unknown } | { ok: false; error: InspectorError };
 
 /** Failures that say "not here / not SCIM / not allowed", as opposed to "cannot reach the host". */
-const SOFT_FAILURES = new Set(['not-found', 'unauthorized', 'forbidden', 'not-scim', 'bad-response', 'invalid-input', 'server-error']);
+const SOFT_FAILURES = new Set(['not-found', 'unauthorized', 'forbidden', 'not-scim', 'bad-response', 'invalid-input', 'server-error', 'not-supported']);
 
 async function tryGet(transport: Transport, baseUrl: string, path: string, signal: AbortSignal | undefined, query?: Record<string, number>): Promise<Answer> {
   try {

@@ -73,6 +73,8 @@ function codeFor(status: number, scimType: string | undefined): ErrorCode {
   if (status === 409) return 'conflict';
   if (status === 412) return 'precondition-failed';
   if (status === 429) return 'rate-limited';
+  // "Not Implemented" / "Method Not Allowed" are answers about the request, not a failing server.
+  if (status === 501 || status === 405) return 'not-supported';
   if (status >= 500) return 'server-error';
   if (status === 400 && scimType?.toLowerCase() === 'invalidfilter') return 'invalid-filter';
   // Some vendors answer a duplicate with 400 uniqueness instead of RFC 7644's 409.
@@ -104,14 +106,14 @@ function adviceFor(code: ErrorCode, ctx: HttpErrorContext, scimType: string | un
     }
     case 'server-error':
       return `The server failed to answer ${ctx.method} ${ctx.url} (${s}). Try again later; if it keeps failing, send the request log (HAR) to the vendor.`;
+    case 'not-supported':
+      return `The server does not implement this ${ctx.method} (${s} ${s === 501 ? 'Not Implemented' : 'Method Not Allowed'}) at ${ctx.url}; this is not a temporary failure, so retrying will not help. Nothing was changed by it. Use another form of the change the server supports, if one is offered.`;
     case 'invalid-filter':
       return `The server rejected the filter (400, invalidFilter). Check the filter syntax and that the attribute is filterable on this server.`;
     case 'invalid-input':
       return `The server rejected the request as invalid (${s}${scimType ? `, ${scimType}` : ''}). Check the values sent; the detail below says what it disliked.`;
     default:
-      return s === 405 || s === 501
-        ? `The server does not support ${ctx.method} on ${ctx.url} (${s}).`
-        : `Unexpected answer ${s} to ${ctx.method} ${ctx.url}.`;
+      return `Unexpected answer ${s} to ${ctx.method} ${ctx.url}.`;
   }
 }
 

@@ -10,6 +10,7 @@ const ADVICE: Partial<Record<AppError['code'], string>> = {
   timeout: 'The server took too long to answer. Retry; if it keeps happening, the server is overloaded.',
   'rate-limited': 'The server is rate limiting. Wait a minute, then retry.',
   'server-error': 'The server failed (5xx). Retry later; the request log has the response.',
+  'not-supported': 'The server does not implement this request; retrying will not help. Use another form of the change if one is offered.',
   'not-scim': 'That address does not answer like a SCIM server. Check the base URL of the profile.',
   cancelled: 'The load was cancelled. Reload to start again.',
   'token-missing': 'This profile has no token yet. Set one in the profile (left), then reload.',

@@ -136,3 +136,26 @@ describe('users list on a server that lies by omission', () => {
     expect(doc.Resources.map((u) => u.id)).toEqual([...omission.store.ids('Users')]);
   });
 });
+
+describe('patch on a server that does not implement member removal by filter path', () => {
+  it('a 501 says the server does not implement it, and the value-array form it offers works', async () => {
+    await runCli(['users', 'list', ...conn(omission), '--json'], { env: env(omission) });
+    const id = omission.store.ids('Groups').find((g) => ((omission.store.get('Groups', g)?.res.members as unknown[]) ?? []).length >= 2) as string;
+    const member = (omission.store.get('Groups', id)?.res.members as { value: string }[])[0]?.value as string;
+    const journal = join(dir, 'patch.jsonl');
+    const refused = await runCli(['patch', 'groups', id, '--remove', `members[value eq "${member}"]`, '--yes', '--journal', journal, ...conn(omission), '--json'], { env: env(omission) });
+    expect(refused.code).toBe(1);
+    const error = stderrError(refused);
+    expect(error.code).toBe('not-supported');
+    expect(error.message).toMatch(/does not implement this PATCH \(501 Not Implemented\).*value array/);
+    expect(error.message).not.toMatch(/try again later/i);
+    const hint = refused.stderr.split('\n').find((l) => l.startsWith('To send it as remove members by value array'));
+    expect(hint).toBeDefined();
+    // The hint is a command line; run its flags.
+    const flags = /patch groups \S+ (--remove '.*') --yes$/.exec(hint ?? '')?.[1] ?? '';
+    const value = /^--remove 'members=(.*)'$/.exec(flags)?.[1] ?? '';
+    const sent = await runCli(['patch', 'groups', id, '--remove', `members=${value}`, '--yes', '--journal', journal, ...conn(omission), '--json'], { env: env(omission) });
+    expect(sent.code, sent.stderr).toBe(0);
+    expect((omission.store.get('Groups', id)?.res.members as { value: string }[]).map((m) => m.value)).not.toContain(member);
+  });
+});

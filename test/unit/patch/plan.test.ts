@@ -73,6 +73,16 @@ describe('verifyWrite', () => {
     expect(result.unexpected.map((c) => c.path)).toEqual(['nickName']);
     expect(result.warnings[0]).toMatch(/^title: the server ignored this change.*use PUT/);
   });
+
+  it('never suggests PUT after a PUT was sent (issue 13)', () => {
+    const before = user();
+    const expected = edit(before, (u) => (u.title = 'CTO'));
+    const result = verifyWrite(before, expected, before, 'PUT');
+    expect(result.ignored.map((c) => c.path)).toEqual(['title']);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/even in a full replace \(PUT\)/);
+    expect(result.warnings.join(' ')).not.toMatch(/use PUT/);
+  });
 });
 
 describe('rebaseEdit (after a 412)', () => {

@@ -80,6 +80,18 @@ function human(preview: EditPreview, outcome: SendOutcome | null): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The `patch` command lines that send the alternatives a 501/405 refusal offers. */
+function alternativeCommands(kind: string, id: string, error: InspectorError): string[] {
+  const offered = Array.isArray(error.details?.alternatives) ? (error.details.alternatives as { label: string; preview: EditPreview }[]) : [];
+  const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+  return offered.map(({ label, preview }) => {
+    if (preview.method === 'PUT') return `To send it as ${label}: run the same command with --put.`;
+    const ops = (preview.request.body as { Operations?: { op: string; path?: string; value?: unknown }[] }).Operations ?? [];
+    const flags = ops.map((op) => `--${op.op} ${quote(`${op.path ?? ''}${op.value === undefined ? '' : `=${JSON.stringify(op.value)}`}`)}`);
+    return `To send it as ${label}: scim-inspector patch ${kind.toLowerCase()} ${id} ${flags.join(' ')} --yes`;
+  });
+}
+
 /** A send needs --yes, or a person at a terminal typing "yes"; anything else is refused (exit 4). */
 async function confirmSend(preview: EditPreview, yes: boolean, out: Output): Promise<void> {
   if (yes) return;
@@ -112,7 +124,11 @@ async function run(ctx: CommandContext): Promise<number> {
     }
     await confirmSend(preview, optFlag(ctx.args, 'yes'), ctx.out);
     const journal = optString(ctx.args, 'journal') ?? changeJournalPath(userDataDir(ctx.env));
-    const outcome = await sendEdit(client, preview, { journal, profile: traits.profile ?? label, signal: ctx.signal });
+    const outcome = await sendEdit(client, preview, { journal, profile: traits.profile ?? label, signal: ctx.signal }).catch((error: unknown) => {
+      // 501/405: say how to send each form the server may implement instead.
+      if (error instanceof InspectorError && error.code === 'not-supported') for (const hint of alternativeCommands(kind, id, error)) ctx.out.info(hint);
+      throw error;
+    });
     if (outcome.status !== 'conflict') for (const w of outcome.verification.warnings) ctx.out.warn(w);
     if (outcome.status === 'conflict') ctx.out.warn(`The resource changed since it was read (412); nothing was applied. Changed meanwhile: ${outcome.changedMeanwhile.map((c) => c.path).join(', ') || 'nothing visible'}. Run the command again to apply it to the current resource.`);
     if (outcome.status === 'partially-applied' && outcome.offerPut) ctx.out.warn('This service ignored part of the PATCH; offerPut in the document is the full replacement that would make the whole change: run the same command with --put to send it.');

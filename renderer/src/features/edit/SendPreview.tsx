@@ -70,12 +70,28 @@ interface Props {
   onUsePut?: () => void;
 }
 
+/** The forms a server that refused a change as not implemented may accept, each to preview first. */
+function Alternatives({ error, onPreview }: { error: AppError; onPreview: (preview: EditPreview) => void }) {
+  const offered = Array.isArray(error.details?.alternatives) ? (error.details.alternatives as { label: string; preview: EditPreview }[]) : [];
+  if (offered.length === 0) return null;
+  return (
+    <div className="actions" role="group" aria-label="Other forms of this change">
+      {offered.map((a) => (
+        <button key={a.label} type="button" onClick={() => onPreview(a.preview)}>
+          Preview: {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function SendPreview({ state, readOnly, kind, openResource, onUsePut }: Props) {
   const { preview, outcome, error, busy } = state;
   const offerPut = outcome?.status === 'partially-applied' ? outcome.offerPut : null;
   return (
     <>
       {error && (error.code === 'conflict' ? <ConflictError error={error} kind={kind} openResource={openResource} /> : <ErrorNote error={error} />)}
+      {error?.code === 'not-supported' && <Alternatives error={error} onPreview={(p) => state.show(p)} />}
       {outcome && <OutcomeView outcome={outcome} onPreviewPut={() => offerPut && state.show(offerPut)} />}
       {preview && (
         <>
