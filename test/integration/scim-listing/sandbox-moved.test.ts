@@ -3,79 +3,59 @@
 // overlap can see that the tenant changed: the listing must then say complete:false (or be exact),
 // never complete:true with a set that is not the tenant's.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ListOutcome, ListProgress, ScimResource } from '../../../shared/scim';
-import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ListProgress } from '../../../shared/scim';
 import { listResources } from '../../../electron/core/scim/listing';
-import { createTransport } from '../../../electron/core/scim/transport';
-import type { Transport } from '../../../electron/core/scim/types';
+import { expectExactOrFlagged, rfcTenant } from './rfc-tenant';
 
 const USERS = 200;
-let sandbox: SandboxHandle;
-let transport: Transport;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ vendor: 'rfc', users: USERS });
-  transport = createTransport({ baseUrl: sandbox.url, token: () => sandbox.token });
-});
-afterAll(async () => {
-  await transport?.close();
-  await sandbox?.close();
-});
-beforeEach(() => sandbox.reset());
+const tenant = rfcTenant(USERS);
+const MOVED = /moved between pages|tenant changed/;
+beforeEach(() => tenant.sandbox.reset());
 
 function newcomer(n: number): Record<string, unknown> {
   return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: `moved-in-${n}`, userName: `moved.in.${n}@example.test`, active: true };
 }
 
-/** Exact (same ids, same order, no extra, no double), or not complete and saying why. */
-function expectExactOrFlagged(out: ListOutcome<ScimResource>): void {
-  const ids = out.Resources.map((r) => r.id);
-  const truth = [...sandbox.store.ids('Users')];
-  expect(new Set(ids).size, 'a resource listed twice').toBe(ids.length);
-  if (out.complete) expect(ids, out.warnings.join(' | ')).toEqual(truth);
-  else expect(out.warnings.join(' ')).toMatch(/moved between pages|tenant changed/);
-}
-
 describe('a listing whose pages shift while it runs (one user out, one in: same total)', () => {
   it('a user of an earlier page deleted and one added at the end: not complete', async () => {
     let changedAt: ListProgress | null = null;
-    const victim = sandbox.store.ids('Users')[2] as string;
-    const out = await listResources(transport, 'Users', {
+    const victim = tenant.sandbox.store.ids('Users')[2] as string;
+    const out = await listResources(tenant.transport, 'Users', {
       pageSize: 50,
       concurrency: 1,
       onPage: (_rows, progress) => {
         if (changedAt) return;
         changedAt = progress;
-        expect(sandbox.store.remove('Users', victim)).toBe(true);
-        sandbox.store.insert('Users', newcomer(1));
+        expect(tenant.sandbox.store.remove('Users', victim)).toBe(true);
+        tenant.sandbox.store.insert('Users', newcomer(1));
       },
     });
     // The hook really changed the tenant after the first page, and the total did not move.
     expect(changedAt).toMatchObject({ pagesDone: 1 });
-    expect(sandbox.store.count('Users')).toBe(USERS);
+    expect(tenant.sandbox.store.count('Users')).toBe(USERS);
     expect(out.reportedTotal).toBe(USERS);
     // What was read is not the tenant: the deleted user was listed, so this cannot be complete.
     expect(out.Resources.map((r) => r.id)).toContain(victim);
     expect(out.complete).toBe(false);
-    expectExactOrFlagged(out);
+    expectExactOrFlagged(out, tenant.sandbox, MOVED);
   });
 
   it('a user deleted ahead of the listing and one added behind it: exact or flagged', async () => {
     let changed = false;
-    const out = await listResources(transport, 'Users', {
+    const out = await listResources(tenant.transport, 'Users', {
       pageSize: 40,
       concurrency: 1,
       onPage: (_rows, progress) => {
         if (changed || progress.pagesDone !== 2) return;
         changed = true;
         // Page 3 has not been fetched yet: its first user goes, a newcomer joins at the end.
-        expect(sandbox.store.remove('Users', sandbox.store.ids('Users')[100] as string)).toBe(true);
-        sandbox.store.insert('Users', newcomer(2));
+        expect(tenant.sandbox.store.remove('Users', tenant.sandbox.store.ids('Users')[100] as string)).toBe(true);
+        tenant.sandbox.store.insert('Users', newcomer(2));
       },
     });
     expect(changed).toBe(true);
     expect(out.reportedTotal).toBe(USERS);
-    expectExactOrFlagged(out);
+    expectExactOrFlagged(out, tenant.sandbox, MOVED);
   });
 });
