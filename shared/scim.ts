@@ -152,12 +152,14 @@ export interface RequestLogBodies {
   id: number;
   requestBody: string | null;
   responseBody: string | null;
+  /** The log no longer keeps these bodies (see RequestLogEntry.bodiesDropped); null when it does. */
+  dropped: string | null;
 }
 
 /** The summary of an entry (its bodies left where they are: a kept body is decoded only when read). */
 export function summaryOf(entry: RequestLogEntry): RequestLogSummary {
-  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error } = entry;
-  return { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error };
+  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, bodiesDropped, error } = entry;
+  return { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, ...(bodiesDropped ? { bodiesDropped } : {}), error };
 }
 
 /** One SCIM call as the request log keeps it. Headers are already redacted. */
@@ -175,6 +177,11 @@ export interface RequestLogEntry {
   responseSize: number;
   /** True when a body was cut to the log's size cap. */
   bodiesTruncated: boolean;
+  /**
+   * True when the log let this call's bodies go to stay under its total cap (the oldest go first):
+   * a missing body then says so instead of looking like an empty answer.
+   */
+  bodiesDropped?: true;
   error: string | null;
   /** The proxy the call went through (its origin, never credentials); absent when it went directly. */
   proxy?: string;

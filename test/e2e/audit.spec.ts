@@ -55,7 +55,8 @@ test('run the audit → see counts → export findings CSV → open a finding', 
 
   // Click-through: a finding opens its resource in the detail pane.
   await firstGroup.locator('summary').click();
-  await firstGroup.getByRole('button').first().click();
+  // (The group's first button may be its bulk action, "Deactivate these N users".)
+  await firstGroup.getByRole('button', { name: /^(User|Group) / }).first().click();
   await expect(page.getByTestId('detail')).toBeVisible();
 });
 

@@ -135,8 +135,10 @@ test('the request log shows the calls, copies curl without the token, and export
   const rows = page.getByTestId('log-row');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(10);
-  await rows.last().click();
-  // Main sent summaries; the opened entry's body is fetched for it (discovery's first answer).
+  // Main sent summaries; the opened entry's body is fetched for it. The newest call's body is
+  // always kept (the oldest ones go once the host's log passes its 24 MB cap: the tests of this
+  // file share one host, so the first calls of a run may have lost theirs by now).
+  await rows.first().click();
   await expect(page.getByTestId('log-response-body')).toContainText('schemas');
   await page.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(page.getByTestId('curl')).toContainText('$SCIM_TOKEN');

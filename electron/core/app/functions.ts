@@ -72,7 +72,10 @@ export const coreFunctions: CoreFunctions = {
   'requestLog.body': async (ctx, { profileId, entryId }) => {
     const entry = (await ctx.sessions.session(profileId)).client.transport.log.entries().find((e) => e.id === entryId);
     if (!entry) throw new InspectorError('not-found', `Request #${entryId} is no longer in the request log (it keeps the most recent calls). Export the HAR while a call is still listed to keep its bodies.`, { entryId });
-    return { id: entry.id, requestBody: entry.requestBody, responseBody: entry.responseBody };
+    const dropped = entry.bodiesDropped
+      ? `The log no longer keeps the bodies of request #${entry.id}: it keeps the bodies of the most recent calls only (about 24 MB), and later calls took their place. Headers and status are still here; export the HAR soon after a call to keep its bodies.`
+      : null;
+    return { id: entry.id, requestBody: entry.requestBody, responseBody: entry.responseBody, dropped };
   },
   'requestLog.exportHar': async (ctx, { profileId }) => {
     const log = (await ctx.sessions.session(profileId)).client.transport.log;

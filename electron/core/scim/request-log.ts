@@ -118,9 +118,10 @@ function entryOf(fields: EntryFields, requestBody: string | null, kept: string |
     }
     return responseBody;
   };
-  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, error, proxy } = fields;
+  const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, bodiesDropped, error, proxy } = fields;
   return {
     ...(proxy ? { proxy } : {}),
+    ...(bodiesDropped ? { bodiesDropped } : {}),
     id, startedAt, method, url, status, durationMs, requestHeaders, requestBody, responseHeaders,
     get responseBody() {
       return read();
@@ -204,7 +205,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
         if (old) {
           totalBody -= old.size;
           if (old.entry.requestBody !== null) requestCut.add(old.entry.id);
-          const fieldsNow = { ...old.fields, bodiesTruncated: old.fields.bodiesTruncated || old.size > 0 };
+          const fieldsNow: EntryFields = { ...old.fields, bodiesTruncated: old.fields.bodiesTruncated || old.size > 0, ...(old.size > 0 ? { bodiesDropped: true as const } : {}) };
           ring[oldestWithBody] = { entry: entryOf(fieldsNow, null, null, maxBody, redactorFor()), fields: fieldsNow, size: 0 };
         }
         oldestWithBody++;

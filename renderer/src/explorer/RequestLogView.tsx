@@ -46,7 +46,11 @@ function Entry({ entry }: { entry: RequestLogSummary }) {
       {bodies?.requestBody && <pre className="raw">{bodies.requestBody}</pre>}
       <h4>Response {entry.bodiesTruncated ? '(bodies cut to the log’s size cap)' : ''}</h4>
       <pre className="raw">{Object.entries(entry.responseHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
-      <pre className="raw" data-testid="log-response-body">{bodies === null ? (entry.error ?? 'Loading the body…') : (bodies.responseBody ?? entry.error ?? '')}</pre>
+      {bodies?.dropped ? (
+        <p className="muted" data-testid="log-body-dropped">{bodies.dropped}</p>
+      ) : (
+        <pre className="raw" data-testid="log-response-body">{bodies === null ? (entry.error ?? 'Loading the body…') : (bodies.responseBody ?? entry.error ?? '(no body)')}</pre>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // of one entry come from requestLog.body when it is opened.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../../shared/channels';
+import type { RequestLog } from '../../../electron/core/scim/request-log';
 import { featureContext, value } from './features-context';
 
 let t: Awaited<ReturnType<typeof featureContext>>;
@@ -34,6 +35,24 @@ describe('request log channels', () => {
     expect(bodies.responseBody.startsWith('{')).toBe(true);
     expect(bodies.responseBody).toContain('"Resources"');
     expect(bodies.requestBody).toBeNull();
+  });
+
+  it('says when the log let an entry’s bodies go, instead of showing an empty answer', async () => {
+    // The session's own log (the transport records into it; the API type exposes reads only).
+    const log = (await t.ctx.sessions.session('sandbox')).client.transport.log as RequestLog;
+    const first = log.entries()[0];
+    expect(first).toBeDefined();
+    expect(value<{ dropped: string | null }>(await t.call('requestLog.body', { profileId: 'sandbox', entryId: first?.id })).dropped).toBeNull();
+    // Later calls fill the log's total body cap (24 MB, 64 KB per body): the oldest bodies go.
+    const page = `{"Resources":[${'"x",'.repeat(16_000)}"x"]}`;
+    for (let i = 0; i < 420; i++) {
+      log.record({ startedAt: Date.now(), method: 'GET', url: 'https://scim.example/Users', status: 200, durationMs: 1, requestHeaders: {}, requestBody: null, responseHeaders: {}, responseBody: page, responseSize: page.length, error: null });
+    }
+    const bodies = value<{ responseBody: string | null; dropped: string | null }>(await t.call('requestLog.body', { profileId: 'sandbox', entryId: first?.id }));
+    expect(bodies.responseBody).toBeNull();
+    expect(bodies.dropped).toMatch(/no longer keeps the bodies of request #\d+.*export the HAR/i);
+    const summary = value<{ id: number; bodiesDropped?: boolean }[]>(await t.call('requestLog.entries', { profileId: 'sandbox' })).find((e) => e.id === first?.id);
+    expect(summary?.bodiesDropped).toBe(true);
   });
 
   it('says an entry the log no longer holds is not found, and refuses a bad id', async () => {

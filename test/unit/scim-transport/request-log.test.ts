@@ -49,8 +49,9 @@ describe('request log', () => {
     log.record(record({ requestBody: 'b'.repeat(50), responseBody: 'b'.repeat(50) }));
     log.record(record({ requestBody: null, responseBody: 'c'.repeat(100) }));
     const [e1, e2, e3] = log.entries();
-    expect(e1).toMatchObject({ id: 1, responseBody: null, bodiesTruncated: true, status: 200 });
+    expect(e1).toMatchObject({ id: 1, responseBody: null, bodiesTruncated: true, bodiesDropped: true, status: 200 });
     expect(e2?.responseBody).toBe('b'.repeat(50));
+    expect(e2).not.toHaveProperty('bodiesDropped');
     expect(e3?.responseBody).toBe('c'.repeat(100));
     expect(first.responseBody).toBe('a'.repeat(100)); // handed-out entries are not mutated
     log.record(record({ requestBody: null, responseBody: 'd'.repeat(100) }));
