@@ -1,6 +1,6 @@
 // The explorer's tables of one profile in main: the users and groups listings' indexes (filled as
 // their pages arrive, kept after the listing ends or is cancelled, replaced by the next listing),
-// their views, the selections, and what every verified write's read-back changes in them. The
+// their views, and what every verified write's read-back changes in them. The
 // users' Groups column comes from their own `groups` attribute, or from the groups listing's
 // members for users without one — and for users a group write touched (its read-back is newer).
 
@@ -9,7 +9,6 @@ import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import { CompactStringSet } from '../scim/compact-strings';
 import { Bitset } from './bitset';
 import { Memberships } from './memberships';
-import { Selection } from './selection';
 import { TableIndex, type Pools } from './table-index';
 import { TableViews } from './views';
 
@@ -31,7 +30,6 @@ export interface TableChange {
 
 export class ProfileTables {
   readonly pools: Pools = { ids: new CompactStringSet(), names: new CompactStringSet() };
-  readonly selections: Record<ResourceKind, Selection> = { Users: new Selection(), Groups: new Selection() };
   private readonly held: Record<ResourceKind, HeldTable | null> = { Users: null, Groups: null };
   /** Pooled user ids whose Groups cell follows the groups' members although they carry their own. */
   private readonly overruled = new Bitset();
