@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { chooseApi } from './api';
+import './theme.css';
 import './app.css';
 
 const root = document.getElementById('root');

@@ -39,17 +39,17 @@ function Entry({ entry }: { entry: RequestLogSummary }) {
   return (
     <div className="log-entry" data-testid="log-detail">
       <button type="button" onClick={() => void copyCurl()}>Copy as curl</button>
-      {curl && <pre className="raw" data-testid="curl">{curl}</pre>}
+      {curl && <pre tabIndex={0} className="raw" data-testid="curl">{curl}</pre>}
       {error && <ErrorState error={error} />}
       <h4>Request</h4>
-      <pre className="raw">{Object.entries(entry.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
-      {bodies?.requestBody && <pre className="raw">{bodies.requestBody}</pre>}
+      <pre tabIndex={0} className="raw">{Object.entries(entry.requestHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+      {bodies?.requestBody && <pre tabIndex={0} className="raw">{bodies.requestBody}</pre>}
       <h4>Response {entry.bodiesTruncated ? '(bodies cut to the log’s size cap)' : ''}</h4>
-      <pre className="raw">{Object.entries(entry.responseHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+      <pre tabIndex={0} className="raw">{Object.entries(entry.responseHeaders).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
       {bodies?.dropped ? (
         <p className="muted" data-testid="log-body-dropped">{bodies.dropped}</p>
       ) : (
-        <pre className="raw" data-testid="log-response-body">{bodies === null ? (entry.error ?? 'Loading the body…') : (bodies.responseBody ?? entry.error ?? '(no body)')}</pre>
+        <pre tabIndex={0} className="raw" data-testid="log-response-body">{bodies === null ? (entry.error ?? 'Loading the body…') : (bodies.responseBody ?? entry.error ?? '(no body)')}</pre>
       )}
     </div>
   );

@@ -84,7 +84,7 @@ export function RawJson({ resource }: { resource: ScimResource }) {
       <h3>
         Raw JSON <button type="button" onClick={() => void copy()}>Copy JSON</button> <span className="note">{note}</span>
       </h3>
-      <pre className="raw" data-testid="raw-json">{json}</pre>
+      <pre tabIndex={0} className="raw" data-testid="raw-json">{json}</pre>
     </section>
   );
 }

@@ -58,8 +58,8 @@ export function PlanView({ plan, openResource }: { plan: DeactivationPlan; openR
                       {t.request.method} {t.request.url}
                     </code>
                   </summary>
-                  <pre>{Object.entries(t.request.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
-                  <pre>{JSON.stringify(t.request.body, null, 2)}</pre>
+                  <pre tabIndex={0}>{Object.entries(t.request.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>
+                  <pre tabIndex={0}>{JSON.stringify(t.request.body, null, 2)}</pre>
                 </details>
               </td>
             </tr>

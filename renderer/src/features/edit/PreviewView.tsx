@@ -28,7 +28,7 @@ export function RequestView({ request }: { request: EditPreview['request'] }) {
           </li>
         ))}
       </ul>
-      <pre className="body">{JSON.stringify(request.body, null, 2)}</pre>
+      <pre tabIndex={0} className="body">{JSON.stringify(request.body, null, 2)}</pre>
     </div>
   );
 }
