@@ -6,7 +6,7 @@ import ElectronStore from 'electron-store';
 import { writePrivateFile } from './core/io/private-files';
 import { basename, join } from 'node:path';
 import { coreFunctions, createAppContext, savedProfiles, type SaveFileRequest } from './core/app/index';
-import type { SavePathRequest } from './core/app/context';
+import type { OpenFileRequest, SavePathRequest } from './core/app/context';
 import { createProfileStore, PROFILES_CONFIG_NAME, userDataDir } from './core/profiles/index';
 import { createKeytarVault } from './core/vault/index';
 import { registerChannelHandlers, windowEmitter } from './host/ipc';
@@ -25,6 +25,13 @@ async function chooseSavePath(request: SavePathRequest): Promise<string | null> 
   };
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
+/** The open dialog in main: the admin picks the file, main reads it; the renderer never names it. */
+async function chooseOpenPath(request: OpenFileRequest): Promise<string | null> {
+  const options = { title: request.title, properties: ['openFile' as const], filters: [{ name: request.description, extensions: request.extensions }, { name: 'All files', extensions: ['*'] }] };
+  const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
 }
 
 async function saveWithDialog(request: SaveFileRequest): Promise<{ saved: boolean; path: string | null }> {
@@ -49,6 +56,7 @@ function start(): void {
     emit: windowEmitter(() => mainWindow?.webContents ?? null),
     saveFile: saveWithDialog,
     choosePath: chooseSavePath,
+    chooseOpenFile: chooseOpenPath,
     // Same profiles.json (electron-store here, conf in the CLI and browser mode) and keychain
     // entries as the CLI; tokens are read per request in main and never sent to the window.
     profiles: savedProfiles(

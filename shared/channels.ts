@@ -9,6 +9,7 @@ import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogBodies, Requ
 import { optionalInteger, optionalString, oneOf, record, requiredEntryId, requiredString, noInput } from './channel-guards';
 import { channel, type ChannelDef } from './channel-def';
 import { PROFILE_CHANNELS } from './channels/profiles';
+import { PROFILE_CONNECTION_CHANNELS } from './channels/profile-connection';
 import { EXPLORER_CHANNELS } from './channels/explorer';
 import { EDIT_CHANNELS } from './channels/edit';
 import { DEACTIVATE_CHANNELS } from './channels/deactivate';
@@ -106,6 +107,7 @@ export const CHANNELS = {
   }),
   // Feature maps live in shared/channels/<feature>.ts so features grow without touching this file.
   ...PROFILE_CHANNELS,
+  ...PROFILE_CONNECTION_CHANNELS,
   ...EXPLORER_CHANNELS,
   ...EDIT_CHANNELS,
   ...DEACTIVATE_CHANNELS,

@@ -13,6 +13,31 @@ import { channel, type ChannelDef } from '../channel-def';
 export const PROFILE_VENDORS = ['rfc', 'mindtickle', 'lettermint', 'mittr', 'entra', 'generic'] as const;
 export type ProfileVendor = (typeof PROFILE_VENDORS)[number];
 
+/** How a profile authenticates (its secrets live in the OS keychain, never here). */
+export type AuthFields =
+  | { scheme: 'bearer' }
+  | { scheme: 'basic'; username: string }
+  | { scheme: 'oauth2'; tokenUrl: string; clientId: string; scope?: string; clientAuth: 'basic' | 'post' }
+  | { scheme: 'api-key' };
+
+/** environment: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them; none: direct. */
+export type ProxyFields = { mode: 'environment' } | { mode: 'none' } | { mode: 'url'; url: string; username?: string };
+
+/** A TLS file of a profile as the page may see it: its name (not its path) and certificate. */
+export interface TlsFileInfo {
+  fileName: string;
+  certificate: CertificateSummary | null;
+  /** Why the file cannot be used now (missing, not PEM), or null. */
+  problem: string | null;
+}
+
+/** Whether one of the secrets the profile's settings need is in the keychain. */
+export interface SecretState {
+  kind: 'token' | 'password' | 'client-secret' | 'proxy-password' | 'key-passphrase' | `header:${string}`;
+  label: string;
+  stored: boolean;
+}
+
 /** What the renderer may know about a stored token. */
 export interface ProfileTokenInfo {
   hasToken: boolean;
@@ -45,6 +70,13 @@ export interface ProfileSummary {
   protectedUsers: string[];
   /** Null when the keychain could not be asked (see ProfileList.keychainError). */
   token: ProfileTokenInfo | null;
+  auth: AuthFields;
+  /** Headers whose values (API keys) are keychain secrets. */
+  secretHeaders: string[];
+  proxy: ProxyFields;
+  tls: { ca: TlsFileInfo | null; clientCert: TlsFileInfo | null; clientKey: TlsFileInfo | null };
+  /** The secrets the settings need besides the bearer token, and whether each is stored. */
+  secrets: SecretState[];
   status: ProfileStatus;
   /** Why the status is what it is (the last test's error message), if anything. */
   statusDetail: string | null;
@@ -71,6 +103,11 @@ export interface ProfileFields {
   concurrency?: number | null;
   vendor?: ProfileVendor;
   protectedUsers?: string[];
+  /** null: back to bearer. */
+  auth?: AuthFields | null;
+  secretHeaders?: string[] | null;
+  /** null: back to the environment proxy. */
+  proxy?: ProxyFields | null;
 }
 
 export interface TokenSetResult {
@@ -192,6 +229,13 @@ export function parseProfileFields(input: unknown): ProfileFields {
   if (r.protectedUsers !== undefined) {
     if (!Array.isArray(r.protectedUsers) || !r.protectedUsers.every((u): u is string => typeof u === 'string')) throw fail('protectedUsers', 'a list of user names or ids');
     out.protectedUsers = r.protectedUsers;
+  }
+  // Shapes only; the core's validators decide what is allowed (https token URL, no secrets…).
+  if (r.auth !== undefined) out.auth = r.auth === null ? null : (record(r.auth, 'auth') as unknown as AuthFields);
+  if (r.proxy !== undefined) out.proxy = r.proxy === null ? null : (record(r.proxy, 'proxy') as unknown as ProxyFields);
+  if (r.secretHeaders !== undefined) {
+    if (r.secretHeaders !== null && (!Array.isArray(r.secretHeaders) || !r.secretHeaders.every((h): h is string => typeof h === 'string'))) throw fail('secretHeaders', 'a list of header names');
+    out.secretHeaders = r.secretHeaders;
   }
   return out;
 }

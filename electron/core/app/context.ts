@@ -26,12 +26,25 @@ export type SavePathRequest = Omit<SaveFileRequest, 'content'>;
  */
 export type ChooseSavePath = (request: SavePathRequest) => Promise<string | null>;
 
+/** What a host's open dialog is asked for (a PEM file for a profile's TLS settings). */
+export interface OpenFileRequest {
+  title: string;
+  /** Extensions for the dialog filter, without dots. */
+  extensions: string[];
+  description: string;
+}
+
+/** The host's open dialog (Electron: in main); null: the admin cancelled. The renderer never names the path. */
+export type ChooseOpenPath = (request: OpenFileRequest) => Promise<string | null>;
+
 export interface AppContext {
   readonly app: { name: string; version: string; mode: HostMode; platform: string };
   readonly emit: Emit;
   readonly saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
   /** For exports too big for saveFile's string (CSV of 100k users): absent, use saveFile. */
   readonly choosePath: ChooseSavePath | null;
+  /** The open dialog for a file main reads (desktop app); absent in browser mode, where the page uploads the file's text. */
+  readonly chooseOpenFile: ChooseOpenPath | null;
   readonly sessions: Sessions;
   /** Saved profiles, when the host has a profile store and a vault (absent: only the demo). */
   readonly profiles: SavedProfiles | null;
@@ -53,6 +66,7 @@ export interface AppContextOptions extends Omit<SessionsOptions, 'emit' | 'resol
   emit: Emit;
   saveFile: (request: SaveFileRequest) => Promise<SaveResult>;
   choosePath?: ChooseSavePath;
+  chooseOpenFile?: ChooseOpenPath;
 }
 
 export function createAppContext(options: AppContextOptions): AppContext & { close(): Promise<void> } {
@@ -71,6 +85,7 @@ export function createAppContext(options: AppContextOptions): AppContext & { clo
     // A saved file is an export: it gets the same redaction as what the renderer shows.
     saveFile: (request) => options.saveFile({ ...request, content: redaction.secrets.text(request.content) }),
     choosePath: options.choosePath ?? null,
+    chooseOpenFile: options.chooseOpenFile ?? null,
     sessions,
     profiles: options.profiles ?? null,
     dataDir: options.dataDir ?? userDataDir(),

@@ -7,6 +7,7 @@ import { summaryOf } from '../../../shared/scim';
 import type { AppContext } from './context';
 import { SANDBOX_PROFILE_ID } from './sessions';
 import { profileFunctions } from './features/profiles';
+import { profileConnectionFunctions } from './features/profile-connection';
 import { explorerFunctions } from './features/explorer';
 import { editFunctions } from './features/edit';
 import { deactivateFunctions } from './features/deactivate';
@@ -88,6 +89,7 @@ export const coreFunctions: CoreFunctions = {
     });
   },
   ...profileFunctions,
+  ...profileConnectionFunctions,
   ...explorerFunctions,
   ...editFunctions,
   ...deactivateFunctions,

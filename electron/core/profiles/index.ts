@@ -14,6 +14,7 @@ export {
   removeProfile,
   tokenMissing,
   updateProfile,
+  keychainSources,
   type TokenChange,
   type RemovedProfile,
   type UpdatedProfile,

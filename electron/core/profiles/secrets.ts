@@ -151,7 +151,7 @@ export async function storeSecret(store: ProfileStore, vault: Vault, profileId: 
   const profile = store.get(profileId);
   const target = secretTarget(profile, kind);
   if (target === null) {
-    throw new InspectorError('invalid-input', `Profile "${profile.name}" does not use a ${secretLabel(kind)} with its current settings (${profile.auth?.scheme ?? 'bearer'} authentication); choose that scheme or setting first.`, { secret: kind });
+    throw new InspectorError('invalid-input', `Profile "${profile.name}" does not use the ${secretLabel(kind)} with its current settings (${profile.auth?.scheme ?? 'bearer'} authentication); choose that scheme or setting first.`, { secret: kind });
   }
   const { value, notices } = normalizeSecret(kind, raw);
   await vault.set(secretAccount(profile.id, kind, target), value);

@@ -1,4 +1,5 @@
 import type { ObservedFacts } from '../../../shared/observed';
+import type { AuthFields, ProxyFields } from '../../../shared/channels/profiles';
 
 // What a saved connection profile is. The token is NOT part of it: it lives only in the OS
 // keychain (electron/core/vault), keyed by the profile id; the profile keeps only when it was set.
@@ -10,17 +11,14 @@ export const AUTH_SCHEMES = ['bearer', 'basic', 'oauth2', 'api-key'] as const;
 export type AuthScheme = (typeof AUTH_SCHEMES)[number];
 
 /**
- * How requests are authenticated. The secrets (token, password, client secret) are never here:
- * they live in the OS keychain. api-key sends no Authorization header, only secretHeaders.
+ * How requests are authenticated (the channel contract's AuthFields). The secrets (token,
+ * password, client secret) are never here: they live in the OS keychain. api-key sends no
+ * Authorization header, only secretHeaders.
  */
-export type AuthSettings =
-  | { scheme: 'bearer' }
-  | { scheme: 'basic'; username: string }
-  | { scheme: 'oauth2'; tokenUrl: string; clientId: string; scope?: string; clientAuth: 'basic' | 'post' }
-  | { scheme: 'api-key' };
+export type AuthSettings = AuthFields;
 
 /** environment: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as curl reads them; none: direct; url: this proxy. */
-export type ProxySettings = { mode: 'environment' } | { mode: 'none' } | { mode: 'url'; url: string; username?: string };
+export type ProxySettings = ProxyFields;
 
 /** PEM files (paths) for a private CA added to the system ones, and a client certificate. */
 export interface TlsSettings {

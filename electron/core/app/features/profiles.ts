@@ -5,7 +5,7 @@
 
 import type { ObservedFacts } from '../../../../shared/observed';
 import { probeServer } from '../../probe/index';
-import type { ConnectionTestResult, ProfileFields, ProfileList, ProfileStatus, ProfileSummary, ProfileTokenInfo, ProfileVendor, TokenSetResult } from '../../../../shared/channels/profiles';
+import type { ConnectionTestResult, ProfileFields, ProfileList, ProfileStatus, ProfileSummary, ProfileTokenInfo, ProfileVendor, SecretState, TokenSetResult } from '../../../../shared/channels/profiles';
 import type { PROFILE_CHANNELS } from '../../../../shared/channels/profiles';
 import { InspectorError, toAppError, type AppError } from '../../../../shared/errors';
 import {
@@ -23,6 +23,8 @@ import {
 } from '../../profiles/index';
 import { REDACTED, redactHeaders } from '../../scim/request-log';
 import type { AppContext } from '../context';
+import { connectionView, missingSecret, secretStates } from '../profile-connection-view';
+import { removeUploadedPem } from '../../profiles/tls-store';
 import type { FunctionsFor } from '../functions';
 import type { SavedProfiles } from '../saved-profiles';
 import { SANDBOX_PROFILE_ID } from '../sessions';
@@ -53,24 +55,26 @@ function statusOf(error: AppError | null): ProfileStatus {
   return 'failed';
 }
 
-function saved(ctx: AppContext): SavedProfiles {
+export function saved(ctx: AppContext): SavedProfiles {
   if (!ctx.profiles) {
     throw new InspectorError('usage', 'This window runs without saved profiles (only the demo sandbox). Start the app or `serve` without --sandbox-only options to manage profiles.');
   }
   return ctx.profiles;
 }
 
-function assertEditable(profileId: string): void {
+export function assertEditable(profileId: string): void {
   if (profileId === SANDBOX_PROFILE_ID) {
     throw new InspectorError('invalid-input', 'The built-in sandbox profile cannot be changed or removed; add a profile of your own with "New profile".');
   }
 }
 
-function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | null): ProfileSummary {
+function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | null, secrets: SecretState[]): ProfileSummary {
   const redacted = redactHeaders(profile.headers);
   const known = statusMap(ctx).get(profile.id);
-  const status: ProfileStatus = token && !token.hasToken ? 'token-missing' : (known?.status ?? 'unknown');
+  const missing = missingSecret(profile, token, secrets);
+  const status: ProfileStatus = missing !== null ? 'token-missing' : (known?.status ?? 'unknown');
   return {
+    ...connectionView(profile, secrets),
     id: profile.id,
     name: profile.name,
     builtIn: false,
@@ -83,7 +87,7 @@ function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | 
     protectedUsers: [...profile.protectedUsers],
     token,
     status,
-    statusDetail: known?.detail ?? (status === 'token-missing' ? 'No token in the OS keychain yet; paste one below.' : null),
+    statusDetail: known?.detail ?? missing,
     observed: profile.observed ?? null,
   };
 }
@@ -105,6 +109,11 @@ function sandboxSummary(ctx: AppContext): ProfileSummary {
     protectedUsers: [],
     // The demo token is generated per run and held by main; the renderer only learns it exists.
     token: { hasToken: true, length: null, last4: null, setAt: null },
+    auth: { scheme: 'bearer' },
+    secretHeaders: [],
+    proxy: { mode: 'none' },
+    tls: { ca: null, clientCert: null, clientKey: null },
+    secrets: [],
     status: known?.status ?? 'unknown',
     statusDetail: known?.detail ?? null,
     // The demo tenant's facts live in its session (there is no saved profile to hold them).
@@ -112,14 +121,16 @@ function sandboxSummary(ctx: AppContext): ProfileSummary {
   };
 }
 
-async function summaryOf(ctx: AppContext, profile: Profile): Promise<ProfileSummary> {
+export async function summaryOf(ctx: AppContext, profile: Profile): Promise<ProfileSummary> {
   let token: ProfileTokenInfo | null = null;
+  let secrets: SecretState[] = [];
   try {
     token = await profileTokenMetadata(profile, saved(ctx).vault);
+    secrets = await secretStates(profile, saved(ctx).vault);
   } catch {
     // The list call reports the keychain problem once; a single summary just shows "unknown".
   }
-  return summarize(ctx, profile, token);
+  return summarize(ctx, profile, token, secrets);
 }
 
 async function list(ctx: AppContext): Promise<ProfileList> {
@@ -130,15 +141,17 @@ async function list(ctx: AppContext): Promise<ProfileList> {
   out.notices = [...store.notices];
   for (const profile of profiles) {
     let token: ProfileTokenInfo | null = null;
+    let secrets: SecretState[] = [];
     // One keychain failure is enough: asking again per profile would only repeat the wait.
     if (!out.keychainError) {
       try {
         token = await profileTokenMetadata(profile, vault);
+        secrets = await secretStates(profile, vault);
       } catch (error) {
         out.keychainError = toAppError(error);
       }
     }
-    out.profiles.push(summarize(ctx, profile, token));
+    out.profiles.push(summarize(ctx, profile, token, secrets));
   }
   return out;
 }
@@ -184,7 +197,9 @@ async function update(ctx: AppContext, { profileId, fields }: { profileId: strin
 async function remove(ctx: AppContext, { profileId }: { profileId: string }): Promise<{ removed: boolean; notices: string[] }> {
   assertEditable(profileId);
   const { store, vault } = saved(ctx);
-  const { notices } = await removeProfile(store, vault, profileId);
+  const { profile, notices } = await removeProfile(store, vault, profileId);
+  // PEM copies the app kept for a browser-mode upload go with the profile.
+  for (const path of Object.values(profile.tls ?? {})) removeUploadedPem(ctx.dataDir, path);
   await ctx.sessions.closeSession(profileId);
   statusMap(ctx).delete(profileId);
   return { removed: true, notices };
@@ -234,7 +249,7 @@ async function testSandbox(ctx: AppContext): Promise<Omit<ConnectionTestResult, 
     session.discovered = true;
     // The demo tenant has no saved profile: its facts stay with its session (probeServer sets them).
     const observed = await probeServer(session.client, { discovery: d });
-    return { ok: true, capabilities: d.capabilities, table: capabilityTable(d.capabilities), roundTripMs: Math.round(d.roundTripMs), warnings: [...d.warnings], baseUrl: d.baseUrl, error: null, observed };
+    return { ok: true, capabilities: d.capabilities, table: capabilityTable(d.capabilities), roundTripMs: Math.round(d.roundTripMs), warnings: [...d.warnings], baseUrl: d.baseUrl, error: null, observed, connection: session.client.transport.describe() };
   } catch (error) {
     return { ok: false, capabilities: null, table: [], roundTripMs: Math.round(performance.now() - started), warnings: [], baseUrl: null, error: toAppError(error), observed: null };
   }
