@@ -40,6 +40,16 @@ export const TOKEN_FLAG_REFUSAL =
   'A token is never accepted as a command-line argument: it would be saved in your shell history and be visible to other users in `ps`. ' +
   'Put it in an environment variable and pass its name instead, e.g. SCIM_TOKEN=… scim-inspector users list --url URL --token-env SCIM_TOKEN.';
 
+/** Secret flags people try, and the flag that takes the NAME of an environment variable instead. */
+const SECRET_FLAGS: Record<string, string> = {
+  password: 'password-env',
+  'client-secret': 'client-secret-env',
+  'proxy-password': 'proxy-password-env',
+  'client-key-passphrase': 'client-key-passphrase-env',
+  'api-key': 'header-env "Name=VAR"',
+  secret: 'the -env flag of that secret',
+};
+
 function usageError(message: string, details?: Record<string, unknown>): InspectorError {
   return new InspectorError('usage', message, details);
 }
@@ -88,6 +98,10 @@ export function parseArgs(argv: readonly string[], specs: ReadonlyMap<string, Op
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
     if (name === 'token' || name.startsWith('token=')) throw usageError(TOKEN_FLAG_REFUSAL, { option: 'token' });
+    const secretFlag = SECRET_FLAGS[name];
+    if (secretFlag !== undefined) {
+      throw usageError(`A secret is never accepted as a command-line argument (shell history, \`ps\`): put it in an environment variable and pass its name with --${secretFlag}.`, { option: name });
+    }
     const spec = specs.get(name);
     if (!spec) throw usageError(`Unknown option "--${name}".`, { option: name });
 

@@ -13,6 +13,8 @@ import { optInt, optList, optString, type ParsedArgs } from './args';
 import { createClient, startSandbox, type RunningSandbox } from './core-bindings';
 import type { Output } from './output';
 import { resolveProfile } from './profile-connection';
+import { authFlagGiven, authFromFlags, networkFromFlags, sourcesFrom } from './auth-flags';
+import { connectionParts } from '../../core/profiles/connection-parts';
 
 export interface Connection {
   client: ScimClient;
@@ -86,27 +88,31 @@ async function resolve(args: ParsedArgs, env: NodeJS.ProcessEnv, out: Output): P
   if (tokenEnv !== undefined && url === undefined) throw new InspectorError('usage', '--token-env goes with --url URL (a profile or the sandbox brings its own token).');
   const common = commonOptions(args);
 
+  const network = networkFromFlags(args, env);
   if (url !== undefined) {
     const baseUrl = checkBaseUrl(url);
-    if (tokenEnv === undefined) throw new InspectorError('usage', '--url needs --token-env VAR: the bearer token is read from that environment variable, never from the command line.');
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) throw new InspectorError('usage', `--token-env takes the NAME of an environment variable (like SCIM_TOKEN), not "${tokenEnv.slice(0, 3)}…".`);
-    const token = env[tokenEnv];
-    if (token === undefined || token.trim() === '') {
-      throw new InspectorError('token-missing', `The environment variable ${tokenEnv} is not set or empty. Export the bearer token in it and run again.`, { tokenEnv });
-    }
-    return { options: { ...common, baseUrl, token: () => token }, label: new URL(baseUrl).host, sandbox: null };
+    const auth = authFromFlags(args, env);
+    const parts = connectionParts({ ...auth.settings, ...(network.proxy ? { proxy: network.proxy } : {}), ...(network.tls ? { tls: network.tls } : {}) }, sourcesFrom(new Map([...auth.sources, ...network.sources]), null));
+    return { options: { ...common, baseUrl, ...parts, network: { ...parts.network, env } }, label: new URL(baseUrl).host, sandbox: null };
+  }
+  const authFlag = authFlagGiven(args);
+  if (authFlag !== undefined) {
+    throw new InspectorError('usage', `--${authFlag} goes with --url URL; ${sandbox !== undefined ? 'the sandbox brings its own token' : 'a saved profile has its own scheme (see `profiles add --help`)'}.`, { option: authFlag });
   }
 
   if (sandbox !== undefined) {
     out.info(`Starting the sandbox tenant (${sandbox})…`);
     const running = await startSandbox({ vendor: sandbox });
-    return { options: { ...common, baseUrl: running.url, token: () => running.token, vendor: sandbox }, label: `sandbox ${sandbox}`, sandbox: running };
+    // The in-process tenant is on loopback: an environment proxy is not for it.
+    const parts = connectionParts({ proxy: network.proxy ?? { mode: 'none' }, ...(network.tls ? { tls: network.tls } : {}) }, sourcesFrom(new Map([['token', () => running.token], ...network.sources]), null));
+    return { options: { ...common, baseUrl: running.url, ...parts, network: { ...parts.network, env }, vendor: sandbox }, label: `sandbox ${sandbox}`, sandbox: running };
   }
 
-  const fromProfile = await resolveProfile(profile ?? '', env);
+  const fromProfile = await resolveProfile(profile ?? '', env, network);
   // Flags win over the profile's settings; --header adds to the profile's headers.
   const headers = { ...fromProfile.options.headers, ...common.headers };
-  return { options: { ...fromProfile.options, ...common, headers }, label: `profile ${fromProfile.name}`, sandbox: null, recordObserved: fromProfile.recordObserved };
+  // The environment proxy is the one of this process's environment (as curl reads it).
+  return { options: { ...fromProfile.options, ...common, headers, network: { ...fromProfile.options.network, env } }, label: `profile ${fromProfile.name}`, sandbox: null, recordObserved: fromProfile.recordObserved };
 }
 
 /**

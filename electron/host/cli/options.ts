@@ -3,6 +3,7 @@
 
 import { SANDBOX_VENDORS } from '../../../shared/channels';
 import type { OptionSpec } from './args';
+import { AUTH_OPTIONS, NETWORK_OPTIONS } from './auth-flags';
 
 /** Vendor profiles of the built-in sandbox tenant: the one list the app's channels validate too. */
 export { SANDBOX_VENDORS };
@@ -28,7 +29,9 @@ export const CONNECTION_OPTIONS: Record<string, OptionSpec> = {
   'page-size': { kind: 'integer', min: 1, max: 10_000, valueName: 'N', help: 'resources per page' },
   concurrency: { kind: 'integer', min: 1, max: 16, valueName: 'N', help: 'pages fetched at once' },
   timeout: { kind: 'integer', min: 1, max: 3600, valueName: 'SECONDS', help: 'per call: connect, headers and body timeout, and the total time spent retrying' },
-  har: { kind: 'string', valueName: 'FILE', help: 'write the request log as HAR 1.2 (token redacted)' },
+  har: { kind: 'string', valueName: 'FILE', help: 'write the request log as HAR 1.2 (secrets redacted)' },
+  ...AUTH_OPTIONS,
+  ...NETWORK_OPTIONS,
 };
 
 /** Strict lookups and filters: what the server's filter answers, never a local check over a complete listing. */

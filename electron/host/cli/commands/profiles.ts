@@ -18,7 +18,10 @@ import {
   type Profile,
   type ProfileStore,
 } from '../../../core/profiles';
-import { createKeytarVault, MAX_TOKEN_BYTES, type TokenMetadata, type Vault } from '../../../core/vault';
+import { createKeytarVault, type TokenMetadata, type Vault } from '../../../core/vault';
+import { readToken } from '../secret-input';
+import { PROFILE_SETTING_OPTIONS, profileSettingsFromFlags, secretsNeeded } from '../auth-flags';
+import { connectionLines, profilesSetSecret } from './profiles-secrets';
 import { optFlag, optInt, optList, optString, type OptionSpec } from '../args';
 import type { Command, CommandContext } from '../command';
 import { CONNECTION_OPTIONS } from '../options';
@@ -30,67 +33,10 @@ function shared(name: string): OptionSpec {
   return spec;
 }
 
-interface TokenSource {
-  stdin: NodeJS.ReadStream;
-  stderr: NodeJS.WriteStream;
-}
-
 function openStore(ctx: CommandContext): ProfileStore {
   const store = createProfileStore({ dir: userDataDir(ctx.env) });
   for (const notice of store.notices) ctx.out.warn(notice);
   return store;
-}
-
-/** Reads piped stdin, bounded: a token is at most 16 KB, anything far bigger is the wrong input. */
-async function readPipedToken(stdin: NodeJS.ReadStream): Promise<string> {
-  const limit = MAX_TOKEN_BYTES * 4;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size > limit) throw new InspectorError('invalid-input', 'More than 64 KB arrived on stdin; pipe in only the token.');
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Prompts on the terminal without echoing what is typed or pasted. */
-function promptHidden(io: TokenSource, question: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const { stdin, stderr } = io;
-    let value = '';
-    const finish = (error: InspectorError | null): void => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off('data', onData);
-      stderr.write('\n');
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onData = (data: Buffer | string): void => {
-      for (const ch of typeof data === 'string' ? data : data.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish(null);
-        if (ch === '\u0003' || ch === '\u0004') return finish(new InspectorError('cancelled', 'Cancelled; the stored token was not changed.'));
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else value += ch;
-        if (value.length > MAX_TOKEN_BYTES * 4) return finish(new InspectorError('invalid-input', 'The token is far too long; paste only the token.'));
-      }
-    };
-    // Echo goes off before the prompt appears, so even a paste that races the prompt is not shown.
-    stdin.setRawMode(true);
-    stderr.write(question);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
-}
-
-async function readToken(name: string, io: TokenSource): Promise<string> {
-  if (io.stdin.isTTY) {
-    if (!io.stderr.isTTY) throw new InspectorError('usage', 'set-token needs the token on stdin (piped) or a terminal to prompt on.');
-    return promptHidden(io, `Token for profile "${name}" (input is hidden): `);
-  }
-  return readPipedToken(io.stdin);
 }
 
 function summary(profile: Profile, token: TokenMetadata | null): Record<string, unknown> {
@@ -105,6 +51,10 @@ function summary(profile: Profile, token: TokenMetadata | null): Record<string, 
     ...(profile.pageSize !== undefined ? { pageSize: profile.pageSize } : {}),
     ...(profile.concurrency !== undefined ? { concurrency: profile.concurrency } : {}),
     protectedUsers: profile.protectedUsers,
+    auth: profile.auth ?? { scheme: 'bearer' },
+    ...(profile.secretHeaders ? { secretHeaders: profile.secretHeaders } : {}),
+    proxy: profile.proxy ?? { mode: 'environment' },
+    ...(profile.tls ? { tls: profile.tls } : {}),
     token,
   };
 }
@@ -149,7 +99,8 @@ const profilesList: Command = {
         : `${rows
             .map((r, i) => {
               const p = profiles[i] as Profile;
-              return `${p.name}  ${p.baseUrl}  ${p.vendor}${p.readOnly ? '  read-only' : ''}  ${tokenText(r.token as TokenMetadata | null)}`;
+              const scheme = p.auth?.scheme ?? 'bearer';
+              return `${p.name}  ${p.baseUrl}  ${p.vendor}${p.readOnly ? '  read-only' : ''}  ${scheme === 'bearer' ? tokenText(r.token as TokenMetadata | null) : `${scheme} auth`}`;
             })
             .join('\n')}\n`,
     );
@@ -171,6 +122,8 @@ const profilesAdd: Command = {
     'page-size': shared('page-size'),
     concurrency: shared('concurrency'),
     protect: { kind: 'repeatable', valueName: 'USER', help: 'break-glass userName or id never deactivated through this profile (repeatable)' },
+    ...Object.fromEntries(['auth', 'username', 'token-url', 'client-id', 'scope', 'client-auth', 'proxy', 'proxy-user', 'ca-file', 'client-cert', 'client-key'].map((n) => [n, shared(n)])),
+    ...PROFILE_SETTING_OPTIONS,
   },
   connects: false,
   run: async (ctx) => {
@@ -186,10 +139,12 @@ const profilesAdd: Command = {
     if (concurrency !== undefined) input.concurrency = concurrency;
     const protect = optList(ctx.args, 'protect');
     if (protect.length > 0) input.protectedUsers = protect;
-    const profile = openStore(ctx).add(input);
+    const settings = profileSettingsFromFlags(ctx.args);
+    const profile = openStore(ctx).add({ ...input, ...settings });
+    const next = secretsNeeded(settings).map((kind) => (kind === 'token' ? `scim-inspector profiles set-token ${profile.name}` : `scim-inspector profiles set-secret ${profile.name} ${kind}`));
     ctx.out.result(
-      { profile: summary(profile, { hasToken: false, length: null, last4: null, setAt: null }) },
-      () => `Saved profile "${profile.name}" → ${profile.baseUrl}${profile.readOnly ? ' (read-only)' : ''}.\nStore its token with: scim-inspector profiles set-token ${profile.name}\n`,
+      { profile: summary(profile, { hasToken: false, length: null, last4: null, setAt: null }), secretsToStore: next },
+      () => `Saved profile "${profile.name}" → ${profile.baseUrl}${profile.readOnly ? ' (read-only)' : ''}.\n${next.length > 0 ? `Store its secrets in the OS keychain with:\n${next.map((c) => `  ${c}`).join('\n')}\n` : ''}`,
     );
     return 0;
   },
@@ -260,10 +215,10 @@ const profilesTest: Command = {
       return exitCodeFor(result.error.code);
     }
     ctx.out.result(doc, () =>
-      [`Connected to "${profile.name}" at ${result.baseUrl} in ${result.roundTripMs} ms.`, ...result.table.map((r) => `  ${r.label.padEnd(14)}${r.value}`), '', ...(result.observed ? [observedText(result.observed)] : [])].join('\n'),
+      [`Connected to "${profile.name}" at ${result.baseUrl} in ${result.roundTripMs} ms.`, ...result.table.map((r) => `  ${r.label.padEnd(14)}${r.value}`), ...connectionLines(result.connection ?? null), '', ...(result.observed ? [observedText(result.observed)] : [])].join('\n'),
     );
     return 0;
   },
 };
 
-export const PROFILES_COMMANDS: readonly Command[] = [profilesList, profilesAdd, profilesRemove, profilesSetToken, profilesTest];
+export const PROFILES_COMMANDS: readonly Command[] = [profilesList, profilesAdd, profilesRemove, profilesSetToken, profilesSetSecret, profilesTest];
