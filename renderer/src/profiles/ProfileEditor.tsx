@@ -1,11 +1,12 @@
-// The profile editor: name, base URL, vendor hint, read-only, extra headers, paging overrides and
-// protected users. Delete asks for confirmation inline (no modal: keyboard and screen readers stay
+// The profile editor: name, base URL, vendor hint, read-only, extra headers, paging overrides,
+// protected users, and how to connect (auth scheme, API-key header names, proxy). Delete asks for confirmation inline (no modal: keyboard and screen readers stay
 // in place) and says that the keychain token goes too; so does turning read-only off, which lets
 // edits and deactivations write to the tenant.
 
 import { useId, useState, type FormEvent } from 'react';
 import { PROFILE_VENDORS, type ProfileFields } from '../../../shared/channels/profiles';
 import { fieldsFromForm, type ProfileForm } from './profile-form';
+import { ConnectionFields } from './ConnectionFields';
 
 export interface ProfileEditorProps {
   initial: ProfileForm;
@@ -81,6 +82,7 @@ export function ProfileEditor({ initial, creating, busy, onSave, onCancel, onDel
         <label htmlFor={f('headers')}>Extra headers <span className="hint">(one "Name: value" per line; never Authorization)</span></label>
         <textarea id={f('headers')} rows={2} value={form.headers} onChange={(e) => set('headers', e.target.value)} spellCheck={false} />
       </div>
+      <ConnectionFields form={form} set={set} id={id} />
       <div className="field">
         <label htmlFor={f('protected')}>Protected users <span className="hint">(userName or id, one per line; never deactivated)</span></label>
         <textarea id={f('protected')} rows={2} value={form.protectedUsers} onChange={(e) => set('protectedUsers', e.target.value)} spellCheck={false} />
