@@ -50,7 +50,7 @@ function envName(args: ParsedArgs, flag: string): string | undefined {
 function requireEnv(env: NodeJS.ProcessEnv, flag: string, name: string, what: string): () => string {
   const read = (): string => {
     const value = env[name];
-    if (value === undefined || value === '') throw new InspectorError('token-missing', `The environment variable ${name} (--${flag}) is not set or empty. Export the ${what} in it and run again.`, { env: name });
+    if (value === undefined || value === '') throw new InspectorError('token-missing', `The environment variable ${name} (--${flag}) is not set or empty. Export the ${what} in it and run again.`, { env: name, option: flag, ...(flag === 'token-env' ? { tokenEnv: name } : {}) });
     return value;
   };
   read(); // fail before anything connects

@@ -33,10 +33,18 @@ export const sandboxCommand: Command = {
       scheme === 'basic' ? { scheme, ...DEMO_BASIC } : scheme === 'oauth2' ? { scheme, ...DEMO_CLIENT, tokenTtlSeconds: optInt(ctx.args, 'token-ttl') ?? 3600, scopes: ['scim'] } : { scheme: 'bearer' };
     const sandbox = await startSandbox({ vendor, auth, ...(users !== undefined ? { users } : {}), ...(port !== undefined ? { port } : {}) });
     try {
-      const credentials =
-        scheme === 'basic' ? { auth: scheme, ...DEMO_BASIC } : scheme === 'oauth2' ? { auth: scheme, tokenUrl: sandbox.tokenUrl, ...DEMO_CLIENT, scope: 'scim' } : { auth: 'bearer' };
-      ctx.out.result({ url: sandbox.url, token: sandbox.token, ...credentials }, () =>
-        [`Sandbox tenant (${vendor}) at ${sandbox.url}`, ...Object.entries(credentials).map(([k, v]) => `${k}: ${v}`), scheme === 'bearer' ? `Demo token: ${sandbox.token}` : '', ''].filter((l, i, all) => l !== '' || i === all.length - 1).join('\n'),
+      // Bearer keeps the documented { url, token }; the other schemes print the demo credentials
+      // that open them instead (the static token is not accepted there).
+      const doc: Record<string, string> =
+        scheme === 'basic'
+          ? { url: sandbox.url, auth: scheme, ...DEMO_BASIC }
+          : scheme === 'oauth2'
+            ? { url: sandbox.url, auth: scheme, tokenUrl: sandbox.tokenUrl, ...DEMO_CLIENT, scope: 'scim' }
+            : { url: sandbox.url, token: sandbox.token };
+      ctx.out.result(doc, () =>
+        scheme === 'bearer'
+          ? `Sandbox tenant (${vendor}) at ${sandbox.url}\nDemo token: ${sandbox.token}\n`
+          : [`Sandbox tenant (${vendor}) at ${sandbox.url}`, ...Object.entries(doc).filter(([k]) => k !== 'url').map(([k, v]) => `${k}: ${v}`), ''].join('\n'),
       );
       ctx.out.info('Serving until Ctrl-C.');
       await untilAborted(ctx.signal);
