@@ -16,6 +16,7 @@ import { DEACTIVATE_CHANNELS } from './channels/deactivate';
 import { AUDIT_CHANNELS } from './channels/audit';
 import { RESOLVE_CHANNELS } from './channels/resolve';
 import { TABLE_EXPORT_CHANNELS } from './channels/table-export';
+import { TABLE_CHANNELS } from './channels/table';
 
 export { channel, type ChannelDef } from './channel-def';
 
@@ -85,6 +86,9 @@ export const CHANNELS = {
       listId,
       filter: optionalString(r.filter, 'filter'),
       limit: optionalInteger(r.limit, 'limit', 1, 10_000_000),
+      // 'rows': pages go only into main's index (the grid asks for windows of it) and the page
+      // events carry counts; 'resources' also sends each page's resources.
+      pages: oneOf(r.pages, ['resources', 'rows'] as const, 'pages') ?? ('resources' as const),
     };
   }),
   'resources.cancel': channel<{ cancelled: boolean }>()((input) => {
@@ -114,6 +118,7 @@ export const CHANNELS = {
   ...AUDIT_CHANNELS,
   ...RESOLVE_CHANNELS,
   ...TABLE_EXPORT_CHANNELS,
+  ...TABLE_CHANNELS,
 } as const;
 
 export type Channels = typeof CHANNELS;
@@ -130,7 +135,14 @@ export function isChannelName(value: unknown): value is ChannelName {
 
 export interface EventMap {
   /** One page of a streamed listing (never the whole tenant in one message). */
-  'resources.page': { listId: string; resources: ScimResource[]; progress: ListProgress };
+  'resources.page': {
+    listId: string;
+    /** The page's resources; empty when the listing was asked with pages: 'rows'. */
+    resources: ScimResource[];
+    progress: ListProgress;
+    /** Rows main's index of the listing holds after this page (table.window reads them). */
+    held: number;
+  };
   /** Progress of a long call, for the status bar; ended: the call finished, failed or was cancelled. */
   progress: { operationId: string; label: string; done: number; total: number | null; ended?: boolean };
   /** A SCIM call just finished: its summary (headers redacted; bodies via requestLog.body). */

@@ -14,6 +14,7 @@ import { deactivateFunctions } from './features/deactivate';
 import { auditFunctions } from './features/audit';
 import { resolveFunctions } from './features/resolve';
 import { tableExportFunctions } from './features/table-export';
+import { indexListing, tableFunctions } from './features/table';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -42,22 +43,31 @@ async function discover(ctx: AppContext, { profileId }: RequestOf<'connection.di
 }
 
 async function listResources(ctx: AppContext, request: RequestOf<'resources.list'>): Promise<ListSummary> {
-  const { profileId, kind, listId, filter, limit } = request;
-  return ctx.sessions.operation(listId, async (signal) => {
-    const session = await ctx.sessions.discoveredSession(profileId, signal);
-    const outcome = await session.client.list(kind, {
-      signal,
-      ...(filter !== undefined ? { filter } : {}),
-      ...(limit !== undefined ? { limit } : {}),
-      // Pages stream to the renderer as they arrive: 100k users never travel as one message.
-      onPage: (resources, progress) => {
-        ctx.emit('resources.page', { listId, resources, progress });
-        ctx.emit('progress', { operationId: listId, label: `Loading ${kind}`, done: progress.pagesDone, total: progress.pagesTotal });
-      },
+  const { profileId, kind, listId, filter, limit, pages } = request;
+  // Main indexes every explorer listing (sort, search and windows of rows run here).
+  const index = indexListing(ctx, profileId, kind, listId, filter);
+  try {
+    return await ctx.sessions.operation(listId, async (signal) => {
+      const session = await ctx.sessions.discoveredSession(profileId, signal);
+      const outcome = await session.client.list(kind, {
+        signal,
+        ...(filter !== undefined ? { filter } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        // Nothing but main's index keeps the resources; each page is verified before it arrives here.
+        keep: false,
+        // Pages stream to the renderer as they arrive: 100k users never travel as one message.
+        onPage: (resources, progress) => {
+          const held = index.page(resources);
+          ctx.emit('resources.page', { listId, resources: pages === 'resources' ? resources : [], progress, held });
+          ctx.emit('progress', { operationId: listId, label: `Loading ${kind}`, done: progress.pagesDone, total: progress.pagesTotal });
+        },
+      });
+      const { Resources: _all, ...summary } = outcome;
+      return { ...summary, listId, kind };
     });
-    const { Resources: _all, ...summary } = outcome;
-    return { ...summary, listId, kind };
-  });
+  } finally {
+    index.end();
+  }
 }
 
 export const coreFunctions: CoreFunctions = {
@@ -96,5 +106,6 @@ export const coreFunctions: CoreFunctions = {
   ...auditFunctions,
   ...resolveFunctions,
   ...tableExportFunctions,
+  ...tableFunctions,
 };
 

@@ -92,7 +92,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
       const tables = { ...get().tables, [kind]: new ResourceTable(kind) };
       set({ tables, listings: { ...get().listings, [kind]: listing }, ticks: { ...get().ticks, [kind]: get().ticks[kind] + 1 } });
       if (kind === 'Groups') set({ memberships: new Map() });
-      const result = await api.resources.list({ profileId, kind, listId, filter, limit: undefined });
+      const result = await api.resources.list({ profileId, kind, listId, filter, limit: undefined, pages: 'resources' });
       flush();
       const current = get().listings[kind];
       if (current?.listId !== listId) return;

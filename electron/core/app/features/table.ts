@@ -1,0 +1,77 @@
+// The core functions behind shared/channels/table.ts, and the index every explorer listing fills:
+// main holds each profile's users and groups listings in ProfileTables (electron/core/table), so
+// the grid asks for windows of rows and never holds a million resources. Both hosts reach this
+// through dispatch(); every verified write's read-back (publishChange) updates the index.
+
+import type { TABLE_CHANNELS, TableRow } from '../../../../shared/channels/table';
+import type { ResourceKind, ScimResource } from '../../../../shared/scim';
+import { onChange } from '../changes';
+import type { AppContext } from '../context';
+import type { FunctionsFor } from '../functions';
+import { ProfileTables, type HeldTable } from '../../table/profile-tables';
+
+/** A window is found within this budget (the rest of a keystroke's 50 ms is the round trip and the paint). */
+const FILL_MS = 12;
+/** An `exact` call works on towards the view's total for up to this long, then says how far it got. */
+const MORE_MS = 40;
+
+const registry = new WeakMap<AppContext, Map<string, ProfileTables>>();
+
+/** The explorer tables of a profile (created on first use; verified writes update them from then on). */
+export function profileTables(ctx: AppContext, profileId: string): ProfileTables {
+  let profiles = registry.get(ctx);
+  if (!profiles) {
+    const map = new Map<string, ProfileTables>();
+    registry.set(ctx, map);
+    onChange(ctx, (change) => map.get(change.profileId)?.apply(change));
+    profiles = map;
+  }
+  let tables = profiles.get(profileId);
+  if (!tables) profiles.set(profileId, (tables = new ProfileTables()));
+  return tables;
+}
+
+/** What a listing does with its pages: index them in main; the returned functions feed and end it. */
+export function indexListing(ctx: AppContext, profileId: string, kind: ResourceKind, listId: string, filter: string | undefined) {
+  const tables = profileTables(ctx, profileId);
+  tables.begin(kind, listId, filter);
+  return {
+    page: (resources: readonly ScimResource[]): number => tables.page(listId, resources) ?? 0,
+    end: (): void => tables.end(listId),
+  };
+}
+
+/** The listing a call names, or null when it has not begun here or a newer one replaced it. */
+function heldListing(ctx: AppContext, profileId: string, kind: ResourceKind, listId: string): HeldTable | null {
+  const held = profileTables(ctx, profileId).table(kind);
+  return held?.listId === listId ? held : null;
+}
+
+function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind, row: number): TableRow {
+  return { id: held.index.idOf(row), cells: held.index.columns.map((c) => tables.cell(kind, row, c)) };
+}
+
+export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
+  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact }) => {
+    const held = heldListing(ctx, profileId, kind, listId);
+    // Not begun yet (the page's calls may overtake resources.list) or replaced: nothing known, said so.
+    if (!held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
+    const tables = profileTables(ctx, profileId);
+    const w = held.views.window({ search, sort }, from, count, FILL_MS, exact ? MORE_MS : 0);
+    return { listId, rows: Array.from(w.rows, (row) => rowOf(tables, held, kind, row)), total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
+  },
+  'table.ids': async (ctx, { profileId, kind, listId, search, sort, from, to }) => {
+    const held = heldListing(ctx, profileId, kind, listId);
+    if (!held) return { ids: [], total: 0 };
+    const rows = held.views.all({ search, sort });
+    return { ids: Array.from(rows.subarray(Math.min(from, rows.length), Math.min(to, rows.length)), (row) => held.index.idOf(row)), total: rows.length };
+  },
+  'table.lookup': async (ctx, { profileId, kind, ids }) => {
+    const tables = profileTables(ctx, profileId);
+    const held = tables.table(kind);
+    return ids.map((id) => {
+      const row = held ? held.index.rowOf(id) : -1;
+      return held && row !== -1 ? rowOf(tables, held, kind, row) : null;
+    });
+  },
+};

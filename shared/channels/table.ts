@@ -1,0 +1,90 @@
+// Channels of the users and groups grids over main's index of a listing (issue 15, the explorer
+// at 1M): the renderer never holds a million resources; it asks for the window of rows it shows,
+// for the current quick search and sort, and main answers from its index within a few
+// milliseconds, saying whether the total is exact yet (the grid asks again while it is not).
+// Implementations in electron/core/app/features/table.ts.
+
+import type { ChannelDef } from '../channel-def';
+import { channel } from '../channel-def';
+import { oneOf, optionalInteger, record, requiredString } from '../channel-guards';
+import { columnsOf, type Column } from '../columns';
+import { InspectorError } from '../errors';
+import type { ResourceKind } from '../scim';
+
+const KINDS = ['Users', 'Groups'] as const;
+const LIST_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Rows per window: a screen or two of the grid, with overscan. */
+export const MAX_WINDOW_ROWS = 1_000;
+/** Ids per table.ids answer (a range selection or "select all N"). */
+export const MAX_ID_RANGE = 1_000_000;
+const MAX_LOOKUP = 2_000;
+const MAX_SEARCH = 256;
+
+/** One row as the grid shows it: the id and every column's text, in columnsOf(kind) order. */
+export interface TableRow {
+  id: string;
+  cells: string[];
+}
+
+export interface TableSort {
+  column: Column;
+  dir: 'asc' | 'desc';
+}
+
+export interface TableWindow {
+  listId: string;
+  /** Rows of the view from position `from` on. */
+  rows: TableRow[];
+  /** Rows in the view (search applied): all of them when `exact`, else those found so far. */
+  total: number;
+  exact: boolean;
+  /** Rows the listing holds (no search). */
+  size: number;
+  /** The listing is still streaming in. */
+  loading: boolean;
+}
+
+function viewOf(r: Record<string, unknown>, name: string) {
+  const kind: ResourceKind = oneOf(r.kind, KINDS, 'kind') ?? 'Users';
+  const search = r.search === undefined ? '' : r.search;
+  if (typeof search !== 'string' || search.length > MAX_SEARCH) {
+    throw new InspectorError('invalid-input', `The request field "search" must be a string of at most ${MAX_SEARCH} characters.`, { field: 'search', channel: name });
+  }
+  let sort: TableSort | null = null;
+  if (r.sort !== undefined && r.sort !== null) {
+    const s = record(r.sort, `${name} sort`);
+    const column = oneOf(s.column, columnsOf(kind), 'sort.column');
+    if (column === undefined) throw new InspectorError('invalid-input', 'The request field "sort.column" must name a column of the table.', { field: 'sort.column' });
+    sort = { column, dir: oneOf(s.dir, ['asc', 'desc'] as const, 'sort.dir') ?? 'asc' };
+  }
+  return { profileId: requiredString(r.profileId, 'profileId'), kind, listId: requiredString(r.listId, 'listId', LIST_ID), search, sort };
+}
+
+export const TABLE_CHANNELS = {
+  /** Rows [from, from + count) of a listing's view; `exact: true` works on until the total is known. */
+  'table.window': channel<TableWindow>()((input) => {
+    const r = record(input, 'table.window');
+    return {
+      ...viewOf(r, 'table.window'),
+      from: optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0,
+      count: optionalInteger(r.count, 'count', 0, MAX_WINDOW_ROWS) ?? 100,
+      exact: r.exact === true,
+    };
+  }),
+  /** The ids of positions [from, to) of a view, worked to the end (range selection, "select all"). */
+  'table.ids': channel<{ ids: string[]; total: number }>()((input) => {
+    const r = record(input, 'table.ids');
+    const from = optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0;
+    const to = optionalInteger(r.to, 'to', 0, 100_000_000) ?? from;
+    if (to - from > MAX_ID_RANGE) throw new InspectorError('invalid-input', `Ask for at most ${MAX_ID_RANGE} ids at a time.`, { field: 'to' });
+    return { ...viewOf(r, 'table.ids'), from, to: Math.max(from, to) };
+  }),
+  /** The rows main holds for these ids in the current listing of a kind (null: not loaded). */
+  'table.lookup': channel<(TableRow | null)[]>()((input) => {
+    const r = record(input, 'table.lookup');
+    if (!Array.isArray(r.ids) || r.ids.length > MAX_LOOKUP || !r.ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 2048)) {
+      throw new InspectorError('invalid-input', `The request field "ids" must be a list of at most ${MAX_LOOKUP} ids.`, { field: 'ids' });
+    }
+    return { profileId: requiredString(r.profileId, 'profileId'), kind: oneOf(r.kind, KINDS, 'kind') ?? ('Users' as ResourceKind), ids: r.ids as string[] };
+  }),
+} satisfies Record<string, ChannelDef<unknown, unknown>>;
