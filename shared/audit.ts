@@ -36,6 +36,9 @@ export const FINDING_CODES = [
   'not-in-idp',
   'not-in-tenant',
   'attribute-drift',
+  // A user and the IdP's records do not name each other one to one (two users, two records, a
+  // key repeated in the file, an externalId only in another case): reported, never compared.
+  'idp-ambiguous',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -67,6 +70,7 @@ export interface AuditCounts {
   notInIdp?: number;
   notInTenant?: number;
   attributeDrift?: number;
+  idpAmbiguous?: number;
 }
 
 export interface AuditResult {

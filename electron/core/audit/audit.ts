@@ -212,17 +212,18 @@ export class Auditor {
       }
     }
     if (this.idp) {
-      const idp = this.idp.finish(emit);
+      const idp = this.idp.finish(emit, complete);
       counts.notInIdp = idp.notInIdp;
       counts.notInTenant = idp.notInTenant;
       counts.attributeDrift = idp.attributeDrift;
+      counts.idpAmbiguous = idp.ambiguous;
       notes.push(...idp.notes);
     }
     return { counts, notes, complete };
   }
 }
 
-const IDP_CODES = new Set(['not-in-idp', 'not-in-tenant', 'attribute-drift']);
+const IDP_CODES = new Set(['not-in-idp', 'not-in-tenant', 'attribute-drift', 'idp-ambiguous']);
 
 /** The audit of a snapshot held in memory; IdP findings listed after the tenant's own. */
 export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): AuditResult {

@@ -76,14 +76,16 @@ describe('auditSnapshot', () => {
     const table = parseCsvText('mail,displayName,department\nANA@x.com,Ana,\nbo@x.com,Bo,\nnew@x.com,New,Sales\n', { column: 'mail' });
     const withNames = users.map((u) => ({ ...u, displayName: u.id === 'u1' ? 'Ana' : u.id === 'u3' ? 'Robert' : undefined }));
     const result = auditSnapshot(snapshotOf(withNames, groups), { idp: { table, keyColumn: 'mail' } });
-    // Matching is on the primary email: u3's is robert@x.com, so bo@x.com is not in the tenant's
-    // keys; u4 has no primary email at all, so nothing in the IdP can claim it.
+    // Matching is on the users' emails (any of them, any case): u3's is robert@x.com, so bo@x.com
+    // is not in the tenant; u4's two emails and u5's are not in the IdP either.
     expect(result.findings.filter((f) => f.code === 'not-in-tenant').map((f) => f.id)).toEqual(['bo@x.com', 'new@x.com']);
     expect(result.counts.notInTenant).toBe(2);
     expect(result.findings.filter((f) => f.code === 'not-in-idp').map((f) => f.id)).toEqual(['u3', 'u4', 'u5']);
     expect(result.counts.notInIdp).toBe(3);
-    // u2 collides with u1 on the key (case-insensitive) and has no displayName: drift against the row.
-    expect(result.findings.filter((f) => f.code === 'attribute-drift').map((f) => f.id)).toEqual(['u2']);
+    // u2 collides with u1 on the key (case-insensitive): two users for one record is reported, never
+    // compared as if it were the one (it was drift against the row before issue 13).
+    expect(result.findings.filter((f) => f.code === 'attribute-drift').map((f) => f.id)).toEqual([]);
+    expect(result.findings.filter((f) => f.code === 'idp-ambiguous').map((f) => f.id)).toEqual(['u2']);
     const byUserName = parseCsvText('userName,displayName\nbo@x.com,Bo\n', { column: 'userName' });
     const drift = auditSnapshot(snapshotOf(withNames, groups), { idp: { table: byUserName, keyColumn: 'userName' } });
     expect(drift.findings.filter((f) => f.code === 'attribute-drift').map((f) => f.id)).toEqual(['u3']);

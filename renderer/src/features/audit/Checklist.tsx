@@ -17,6 +17,7 @@ const CHECKS: { key: keyof AuditCounts; label: string }[] = [
   { key: 'notInIdp', label: 'Not in the IdP' },
   { key: 'notInTenant', label: 'Not in the tenant' },
   { key: 'attributeDrift', label: 'Attribute drift' },
+  { key: 'idpAmbiguous', label: 'Ambiguous IdP matches' },
 ];
 
 export function Checklist({ counts }: { counts: AuditCounts }) {
