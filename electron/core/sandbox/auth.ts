@@ -26,6 +26,8 @@ export interface AuthState {
   auth: SandboxAuth;
   /** Issued access tokens and when they stop working (ms). */
   issued: Map<string, number>;
+  /** Every access token ever issued (revoked ones too), for leak tests to look for. */
+  everIssued: string[];
   tokenRequests: number;
 }
 
@@ -108,6 +110,7 @@ export async function handleTokenRequest(state: AuthState, req: IncomingMessage,
   if (unknown) return tokenError(res, 400, 'invalid_scope', `The scope "${unknown}" is not granted to this client.`);
   const token = randomBytes(24).toString('base64url');
   state.issued.set(token, Date.now() + auth.tokenTtlSeconds * 1000);
+  state.everIssued.push(token);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: auth.tokenTtlSeconds, scope: (asked.length > 0 ? asked : allowed).join(' ') }));
 }

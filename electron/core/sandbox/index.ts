@@ -37,6 +37,8 @@ export interface SandboxHandle {
   tokenRequests(): number;
   /** OAuth mode: forget every issued token (the next call with one gets invalid_token). */
   revokeTokens(): void;
+  /** OAuth mode: every access token issued so far (leak tests look for them in what was shown). */
+  issuedTokens(): string[];
   /** Replace the whole fault set; "every Nth" counters restart. */
   setFaults(f: FaultOptions): void;
   stats(): { requests: number; byMethod: Record<string, number>; writes: number };
@@ -83,7 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
   setFaults(options.faults ?? {});
-  const state: SandboxState = { store, faults, token, auth: { auth: options.auth ?? { scheme: 'bearer' }, issued: new Map(), tokenRequests: 0 }, origin: '', requests: 0, byMethod: {} };
+  const state: SandboxState = { store, faults, token, auth: { auth: options.auth ?? { scheme: 'bearer' }, issued: new Map(), everIssued: [], tokenRequests: 0 }, origin: '', requests: 0, byMethod: {} };
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(state, req, res).catch(() => res.destroy());
   };
@@ -108,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokenUrl: `${state.origin}${TOKEN_PATH}`,
     tokenRequests: () => state.auth.tokenRequests,
     revokeTokens: () => state.auth.issued.clear(),
+    issuedTokens: () => [...state.auth.everIssued],
     setFaults,
     stats: () => statsOf(state),
     store,

@@ -2,6 +2,7 @@
 // edits will rely on, and every warning discovery raised — the first screen for a new profile.
 
 import type { ConnectionTestResult } from '../../../shared/channels/profiles';
+import { ConnectionUsed } from './ConnectionUsed';
 import { StatusChip } from './StatusChip';
 
 export function ConnectionTest({ result }: { result: ConnectionTestResult }) {
@@ -17,6 +18,7 @@ export function ConnectionTest({ result }: { result: ConnectionTestResult }) {
           {result.error.message} <span className="code">({result.error.code})</span>
         </p>
       )}
+      {result.connection && <ConnectionUsed details={result.connection} />}
       {result.table.length > 0 && (
         <table className="capabilities">
           <caption>Capabilities the server reports</caption>

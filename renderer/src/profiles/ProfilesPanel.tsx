@@ -3,7 +3,8 @@
 // goes through api.profiles.*; the renderer never holds a stored token, only what it just typed.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { InspectorApi, Result } from '../../../shared/channels';
+import { BRIDGE_KEY, type InspectorApi, type Result } from '../../../shared/channels';
+import type { ProfileSecretKind } from '../../../shared/channels/profile-connection';
 import type { ProfileFields, ProfileList } from '../../../shared/channels/profiles';
 import type { AppError } from '../../../shared/errors';
 import { ProfileDetails } from './ProfileDetails';
@@ -81,7 +82,7 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: P
     if (!added) return;
     await refresh();
     select(added.id);
-    setNotices([`Profile “${added.name}” saved. Paste its token below, then test the connection.`]);
+    setNotices([added.auth.scheme === 'bearer' ? `Profile “${added.name}” saved. Paste its token below, then test the connection.` : `Profile “${added.name}” saved. Enter its secrets below (they go to the OS keychain), then test the connection.`]);
   };
 
   const selected = list?.profiles.find((p) => p.id === selectedProfileId) ?? null;
@@ -165,6 +166,26 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: P
               if (cleared) onChanged?.(profileId);
             }}
             onTest={() => testProfile(profileId)}
+            connection={{
+              // The desktop app's preload bridge: main shows the open dialog; otherwise the page reads the file.
+              hostDialog: typeof (window as unknown as Record<string, unknown>)[BRIDGE_KEY] === 'object',
+              onSetSecret: (kind, value) => tokenChange(() => api.profiles.setSecret({ profileId, kind: kind as ProfileSecretKind, value })),
+              onClearSecret: async (kind) => {
+                const cleared = await run(() => api.profiles.clearSecret({ profileId, kind: kind as ProfileSecretKind }));
+                await refresh();
+                if (cleared) onChanged?.(profileId);
+              },
+              onChooseTls: async (role, file) => {
+                const chosen = await run(() => api.profiles.chooseTlsFile({ profileId, role, ...(file ?? {}) }));
+                await refresh();
+                if (chosen?.chosen) onChanged?.(profileId);
+              },
+              onClearTls: async (role) => {
+                const cleared = await run(() => api.profiles.clearTlsFile({ profileId, role }));
+                await refresh();
+                if (cleared) onChanged?.(profileId);
+              },
+            }}
           />
         )
       )}

@@ -72,9 +72,14 @@ async function clearTlsFile(ctx: AppContext, { profileId, role }: { profileId: s
   return setTlsPath(ctx, profileId, role, undefined);
 }
 
+/** Header secrets are named case-insensitively (the summary lists them lower-cased). */
+function secretKind(kind: string): SecretKind {
+  return (kind.startsWith('header:') ? `header:${kind.slice('header:'.length).toLowerCase()}` : kind) as SecretKind;
+}
+
 export const profileConnectionFunctions: FunctionsFor<typeof PROFILE_CONNECTION_CHANNELS> = {
-  'profiles.setSecret': (ctx, request) => setSecret(ctx, { ...request, kind: request.kind as SecretKind }),
-  'profiles.clearSecret': (ctx, request) => clearSecret(ctx, { ...request, kind: request.kind as SecretKind }),
+  'profiles.setSecret': (ctx, request) => setSecret(ctx, { ...request, kind: secretKind(request.kind) }),
+  'profiles.clearSecret': (ctx, request) => clearSecret(ctx, { ...request, kind: secretKind(request.kind) }),
   'profiles.chooseTlsFile': chooseTlsFile,
   'profiles.clearTlsFile': clearTlsFile,
 };
