@@ -44,9 +44,13 @@ export function basicAuth(username: string, password: SecretSource): RequestAuth
       const secret = await readSource(password, 'password');
       const credential = `${username}:${secret}`;
       // The password, and user:password whose base64 is the header (secret-set forms cover it).
+      // The base64 itself too: a server that base64s the whole header it got (an echo, a debug
+      // header) writes the credential base64 twice, which only its own forms find.
+      const encoded = Buffer.from(credential, 'utf8').toString('base64');
       ctx.secrets.add(secret);
       ctx.secrets.add(credential);
-      return { headers: { authorization: `Basic ${Buffer.from(credential, 'utf8').toString('base64')}` }, shown: { authorization: `Basic ${REDACTED}` }, generation: 0 };
+      ctx.secrets.add(encoded);
+      return { headers: { authorization: `Basic ${encoded}` }, shown: { authorization: `Basic ${REDACTED}` }, generation: 0 };
     },
     info: (): AuthInfo => ({ scheme: 'basic', username }),
   };

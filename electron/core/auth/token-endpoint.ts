@@ -61,7 +61,10 @@ export async function requestToken(credentials: ClientCredentials, ctx: AuthCont
     const pair = `${formEncode(clientId)}:${formEncode(clientSecret)}`;
     ctx.secrets.add(pair);
     ctx.secrets.add(formEncode(clientSecret));
-    headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+    // The header's base64 as a secret of its own: echoed base64 of the whole header holds it base64'd again.
+    const encoded = Buffer.from(pair).toString('base64');
+    ctx.secrets.add(encoded);
+    headers.authorization = `Basic ${encoded}`;
   } else {
     form.set('client_id', clientId);
     form.set('client_secret', clientSecret);

@@ -104,7 +104,11 @@ export function createNetwork(options: NetworkOptions, secrets: SecretSet): Netw
       agent = (async () => {
         const material = await tls();
         const token = username !== null ? `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}` : undefined;
-        if (username !== null) secrets.add(`${username}:${password ?? ''}`);
+        if (username !== null) {
+          secrets.add(`${username}:${password ?? ''}`);
+          // As for Basic: base64 of the whole header would hold this base64'd again.
+          secrets.add(Buffer.from(`${username}:${password ?? ''}`).toString('base64'));
+        }
         secrets.add(password);
         // The proxy's own TLS (an https:// proxy) trusts the same CAs as the targets.
         return new ProxyAgent({ ...base, uri: origin, ...(token ? { token } : {}), requestTls: { timeout: connectTimeout, ...tlsOptions(material) }, proxyTls: { timeout: connectTimeout, ...(material.ca ? { ca: material.ca } : {}) } });

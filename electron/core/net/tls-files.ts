@@ -104,7 +104,7 @@ export function loadTlsMaterial(files: TlsFiles, passphrase: string | null, env:
     out.caCertificates = certs.map((c) => describeCertificate(c.cert));
   }
   if (files.clientCertFile || files.clientKeyFile) {
-    if (!files.clientCertFile || !files.clientKeyFile) throw new InspectorError('invalid-input', 'A client certificate needs both --client-cert and --client-key (the certificate and its private key).');
+    if (!files.clientCertFile || !files.clientKeyFile) throw new InspectorError('invalid-input', `A client certificate needs both the certificate and its private key; the ${files.clientCertFile ? 'key' : 'certificate'} is missing (--client-cert and --client-key in the CLI, the profile's TLS files in the app).`);
     const certPem = readPem(files.clientCertFile, 'client certificate');
     const [leaf] = certificatesIn(certPem, files.clientCertFile, 'client certificate');
     const keyPem = readPem(files.clientKeyFile, 'client key');

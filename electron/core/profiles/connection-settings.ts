@@ -132,7 +132,8 @@ export function validateTls(raw: unknown): TlsSettings | undefined {
     if (!isAbsolute(path)) throw bad(`tls.${key} must be an absolute path to a PEM file.`);
     out[key] = path;
   }
-  if ((out.clientCertFile === undefined) !== (out.clientKeyFile === undefined)) throw bad('A client certificate needs both the certificate file and its private key file.');
+  // One half of a client certificate is allowed here: the app picks the two files one at a time.
+  // The connection refuses it (net/tls-files) and the profile's status names the missing file.
   return out;
 }
 

@@ -182,6 +182,7 @@ export function profileSettingsFromFlags(args: ParsedArgs): ConnectionSettings {
     const path = optString(args, flag);
     if (path !== undefined) tls[key] = resolvePath(path);
   }
+  if ((tls.clientCertFile === undefined) !== (tls.clientKeyFile === undefined)) throw usage('--client-cert and --client-key go together (the certificate and its private key).', tls.clientCertFile ? 'client-key' : 'client-cert');
   if (Object.keys(tls).length > 0) out.tls = tls;
   return out;
 }
