@@ -201,8 +201,10 @@ export class IdpMatcher {
   /**
    * The IdP records no tenant user matched (call after the last user). Over a listing that was not
    * verified complete they are not said to be missing from the tenant: only counted in a note.
+   * `emit` answers true when the caller wants a pause (the generator yields there, see
+   * Auditor.finishPaced).
    */
-  finish(emit: (finding: Finding) => void, complete = true): IdpTotals {
+  *finishing(emit: (finding: Finding) => boolean, complete = true): Generator<void, IdpTotals, void> {
     let notInTenant = 0;
     let unseen = 0;
     for (const [key, record] of this.records) {
@@ -212,7 +214,7 @@ export class IdpMatcher {
         continue;
       }
       notInTenant += 1;
-      emit({ code: 'not-in-tenant', severity: 'medium', resourceType: 'IdpRecord', id: key, detail: `${this.match} ${key} is in ${this.source} but not in the tenant: it would be created` });
+      if (emit({ code: 'not-in-tenant', severity: 'medium', resourceType: 'IdpRecord', id: key, detail: `${this.match} ${key} is in ${this.source} but not in the tenant: it would be created` })) yield;
     }
     if (unseen > 0) {
       this.notes.push(`${unseen} record(s) of ${this.source} matched no user of a listing that was not verified complete; whether they are in the tenant is unknown, so none is reported "not in the tenant". Run the audit again.`);

@@ -84,7 +84,8 @@ export async function streamAudit(ctx: CommandContext, found: (finding: Finding)
     ...(hooks.drained ? { drained: hooks.drained } : {}),
   });
   const { takenAt, baseUrl } = summary;
-  const { counts, notes } = get().finish(summary.complete);
+  // The findings known only at the end can be many: written at the pace stdout takes them.
+  const { counts, notes } = await get().finishPaced(summary.complete, hooks.drained ?? (() => Promise.resolve()));
   return { fields: { ...summary, takenAt, baseUrl }, counts, notes };
 }
 
