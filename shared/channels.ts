@@ -17,6 +17,7 @@ import { AUDIT_CHANNELS } from './channels/audit';
 import { RESOLVE_CHANNELS } from './channels/resolve';
 import { TABLE_EXPORT_CHANNELS } from './channels/table-export';
 import { TABLE_CHANNELS } from './channels/table';
+import { LIMITS_CHANNELS } from './channels/limits';
 
 export { channel, type ChannelDef } from './channel-def';
 
@@ -119,6 +120,7 @@ export const CHANNELS = {
   ...RESOLVE_CHANNELS,
   ...TABLE_EXPORT_CHANNELS,
   ...TABLE_CHANNELS,
+  ...LIMITS_CHANNELS,
 } as const;
 
 export type Channels = typeof CHANNELS;

@@ -55,6 +55,11 @@ export interface EditPreview {
   after: ScimResource;
   changes: EditFieldChange[];
   changed: string[];
+  /**
+   * Changes the admin asked for that this vendor will not make (a PATCH it ignores, an attribute
+   * it does not store): not in `after`, never in the predicted column; the warnings say why.
+   */
+  ignored: EditFieldChange[];
   warnings: EditWarning[];
   /** This service will ignore part of the PATCH: offer PUT (previewEdit with method PUT). */
   needsReplace: boolean;

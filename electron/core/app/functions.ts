@@ -15,6 +15,7 @@ import { auditFunctions } from './features/audit';
 import { resolveFunctions } from './features/resolve';
 import { tableExportFunctions } from './features/table-export';
 import { indexListing, tableFunctions } from './features/table';
+import { limitsFunctions } from './features/limits';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -107,5 +108,6 @@ export const coreFunctions: CoreFunctions = {
   ...resolveFunctions,
   ...tableExportFunctions,
   ...tableFunctions,
+  ...limitsFunctions,
 };
 

@@ -43,6 +43,11 @@ export class Sessions {
     this.sandboxOptions = { vendor: options.sandbox?.vendor ?? 'rfc', users: options.sandbox?.users };
   }
 
+  /** The demo tenant's vendor, running or not (it starts on first use). */
+  sandboxVendor(): SandboxVendor {
+    return this.sandbox?.vendor ?? this.sandboxOptions.vendor;
+  }
+
   sandboxStatus(): SandboxStatus {
     const s = this.sandbox;
     return s

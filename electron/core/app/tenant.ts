@@ -43,7 +43,7 @@ export async function tenantOf(ctx: AppContext, profileId: string): Promise<Tena
   const { client } = await ctx.sessions.session(profileId);
   const saved = profileId === SANDBOX_PROFILE_ID ? null : ctx.profiles?.store.get(profileId);
   // Every sandbox run is its own tenant; its vendor tells two of them apart in a label.
-  const sandbox = profileId === SANDBOX_PROFILE_ID ? `Sandbox tenant (demo, ${ctx.sessions.sandboxStatus().vendor ?? 'rfc'})` : profileId;
+  const sandbox = profileId === SANDBOX_PROFILE_ID ? `Sandbox tenant (demo, ${ctx.sessions.sandboxVendor()})` : profileId;
   const name = saved?.name ?? sandbox;
   return { baseUrl: client.baseUrl, name, keys: saved ? keysOf(client.baseUrl, saved.baseUrl) : keysOf(client.baseUrl) };
 }

@@ -33,7 +33,7 @@ export function checkEditPreview(value: unknown): EditPreview {
   if (!isObject(request) || request.method !== value.method || typeof request.url !== 'string' || !isStringRecord(request.headers) || !isObject(request.body)) invalid('request');
   if (!isResource(value.before) || value.before.id !== value.id) invalid('before');
   if (!isResource(value.after) || value.after.id !== value.id) invalid('after');
-  if (!Array.isArray(value.changes) || !Array.isArray(value.changed) || !Array.isArray(value.warnings)) invalid('changes');
+  if (!Array.isArray(value.changes) || !Array.isArray(value.changed) || !Array.isArray(value.warnings) || !Array.isArray(value.ignored)) invalid('changes');
   if (typeof value.needsReplace !== 'boolean' || typeof value.empty !== 'boolean') invalid('flags');
   const intent = value.intent;
   if (!isObject(intent) || !isResource(intent.edited) || !(intent.operations === null || Array.isArray(intent.operations))) invalid('intent');

@@ -8,6 +8,7 @@ import type { EditIntent, EditPreview, EditRequest, EditWarning } from '../../..
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import { buildReplaceBody, describeRequest, diffResources, planEdit, planOperations, SERVER_MANAGED_ATTRIBUTES, type PatchDialect, type PatchPlan, type PlanTarget } from '../patch';
 import type { ScimClient } from '../scim/types';
+import { withoutIgnored } from './ignored';
 
 /** An edit form's result (diffed against `before`) or hand-written operations (expert mode, CLI). */
 export type EditChange = { edited: ScimResource } | { operations: unknown };
@@ -63,7 +64,7 @@ export function planPreview(target: EditTarget, before: ScimResource, change: Ed
   }
   const warnings: EditWarning[] = plan.warnings.map((w) => ({ code: w.code, path: w.path, message: w.message }));
   if (!plan.empty && !before.meta?.version) warnings.push(NO_VERSION);
-  return {
+  const preview = withoutIgnored({
     kind: target.kind,
     id: before.id,
     method: 'PATCH',
@@ -72,12 +73,15 @@ export function planPreview(target: EditTarget, before: ScimResource, change: Ed
     after: plan.after,
     changes: plan.changes,
     changed: plan.changed,
+    ignored: [],
     warnings,
     needsReplace: plan.needsReplace,
     empty: plan.empty,
     intent,
     vendor: target.vendor,
-  };
+  });
+  // What the vendor would ignore is no reason to send: with nothing else, there is nothing to send.
+  return preview.ignored.length > 0 && preview.changes.length === 0 ? { ...preview, empty: true } : preview;
 }
 
 /**
@@ -93,7 +97,7 @@ export function replacePreview(target: EditTarget, fresh: ScimResource, intent: 
     { code: 'replace-clears', message: 'PUT replaces the whole resource: any attribute missing from the body is cleared. The body was built from the resource as the server holds it now.' },
   ];
   if (!fresh.meta?.version) warnings.push(NO_VERSION);
-  return {
+  const preview = withoutIgnored({
     kind: target.kind,
     id: fresh.id,
     method: 'PUT',
@@ -102,12 +106,15 @@ export function replacePreview(target: EditTarget, fresh: ScimResource, intent: 
     after,
     changes,
     changed: changes.map((c) => c.path),
+    ignored: [],
     warnings,
     needsReplace: false,
-    empty: changes.length === 0,
+    empty: false,
     intent,
     vendor: target.vendor,
-  };
+  });
+  // A PUT that would change nothing the vendor stores is nothing to send.
+  return { ...preview, empty: preview.changes.length === 0 };
 }
 
 /** What the server should hold after the PUT: the body, with what only the server sets kept. */

@@ -60,6 +60,8 @@ export async function sendEdit(client: ScimClient, confirmed: EditPreview, optio
     });
   }
   const verification: EditVerification = verifyWrite(preview.before, preview.after, result, preview.method);
+  // What the preview already said the vendor would not make is ignored too, as predicted.
+  verification.ignored.push(...preview.ignored.filter((c) => !verification.ignored.some((v) => v.path === c.path)));
   const base = { preview, responseStatus, result, verification, journal: options.journal, changeId: change.changeId };
   if (verification.ignored.length === 0 && verification.altered.length === 0) {
     await change.finish({ status: responseStatus, outcome: 'applied', after: result, error: null, warnings: verification.warnings });

@@ -128,6 +128,11 @@ export interface VendorProfile {
   conflict(userName: string): ConflictAnswer;
   deleteUser: 'hard' | 'soft';
   groupMembersMustBeActive: boolean;
+  /**
+   * User attributes the service does not store (PATCH paths: "title", "urn:…:User:department"):
+   * a write leaves them as they were, a create drops them.
+   */
+  fixedUserAttributes: readonly string[];
   /** The first list GET asking for more than one resource answers 200 with a SCIM Error body. */
   firstPageErrorBody?: boolean;
   /** PATCH removing members through a filter path (members[value eq "x"]) answers 501. */

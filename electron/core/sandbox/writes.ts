@@ -73,6 +73,27 @@ function validate(store: SandboxStore, kind: Kind, res: Json, selfId: string | n
   }
 }
 
+/** "title" or "urn:…:User:department" → where it lives in a resource. */
+function locate(path: string): [string | null, string] {
+  const colon = path.lastIndexOf(':');
+  return path.startsWith('urn:') && colon > 0 ? [path.slice(0, colon), path.slice(colon + 1)] : [null, path];
+}
+
+/** A user write leaves the attributes the vendor does not store as they were (absent on create). */
+function keepFixed(store: SandboxStore, kind: Kind, before: Json | null, res: Json): void {
+  if (kind !== 'Users') return;
+  for (const path of store.profile.fixedUserAttributes) {
+    const [urn, attribute] = locate(path);
+    const read = (r: Json | null): unknown => (r === null ? undefined : urn === null ? r[attribute] : isRecord(r[urn]) ? (r[urn] as Json)[attribute] : undefined);
+    const kept = read(before);
+    const target: Json | null = urn === null ? res : isRecord(res[urn]) ? (res[urn] as Json) : kept === undefined ? null : (res[urn] = {});
+    if (target === null) continue;
+    if (kept === undefined) delete target[attribute];
+    else target[attribute] = kept;
+    if (urn !== null && Object.keys(target).length === 0) delete res[urn];
+  }
+}
+
 function defaultSchemas(kind: Kind, res: Json): string[] {
   if (Array.isArray(res.schemas) && res.schemas.every((s) => typeof s === 'string') && res.schemas.length > 0) return res.schemas as string[];
   return [kind === 'Users' ? SCHEMAS.user : SCHEMAS.group];
@@ -93,6 +114,7 @@ export function createResource(store: SandboxStore, kind: Kind, body: unknown): 
   const now = new Date().toISOString();
   const res: Json = { ...fields, schemas: defaultSchemas(kind, fields), id: randomUUID(), meta: { resourceType: kind === 'Users' ? 'User' : 'Group', created: now, lastModified: now } };
   if (kind === 'Users' && res.active === undefined) res.active = true;
+  keepFixed(store, kind, null, res);
   validate(store, kind, res, null);
   return { row: store.insert(kind, res), status: 201 };
 }
@@ -103,6 +125,7 @@ export function replaceResource(store: SandboxStore, kind: Kind, id: string, bod
   if (!isRecord(body)) throw new ScimHttpError(400, 'invalidSyntax', 'The request body must be a JSON object.');
   const { id: _id, meta: _meta, ...fields } = body;
   const res: Json = { ...fields, schemas: defaultSchemas(kind, fields), id, meta: row.res.meta };
+  keepFixed(store, kind, row.res, res);
   validate(store, kind, res, id);
   return store.update(kind, id, res);
 }
@@ -164,6 +187,7 @@ export function patchResource(store: SandboxStore, kind: Kind, id: string, body:
     throw new ScimHttpError(400, code, error instanceof Error ? error.message : 'The patch could not be applied.');
   }
   const res: Json = { ...patched, id, meta: row.res.meta, schemas: defaultSchemas(kind, patched) };
+  keepFixed(store, kind, row.res, res);
   validate(store, kind, res, id);
   return store.update(kind, id, res);
 }

@@ -1,5 +1,6 @@
 // What discovery found: the capability table, each endpoint with its schema and extensions,
-// the schemas the server advertises, and every warning.
+// the schemas the server advertises, and every warning; above it, what this tenant can and cannot
+// do (TenantLimitsView: the vendor's documentation joined with discovery).
 
 import { useCallback, useEffect, useState } from 'react';
 import type { CapabilitiesView as Caps } from '../../../shared/channels/explorer';
@@ -7,11 +8,14 @@ import type { AppError } from '../../../shared/errors';
 import { useScope } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 import { ObservedFacts } from './ObservedFacts';
+import { useLimits } from '../store/limits';
+import { patchSummary, TenantLimitsView } from './TenantLimitsView';
 
 const yes = (b: boolean): string => (b ? 'yes' : 'no');
 
 export function CapabilitiesView() {
   const { api, profileId } = useScope();
+  const limits = useLimits(api, profileId);
   const [caps, setCaps] = useState<Caps | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,6 +37,7 @@ export function CapabilitiesView() {
         {busy && <span role="status">Discovering…</span>}
       </div>
       {error && <ErrorState error={error} onRetry={() => void discover()} />}
+      {limits && <TenantLimitsView limits={limits} />}
       {caps && (
         <div data-testid="discovery">
           <p>
@@ -41,8 +46,8 @@ export function CapabilitiesView() {
           </p>
           <table className="caps">
             <tbody>
-              <tr><th scope="row">Groups</th><td>{yes(caps.capabilities.groups)}</td></tr>
-              <tr><th scope="row">PATCH</th><td>{yes(caps.capabilities.patch)}</td></tr>
+              <tr><th scope="row">Groups</th><td>{limits && !limits.groups.available ? 'no' : yes(caps.capabilities.groups)}</td></tr>
+              <tr><th scope="row">PATCH</th><td data-testid="caps-patch">{patchSummary(limits, caps.capabilities.patch)}</td></tr>
               <tr><th scope="row">ETags</th><td>{yes(caps.capabilities.etag)}</td></tr>
               <tr><th scope="row">Filter</th><td>{yes(caps.capabilities.filter)}</td></tr>
               <tr><th scope="row">Sort</th><td>{yes(caps.capabilities.sort)}</td></tr>

@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import { useExplorer, useScope } from '../store/context';
+import { noGroups, useLimits } from '../store/limits';
 
 const MAX_LOOKUPS = 25;
 
@@ -34,19 +35,29 @@ function Link({ kind, id, children }: { kind: ResourceKind; id: string; children
 }
 
 export function UserGroups({ user }: { user: ScimResource }) {
-  const { explorer } = useScope();
+  const { api, profileId, explorer } = useScope();
   const groups = useExplorer((s) => s.tables.Groups);
   const tick = useExplorer((s) => s.ticks.Groups);
   const listing = useExplorer((s) => s.listings.Groups);
+  const limits = useLimits(api, profileId);
+  const none = noGroups(limits);
   useEffect(() => {
-    if (!listing) void explorer.getState().load('Groups');
-  }, [listing, explorer]);
+    if (!listing && limits && !none) void explorer.getState().load('Groups');
+  }, [listing, explorer, limits, none]);
   const found = useMemo(() => {
     const out: ScimResource[] = [];
     for (const g of groups.resources) if (membersOf(g).some((m) => m.value === user.id)) out.push(g);
     return out;
     // tick: the groups table grows in place while its listing runs.
   }, [groups, tick, user.id]);
+  if (none) {
+    return (
+      <section aria-label="Groups" data-testid="user-groups">
+        <h3>Groups</h3>
+        <p className="muted">This tenant has no groups: {limits?.groups.reason}</p>
+      </section>
+    );
+  }
   return (
     <section aria-label="Groups" data-testid="user-groups">
       <h3>Groups ({found.length}{listing?.running ? ', loading…' : ''})</h3>

@@ -6,6 +6,7 @@ import type { ResourceKind } from '../../../shared/scim';
 import type { SelectionAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { usePageState } from '../store/pages';
+import { noGroups, useLimits } from '../store/limits';
 import { ExportButton } from './ExportButton';
 import { selectedRows } from './export-rows';
 
@@ -24,13 +25,14 @@ export function SelectionBar({ kind, rows, actions, narrowedBy }: Props) {
   const table = useExplorer((s) => s.tables[kind]);
   const running = useExplorer((s) => s.listings[kind]?.running === true);
   const [active, setActive] = usePageState<string | null>(`selection:${kind}:action`, null);
+  const limits = useLimits(api, profileId);
   if (checked.size === 0) return null;
   const noun = kind === 'Users' ? 'users' : 'groups';
   let inView = 0;
   for (let i = 0; i < rows.length; i++) if (checked.has(table.ids[rows[i] as number] as string)) inView++;
   const all = inView === rows.length && checked.size === inView;
   const matching = narrowedBy ? `matching ${narrowedBy}` : running ? 'loaded so far' : 'in the tenant';
-  const shown = actions.filter((a) => a.kinds.includes(kind));
+  const shown = actions.filter((a) => a.kinds.includes(kind) && !(a.needsGroups && noGroups(limits)));
   const action = shown.find((a) => a.id === active);
   const selectAll = () => ui.getState().checkMany(kind, Array.from(rows, (r) => table.ids[r] as string), true);
   return (

@@ -13,6 +13,7 @@ import { ExportButton } from './ExportButton';
 import { ResourceGrid, useRows } from './ResourceGrid';
 import { SelectionBar } from './SelectionBar';
 import { usePageState } from '../store/pages';
+import { noGroups, useLimits } from '../store/limits';
 
 function ColumnChooser({ kind }: { kind: ResourceKind }) {
   const { ui } = useScope();
@@ -33,7 +34,7 @@ function ColumnChooser({ kind }: { kind: ResourceKind }) {
 }
 
 export function TableView({ kind, selectionActions }: { kind: ResourceKind; selectionActions: readonly SelectionAction[] }) {
-  const { api, explorer, ui } = useScope();
+  const { api, profileId, explorer, ui } = useScope();
   const listing = useExplorer((s) => s.listings[kind]);
   const table = useExplorer((s) => s.tables[kind]);
   const search = useUi((s) => s.search[kind]);
@@ -41,14 +42,25 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
   const [showFilter, setShowFilter] = usePageState(`table:${kind}:showFilter`, false);
   const noun = kind === 'Users' ? 'users' : 'groups';
 
+  const limits = useLimits(api, profileId);
+  const unavailable = kind === 'Groups' && noGroups(limits);
   useEffect(() => {
-    if (!explorer.getState().listings[kind]) void explorer.getState().load(kind);
-  }, [explorer, kind]);
+    if (!unavailable && !explorer.getState().listings[kind]) void explorer.getState().load(kind);
+  }, [explorer, kind, unavailable]);
 
   const narrowedBy = [listing?.filter !== undefined ? 'the filter' : '', search.trim() !== '' ? `“${search.trim()}”` : ''].filter(Boolean).join(' and ') || null;
   const reload = () => void explorer.getState().load(kind, explorer.getState().listings[kind]?.filter);
   const size = table.size;
 
+  if (unavailable) {
+    return (
+      <section className="table-view" aria-label={kind}>
+        <p className="notice" role="status" data-testid="no-groups-page">
+          This tenant has no groups: {limits?.groups.reason}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="table-view" aria-label={kind}>
       <div className="toolbar">

@@ -33,6 +33,8 @@ export interface DetailAction {
   id: string;
   label: string;
   kinds: readonly ResourceKind[];
+  /** Offered only on a tenant that has groups. */
+  needsGroups?: boolean;
   /** resource: as the store holds it now (a verified write to it arrives as a new value). */
   Component: ComponentType<FeatureContext & { kind: ResourceKind; resource: ScimResource; onClose(): void }>;
 }
@@ -42,5 +44,7 @@ export interface SelectionAction {
   id: string;
   label: string;
   kinds: readonly ResourceKind[];
+  /** Offered only on a tenant that has groups. */
+  needsGroups?: boolean;
   Component: ComponentType<FeatureContext & { kind: ResourceKind; ids: string[]; onClose(): void }>;
 }

@@ -3,6 +3,7 @@
 
 import type { FeatureView } from '../features/registry';
 import { useScope, useUi } from '../store/context';
+import { useLimits } from '../store/limits';
 import type { ViewId } from '../store/ui';
 
 const OWN: { id: ViewId; label: string }[] = [
@@ -29,20 +30,28 @@ function HistoryButtons() {
 }
 
 export function Nav({ features }: { features: readonly FeatureView[] }) {
-  const { ui } = useScope();
+  const { api, profileId, ui } = useScope();
   const view = useUi((s) => s.view);
+  const limits = useLimits(api, profileId);
   const items = [...OWN, ...features.map((f) => ({ id: `feature:${f.id}` as ViewId, label: f.label }))];
   return (
     <nav aria-label="Explorer">
       <HistoryButtons />
       <ul>
-        {items.map((item) => (
+        {items.map((item) =>
+          // No Groups page where the tenant has no groups: the reason instead.
+          item.id === 'Groups' && limits && !limits.groups.available ? (
+            <li key={item.id} className="nav-missing" data-testid="no-groups">
+              No groups: {limits.groups.reason}
+            </li>
+          ) : (
           <li key={item.id}>
             <button type="button" className="nav-item" aria-current={view === item.id ? 'page' : undefined} onClick={() => ui.getState().setView(item.id)}>
               {item.label}
             </button>
           </li>
-        ))}
+          ),
+        )}
       </ul>
     </nav>
   );

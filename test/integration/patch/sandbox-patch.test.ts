@@ -173,17 +173,30 @@ describe.each(['mindtickle', 'lettermint'] as const)('sandbox %s (PATCH honours 
   it('flags, detects the ignored operations, and the PUT fallback lands', async () => {
     const { sandbox, client } = await open(vendor);
     const id = activeUserIds(sandbox)[0]!;
-    const result = await editAndSend(client, sandbox.url, vendor, 'Users', id, (u) => ((u.active = false), (u.title = 'Ignored by PATCH')));
+    // An attribute each stores (Lettermint keeps no title, only email, name and externalId).
+    const attribute = vendor === 'lettermint' ? 'displayName' : 'title';
+    const result = await editAndSend(client, sandbox.url, vendor, 'Users', id, (u) => ((u.active = false), (u[attribute] = 'Ignored by PATCH')));
     expect(result.plan.needsReplace).toBe(true);
-    expect(result.plan.warnings.map((w) => w.path)).toEqual(['title']);
+    expect(result.plan.warnings.map((w) => w.path)).toEqual([attribute]);
     expect(result.actual.active).toBe(false);
-    expect(result.verification.ignored.map((c) => c.path)).toEqual(['title']);
+    expect(result.verification.ignored.map((c) => c.path)).toEqual([attribute]);
     expect(result.verification.ok).toBe(false);
     const fresh = await client.get('Users', id);
     const body = buildReplaceBody(fresh, result.edited, result.before);
     await client.replace('Users', id, body, fresh.meta?.version ? { ifMatch: fresh.meta.version } : {});
     const replaced = await client.get('Users', id);
-    expect(replaced).toMatchObject({ active: false, title: 'Ignored by PATCH' });
+    expect(replaced).toMatchObject({ active: false, [attribute]: 'Ignored by PATCH' });
     expect(verifyWrite(result.before, result.plan.after, replaced).warnings).toEqual([]);
+  });
+
+  it(vendor === 'lettermint' ? 'keeps the title whatever a PUT or a create sends (it stores none)' : 'stores the title a PUT sends', async () => {
+    const { sandbox, client } = await open(vendor);
+    const id = activeUserIds(sandbox)[1]!;
+    const before = await client.get('Users', id);
+    const { meta: _meta, ...rest } = before;
+    await client.replace('Users', id, { ...rest, title: 'Set by PUT' });
+    expect((await client.get('Users', id)).title).toBe(vendor === 'lettermint' ? before.title : 'Set by PUT');
+    const created = await client.create('Users', { userName: `new.${vendor}@example.test`, title: 'Set by POST', active: true });
+    expect(created.title).toBe(vendor === 'lettermint' ? undefined : 'Set by POST');
   });
 });

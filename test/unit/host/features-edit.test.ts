@@ -81,7 +81,10 @@ describe('edit channels', () => {
     const f = await featureContext(10, { vendor: 'mindtickle' });
     close = f.close;
     const user = await firstUser(f.call, f.pushed);
-    const preview = value<EditPreview>(await f.call('edit.preview', { profileId: 'sandbox', kind: 'Users', id: user.id, change: { edited: { ...user, title: 'Ignored by PATCH' } }, before: user }));
+    // active is honoured by Mindtickle's PATCH; the title is not (and is not predicted).
+    const preview = value<EditPreview>(await f.call('edit.preview', { profileId: 'sandbox', kind: 'Users', id: user.id, change: { edited: { ...user, active: !user.active, title: 'Ignored by PATCH' } }, before: user }));
+    expect(preview.changed).toEqual(['active']);
+    expect(preview.ignored.map((c) => c.path)).toEqual(['title']);
     const partial = value<SendOutcome>(await f.call('edit.send', { profileId: 'sandbox', preview }));
     expect(partial.status).toBe('partially-applied');
     if (partial.status !== 'partially-applied' || !partial.offerPut) throw new Error('expected a PUT offer');

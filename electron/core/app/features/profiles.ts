@@ -95,13 +95,15 @@ function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | 
 function sandboxSummary(ctx: AppContext): ProfileSummary {
   const s = ctx.sessions.sandboxStatus();
   const known = statusMap(ctx).get(SANDBOX_PROFILE_ID);
+  // The configured vendor even before the demo tenant has started (it said "rfc" for every vendor).
+  const vendor = ctx.sessions.sandboxVendor();
   return {
     id: SANDBOX_PROFILE_ID,
     name: 'Sandbox tenant (demo)',
     builtIn: true,
     baseUrl: s.url ?? 'in-process demo tenant (starts on first use)',
     // The omission dialect emulates no vendor: its PatchOps are the RFC's, as for a generic server.
-    vendor: s.vendor === 'omission' ? 'generic' : (s.vendor ?? 'rfc'),
+    vendor: vendor === 'omission' ? 'generic' : vendor,
     readOnly: false,
     headers: [],
     pageSize: null,

@@ -4,10 +4,13 @@
 
 import { isSimpleEquality } from '../filter';
 import type { VendorProfile } from '../types';
+import { vendorLimits } from '../../profiles/vendor-limits';
 import { rfc } from './rfc';
 
 export const mittr: VendorProfile = {
   ...rfc,
+  // What the vendor does not store (title, department, manager): the app's limits say the same.
+  fixedUserAttributes: vendorLimits('mittr').fixedUserAttributes.map((a) => a.path),
   name: 'mittr',
   userGroups: false,
   search: false,

@@ -32,5 +32,6 @@ export const rfc: VendorProfile = {
   }),
   deleteUser: 'hard',
   groupMembersMustBeActive: false,
+  fixedUserAttributes: [],
   data: { guidExternalIds: false, enterpriseForAll: false, stringBooleanEvery: 0, missingExternalIdRate: 0.05 },
 };

@@ -40,7 +40,12 @@ export function PreviewView({ preview }: { preview: EditPreview }) {
       <h3>
         Preview: {preview.method} {preview.kind === 'Users' ? 'user' : 'group'} {preview.id}
       </h3>
-      {preview.empty && <p className="warning">This edit changes nothing; there is nothing to send.</p>}
+      {preview.empty && preview.ignored.length === 0 && <p className="warning">This edit changes nothing; there is nothing to send.</p>}
+      {preview.empty && preview.ignored.length > 0 && (
+        <p className="warning" data-testid="all-ignored">
+          This service would change none of it with a {preview.method}; nothing to send.{preview.needsReplace ? ' Use PUT (preview) to make the change.' : ''}
+        </p>
+      )}
       {preview.warnings.map((w) => (
         <p key={`${w.code}:${w.path ?? ''}`} className="warning" data-testid="preview-warning">
           {w.message}
@@ -75,6 +80,22 @@ export function PreviewView({ preview }: { preview: EditPreview }) {
           ))}
         </tbody>
       </table>
+      {preview.ignored.length > 0 && (
+        <table className="dense" aria-label="Not changed by this service" data-testid="preview-ignored">
+          <caption>Not changed by this service (not in the predicted after)</caption>
+          <tbody>
+            {preview.ignored.map((c) => (
+              <tr key={c.path}>
+                <th scope="row">{c.path}</th>
+                <td>{show(c.before)}</td>
+                <td>
+                  <s>{show(c.after)}</s>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

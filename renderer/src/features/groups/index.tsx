@@ -20,12 +20,12 @@ function selection(mode: MembershipMode) {
 }
 
 export const GROUP_DETAIL_ACTIONS: DetailAction[] = [
-  { id: 'add-to-group', label: 'Add to group', kinds: ['Users'], Component: detail('add') },
-  { id: 'remove-from-group', label: 'Remove from group', kinds: ['Users'], Component: detail('remove') },
+  { id: 'add-to-group', label: 'Add to group', kinds: ['Users'], needsGroups: true, Component: detail('add') },
+  { id: 'remove-from-group', label: 'Remove from group', kinds: ['Users'], needsGroups: true, Component: detail('remove') },
   { id: 'remove-dangling', label: 'Remove dangling members', kinds: ['Groups'], Component: RemoveDangling },
 ];
 
 export const GROUP_SELECTION_ACTIONS: SelectionAction[] = [
-  { id: 'add-to-group', label: 'Add to group', kinds: ['Users'], Component: selection('add') },
-  { id: 'remove-from-group', label: 'Remove from group', kinds: ['Users'], Component: selection('remove') },
+  { id: 'add-to-group', label: 'Add to group', kinds: ['Users'], needsGroups: true, Component: selection('add') },
+  { id: 'remove-from-group', label: 'Remove from group', kinds: ['Users'], needsGroups: true, Component: selection('remove') },
 ];

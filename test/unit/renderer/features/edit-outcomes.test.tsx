@@ -51,16 +51,18 @@ describe('EditPanel outcomes', () => {
     expect(opened).toEqual([['Users', b.id]]);
   });
 
-  it('a partly ignored PATCH offers a PUT preview that ends verified', async () => {
+  it('a PATCH the service would ignore predicts no change and offers a PUT preview that ends verified', async () => {
     const { api, users } = await core('mindtickle');
     const user = users[0] as ScimResource;
     render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Users" resource={user} onClose={() => undefined} />);
     fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Needs PUT' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
-    await screen.findByTestId('preview');
-    // Send the PATCH anyway: the service drops the title and the panel says so.
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send PATCH' }));
-    expect((await screen.findByTestId('partial')).textContent).toMatch(/Partially applied/);
+    const preview = await screen.findByTestId('preview');
+    // Mindtickle's PATCH changes only active: the title is not in the predicted after.
+    expect(preview.querySelectorAll('tr[data-changed="true"]')).toHaveLength(0);
+    expect(within(screen.getByTestId('preview-ignored')).getByRole('rowheader').textContent).toBe('title');
+    expect(screen.getByTestId('all-ignored').textContent).toMatch(/nothing to send/);
+    expect((screen.getByRole('button', { name: 'Confirm and send PATCH' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Use PUT (preview)' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send PUT' }));
     expect((await screen.findByTestId('verified')).textContent).toMatch(/verified/);
