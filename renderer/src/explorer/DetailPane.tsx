@@ -10,6 +10,7 @@ import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import type { DetailAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { resourceIn, resourceKey } from '../store/explorer';
+import { noGroups, useLimits } from '../store/limits';
 import { ErrorState } from '../frame/ErrorState';
 import { GroupMembers, UserGroups } from './Membership';
 import { RawJson, StructuredView } from './ResourceSections';
@@ -51,6 +52,7 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
   const deleted = key !== null && explorerState.gone.has(key);
   const [failed, setFailed] = useState<{ key: string; error: AppError } | null>(null);
   const [action, setAction] = useState<string | null>(null);
+  const limits = useLimits(api, profileId);
 
   const initialAction = detail?.action ?? null;
   useEffect(() => setAction(initialAction), [key, initialAction]);
@@ -97,7 +99,7 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
         <>
           <div className="actions detail-actions">
             {actions
-              .filter((a) => a.kinds.includes(detail.kind))
+              .filter((a) => a.kinds.includes(detail.kind) && !(a.needsGroups && noGroups(limits)))
               .map((a) => (
                 <button key={a.id} type="button" aria-pressed={action === a.id} onClick={() => setAction(action === a.id ? null : a.id)}>
                   {a.label}
@@ -115,7 +117,7 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
               onClose={() => setAction(null)}
             />
           )}
-          <StructuredView resource={resource} />
+          <StructuredView resource={resource} openUser={(id) => ui.getState().open('Users', id)} />
           {detail.kind === 'Users' ? <UserGroups user={resource} /> : <GroupMembers group={resource} />}
           <RelatedRequests id={resource.id} />
           <RawJson resource={resource} />

@@ -17,13 +17,26 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function Attributes({ entries }: { entries: [string, unknown][] }) {
+/** The manager as a link to that user (its value is the user's id, RFC 7643 §4.3). */
+function Manager({ value, openUser }: { value: unknown; openUser: (id: string) => void }) {
+  const m = isRecord(value) ? value : {};
+  const id = typeof m.value === 'string' ? m.value : '';
+  if (id === '') return <>{show(value)}</>;
+  const name = typeof m.displayName === 'string' && m.displayName !== '' ? m.displayName : id;
+  return (
+    <button type="button" className="link" data-testid="manager-link" onClick={() => openUser(id)}>
+      {name}
+    </button>
+  );
+}
+
+function Attributes({ entries, openUser }: { entries: [string, unknown][]; openUser?: (id: string) => void }) {
   return (
     <dl className="attrs">
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
-          <dd>{Array.isArray(v) ? v.map((item, i) => <div key={i}>{show(item)}</div>) : show(v)}</dd>
+          <dd>{k === 'manager' && openUser ? <Manager value={v} openUser={openUser} /> : Array.isArray(v) ? v.map((item, i) => <div key={i}>{show(item)}</div>) : show(v)}</dd>
         </div>
       ))}
     </dl>
@@ -36,7 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function StructuredView({ resource }: { resource: ScimResource }) {
+export function StructuredView({ resource, openUser }: { resource: ScimResource; openUser?: (id: string) => void }) {
   const core: [string, unknown][] = [];
   const extensions: [string, Record<string, unknown>][] = [];
   for (const [k, v] of Object.entries(resource)) {
@@ -56,7 +69,7 @@ export function StructuredView({ resource }: { resource: ScimResource }) {
         <section key={urn} aria-label={urn === SCHEMAS.enterpriseUser ? 'Enterprise extension' : `Extension ${urn}`}>
           <h3>{urn === SCHEMAS.enterpriseUser ? 'Enterprise extension' : 'Extension'}</h3>
           <p className="urn">{urn}</p>
-          <Attributes entries={Object.entries(attrs)} />
+          <Attributes entries={Object.entries(attrs)} {...(urn === SCHEMAS.enterpriseUser && openUser ? { openUser } : {})} />
         </section>
       ))}
       <section aria-label="Meta">

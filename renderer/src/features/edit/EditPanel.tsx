@@ -9,6 +9,7 @@ import { applyGroupFields, applyUserFields, groupFields, userFields } from './fo
 import { GroupForm } from './GroupForm';
 import { UserForm } from './UserForm';
 import { SendPreview, usePreviewSend } from './SendPreview';
+import { useLimits } from '../../store/limits';
 
 type Props = ComponentProps<DetailAction['Component']>;
 
@@ -20,6 +21,9 @@ export function EditPanel({ api, profileId, readOnly, openResource, kind, resour
   const [opsText, setOpsText] = useState('[\n  { "op": "replace", "path": "title", "value": "" }\n]');
   // The store (grid, detail pane) gets the verified read-back from main's resource.changed event;
   // the panel keeps its own copy as the base of the next edit.
+  const limits = useLimits(api, profileId);
+  // Fields this vendor never changes are greyed out with the reason, not left to fail later.
+  const fixed = Object.fromEntries((limits?.fixedUserAttributes ?? []).map((a) => [a.field, a.reason]));
   const write = usePreviewSend(api, profileId, (outcome) => {
     const next = outcome.status === 'conflict' ? outcome.fresh : outcome.result;
     setBase(next);
@@ -55,6 +59,7 @@ export function EditPanel({ api, profileId, readOnly, openResource, kind, resour
           This profile is read-only: you can preview edits, but sending is refused.
         </p>
       )}
+      {kind === 'Users' && limits?.patch.reason && <p className="note">{limits.patch.reason}</p>}
       <div className="actions">
         <label className="check">
           <input type="checkbox" checked={expert} onChange={(e) => setExpert(e.target.checked)} /> Expert mode (Operations JSON)
@@ -69,9 +74,9 @@ export function EditPanel({ api, profileId, readOnly, openResource, kind, resour
           <textarea rows={8} spellCheck={false} value={opsText} onChange={(e) => setOpsText(e.target.value)} />
         </label>
       ) : kind === 'Users' ? (
-        <UserForm fields={user} onChange={setUser} />
+        <UserForm fields={user} onChange={setUser} fixed={fixed} />
       ) : (
-        <GroupForm fields={group} onChange={setGroup} />
+        <GroupForm fields={group} onChange={setGroup} api={api} profileId={profileId} activeOnly={limits?.groupMembersMustBeActive === true} />
       )}
       <div className="actions">
         <button type="button" onClick={() => void makePreview()} disabled={write.busy}>

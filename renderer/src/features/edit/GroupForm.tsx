@@ -1,16 +1,19 @@
-// The edit form's group fields: rename, externalId, add and remove members (by user id).
+// The edit form's group fields: rename, externalId, remove members, and add them through the
+// member picker (who they are, resolved by the core — never a blind id unless insisted on).
 
-import { useState } from 'react';
+import type { InspectorApi } from '../../../../shared/channels';
 import type { GroupFields } from './form';
+import { MemberPicker } from './MemberPicker';
 
-export function GroupForm({ fields, onChange }: { fields: GroupFields; onChange: (f: GroupFields) => void }) {
-  const [newMember, setNewMember] = useState('');
-  const add = (): void => {
-    const value = newMember.trim();
-    if (value === '' || fields.members.some((m) => m.value === value)) return;
-    onChange({ ...fields, members: [...fields.members, { value, display: '' }] });
-    setNewMember('');
-  };
+interface Props {
+  fields: GroupFields;
+  onChange: (f: GroupFields) => void;
+  api: InspectorApi;
+  profileId: string;
+  activeOnly?: boolean;
+}
+
+export function GroupForm({ fields, onChange, api, profileId, activeOnly = false }: Props) {
   return (
     <fieldset className="form-grid">
       <legend>Group</legend>
@@ -26,21 +29,16 @@ export function GroupForm({ fields, onChange }: { fields: GroupFields; onChange:
         <p>{fields.members.length} member(s)</p>
         <ul className="members">
           {fields.members.map((m) => (
-            <li key={m.value}>
-              <code>{m.value}</code> {m.display}
+            <li key={m.value} className={m.unresolved ? 'dangling' : undefined}>
+              {m.display || <code>{m.value}</code>} {m.display && <code>{m.value}</code>}
+              {m.unresolved && <strong className="flag"> resolves to no user</strong>}
               <button type="button" aria-label={`Remove member ${m.display || m.value}`} onClick={() => onChange({ ...fields, members: fields.members.filter((x) => x.value !== m.value) })}>
                 Remove
               </button>
             </li>
           ))}
         </ul>
-        <label>
-          Add member (user id)
-          <input type="text" value={newMember} onChange={(e) => setNewMember(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), add())} />
-        </label>
-        <button type="button" onClick={add}>
-          Add member
-        </button>
+        <MemberPicker api={api} profileId={profileId} members={fields.members.map((m) => m.value)} activeOnly={activeOnly} onAdd={(m) => onChange({ ...fields, members: [...fields.members, m] })} />
       </div>
     </fieldset>
   );

@@ -29,7 +29,8 @@ export interface UserFields {
 export interface GroupFields {
   displayName: string;
   externalId: string;
-  members: { value: string; display: string }[];
+  /** unresolved: added by the admin's insistence, no user was found for it. */
+  members: { value: string; display: string; unresolved?: boolean }[];
 }
 
 type Obj = Record<string, unknown>;

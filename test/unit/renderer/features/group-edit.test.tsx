@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// Group membership through the edit form on a real sandbox core: remove a member, add another,
-// rename — the preview shows the member and name changes, and the sent write ends verified.
+// Group membership through the edit form on a real sandbox core: remove a member, add another by
+// userName through the member picker (an unknown email is refused), rename — the preview shows
+// the member and name changes, and the sent write ends verified.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +41,15 @@ it('removes and adds members and renames a group through preview and send', asyn
   render(<EditPanel api={api} profileId="sandbox" readOnly={false} openResource={() => undefined} kind="Groups" resource={group} onClose={() => undefined} />);
   fireEvent.change(screen.getByLabelText('Display name'), { target: { value: 'Renamed in test' } });
   fireEvent.click(screen.getAllByRole('button', { name: /^Remove member/ })[0] as HTMLElement);
-  fireEvent.change(screen.getByLabelText('Add member (user id)'), { target: { value: outsider.id } });
+  // Added by who they are: the picker resolves the userName to the user's id.
+  fireEvent.change(screen.getByLabelText('Add member (userName, email or display name)'), { target: { value: String(outsider.userName).toUpperCase() } });
   fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+  await screen.findByRole('button', { name: `Remove member ${String(outsider.userName)}` });
+  // An email nobody has is refused, and said so; nothing is added.
+  fireEvent.change(screen.getByLabelText('Add member (userName, email or display name)'), { target: { value: 'nobody.here@example.test' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+  expect((await screen.findByTestId('member-refused')).textContent).toMatch(/Not added/);
+  expect(screen.queryByRole('button', { name: 'Remove member nobody.here@example.test' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
   const preview = await screen.findByTestId('preview');
   const changed = [...preview.querySelectorAll('tr[data-changed="true"] th')].map((th) => th.textContent ?? '');
