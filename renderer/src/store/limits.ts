@@ -12,7 +12,11 @@ export function useLimits(api: InspectorApi, profileId: string): TenantLimits | 
   const [asked, setAsked] = usePageState('limits:asked', false);
   useEffect(() => {
     if (asked) return;
-    setAsked(true);
+    // The store's value, not this render's: every component mounted in the same pass (navigation,
+    // table, detail pane) runs this effect before any re-render, and only the first one asks.
+    let first = false;
+    setAsked((was) => ((first = !was), true));
+    if (!first) return;
     void api.limits.get({ profileId }).then((r) => {
       if (r.ok) setLimits(r.value);
     });

@@ -7,8 +7,23 @@ import { toAppError } from '../../../../shared/errors';
 import type { TenantLimits } from '../../../../shared/limits';
 import { vendorLimits } from '../../profiles/vendor-limits';
 import type { AppContext } from '../context';
+import type { Session } from '../sessions';
+import type { DiscoveryResult } from '../../../../shared/scim';
 import type { FunctionsFor } from '../functions';
 import { profileFacts } from './edit';
+
+// One discovery per session for its limits (every window and page asks for them), not one a call.
+const discoveries = new WeakMap<Session['client'], Promise<DiscoveryResult>>();
+
+function discoveryOf(session: Session): Promise<DiscoveryResult> {
+  const known = discoveries.get(session.client);
+  if (known) return known;
+  const running = session.client.discover().then((result) => ((session.discovered = true), result));
+  discoveries.set(session.client, running);
+  // A failed discovery is asked again next time.
+  running.catch(() => discoveries.delete(session.client));
+  return running;
+}
 
 async function limitsOf(ctx: AppContext, profileId: string): Promise<TenantLimits> {
   const facts = await profileFacts(ctx, profileId);
@@ -32,8 +47,7 @@ async function limitsOf(ctx: AppContext, profileId: string): Promise<TenantLimit
   };
   try {
     const session = await ctx.sessions.session(profileId);
-    const { capabilities, warnings } = await session.client.discover();
-    session.discovered = true;
+    const { capabilities, warnings } = await discoveryOf(session);
     if (limits.groups.available && !capabilities.groups) {
       const seen = warnings.find((w) => /groups/i.test(w));
       limits.groups = { available: false, reason: `Discovery found no groups on this tenant${seen ? `: ${seen}` : '.'}` };
