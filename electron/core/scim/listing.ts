@@ -2,6 +2,7 @@
 // when the engine verified it holds every resource the server has for the query; anything it had
 // to work around is a warning sentence, and a filter the server ignored is applied locally.
 
+import { setMaxListeners } from 'node:events';
 import { InspectorError } from '../../../shared/errors';
 import type { Capabilities, ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
 import { filterAttributes, isValidAttributePath, parseFilter, type Filter } from './filter';
@@ -88,6 +89,10 @@ export async function listResources<T extends ScimResource>(
   // One controller for the whole listing: the caller's signal cancels it, and finishing aborts
   // any page still in flight (pages fetched ahead past the end, a failed sibling's neighbours).
   const controller = new AbortController();
+  // Every page in flight listens on this signal (up to MAX_CONCURRENCY, plus retries and the
+  // head probe); past Node's default of 10 it printed a "possible memory leak" warning into CLI
+  // output. The listeners are removed as requests end: this is the real bound, not a leak.
+  setMaxListeners(MAX_CONCURRENCY * 2, controller.signal);
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const state = new ListingState<T>(filter, limit, options.onPage, options.keep !== false);
