@@ -88,8 +88,9 @@ export const CHANNELS = {
       filter: optionalString(r.filter, 'filter'),
       limit: optionalInteger(r.limit, 'limit', 1, 10_000_000),
       // 'rows': pages go only into main's index (the grid asks for windows of it) and the page
-      // events carry counts; 'resources' also sends each page's resources.
-      pages: oneOf(r.pages, ['resources', 'rows'] as const, 'pages') ?? ('resources' as const),
+      // events carry counts; 'resources' also sends each page's resources; 'auto' sends them
+      // while the listing is small (RENDERER_HOLDS_MAX).
+      pages: oneOf(r.pages, ['resources', 'rows', 'auto'] as const, 'pages') ?? ('resources' as const),
     };
   }),
   'resources.cancel': channel<{ cancelled: boolean }>()((input) => {
@@ -139,8 +140,10 @@ export interface EventMap {
   /** One page of a streamed listing (never the whole tenant in one message). */
   'resources.page': {
     listId: string;
-    /** The page's resources; empty when the listing was asked with pages: 'rows'. */
+    /** The page's resources; empty when the listing was asked with pages: 'rows', or 'auto' past its size. */
     resources: ScimResource[];
+    /** True when this listing's resources are no longer sent (drop those that were): ask main for rows. */
+    rowsOnly: boolean;
     progress: ListProgress;
     /** Rows main's index of the listing holds after this page (table.window reads them). */
     held: number;

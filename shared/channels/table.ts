@@ -18,6 +18,12 @@ export const MAX_WINDOW_ROWS = 1_000;
 /** Ids per table.ids answer (a range selection or "select all N"). */
 export const MAX_ID_RANGE = 1_000_000;
 const MAX_LOOKUP = 2_000;
+/**
+ * resources.list with pages: 'auto' sends a listing's resources to the renderer only while it
+ * holds at most this many (reported total included): the detail pane and the membership views of a
+ * small tenant read them at once; past it (2.6 KB a user in the renderer) only main keeps them.
+ */
+export const RENDERER_HOLDS_MAX = 50_000;
 const MAX_SEARCH = 256;
 
 /** One row as the grid shows it: the id and every column's text, in columnsOf(kind) order. */

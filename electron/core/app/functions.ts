@@ -16,6 +16,7 @@ import { resolveFunctions } from './features/resolve';
 import { tableExportFunctions } from './features/table-export';
 import { indexListing, tableFunctions } from './features/table';
 import { limitsFunctions } from './features/limits';
+import { RENDERER_HOLDS_MAX } from '../../../shared/channels/table';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -59,7 +60,8 @@ async function listResources(ctx: AppContext, request: RequestOf<'resources.list
         // Pages stream to the renderer as they arrive: 100k users never travel as one message.
         onPage: (resources, progress) => {
           const held = index.page(resources);
-          ctx.emit('resources.page', { listId, resources: pages === 'resources' ? resources : [], progress, held });
+          const send = pages === 'resources' || (pages === 'auto' && held <= RENDERER_HOLDS_MAX && (progress.reportedTotal ?? 0) <= RENDERER_HOLDS_MAX);
+          ctx.emit('resources.page', { listId, resources: send ? resources : [], progress, held, rowsOnly: !send });
           ctx.emit('progress', { operationId: listId, label: `Loading ${kind}`, done: progress.pagesDone, total: progress.pagesTotal });
         },
       });

@@ -4,27 +4,30 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { ResourceKind } from '../../../shared/scim';
-import { useExplorer, useScope, useUi } from '../store/context';
-import { exportRows, type ExportResult } from './export-rows';
+import { useScope, useUi } from '../store/context';
+import type { ViewSource } from '../store/view-source';
+import { exportRows, selectionChunks, viewChunks, type ExportResult } from './export-rows';
 
 interface Props {
   label: string;
   kind: ResourceKind;
   scope: 'view' | 'selection';
-  /** Called on click, so a 100k-row view is not copied on every render. */
-  rows: () => ArrayLike<number>;
+  /** The view to export (its rows come from main's index, a chunk at a time)… */
+  source?: ViewSource;
+  /** …or the ids to export (the selection), called on click. */
+  ids?: () => string[];
 }
 
-export function ExportButton({ label, kind, scope, rows }: Props) {
+export function ExportButton({ label, kind, scope, source, ids }: Props) {
   const { api, profileId } = useScope();
-  const table = useExplorer((s) => s.tables[kind]);
   const columns = useUi((s) => s.columns[kind]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ result: ExportResult | null; error: AppError | null } | null>(null);
   const run = async (): Promise<void> => {
     setBusy(true);
     setDone(null);
-    const r = await exportRows(api, { profileId, kind, scope }, table, rows(), columns);
+    const chunks = source ? viewChunks(source, kind, columns) : selectionChunks(api, profileId, kind, ids?.() ?? [], columns);
+    const r = await exportRows(api, { profileId, kind, scope }, columns, chunks);
     setBusy(false);
     setDone(r.ok ? { result: r.value, error: null } : { result: null, error: r.error });
   };

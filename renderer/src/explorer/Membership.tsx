@@ -82,7 +82,8 @@ export function GroupMembers({ group }: { group: ScimResource }) {
   const usersListing = useExplorer((s) => s.listings.Users);
   useExplorer((s) => s.ticks.Users);
   const members = useMemo(() => membersOf(group), [group]);
-  const usersComplete = usersListing?.summary?.complete === true && usersListing.filter === undefined;
+  // Only a listing the renderer holds whole can say an id is not among the users.
+  const usersComplete = usersListing?.summary?.complete === true && usersListing.filter === undefined && usersListing.holdsAll;
   const unresolved = members.filter((m) => m.type !== 'Group' && !users.rowOf.has(m.value));
   const [lookups, setLookups] = useState<Record<string, Lookup>>({});
   const key = unresolved.slice(0, MAX_LOOKUPS).map((m) => m.value).join(',');

@@ -8,41 +8,41 @@ import { useExplorer, useScope, useUi } from '../store/context';
 import { usePageState } from '../store/pages';
 import { noGroups, useLimits } from '../store/limits';
 import { ExportButton } from './ExportButton';
-import { selectedRows } from './export-rows';
+import type { GridView } from './view';
 
 interface Props {
   kind: ResourceKind;
-  /** The rows of the current view (filter + search), in view order. */
-  rows: Int32Array;
+  /** The current view (filter + search) in main's index. */
+  view: GridView;
+  /** Checked rows in the view; null while unknown. */
+  inView: number | null;
   actions: readonly SelectionAction[];
   /** What narrows the view, for the "all N matching …" wording. */
   narrowedBy: string | null;
 }
 
-export function SelectionBar({ kind, rows, actions, narrowedBy }: Props) {
+export function SelectionBar({ kind, view, inView, actions, narrowedBy }: Props) {
   const { api, profileId, readOnly, ui } = useScope();
   const checked = useUi((s) => s.checked[kind]);
-  const table = useExplorer((s) => s.tables[kind]);
   const running = useExplorer((s) => s.listings[kind]?.running === true);
   const [active, setActive] = usePageState<string | null>(`selection:${kind}:action`, null);
   const limits = useLimits(api, profileId);
   if (checked.size === 0) return null;
   const noun = kind === 'Users' ? 'users' : 'groups';
-  let inView = 0;
-  for (let i = 0; i < rows.length; i++) if (checked.has(table.ids[rows[i] as number] as string)) inView++;
-  const all = inView === rows.length && checked.size === inView;
+  const total = view.total;
+  const all = view.exact && inView === total && checked.size === inView;
   const matching = narrowedBy ? `matching ${narrowedBy}` : running ? 'loaded so far' : 'in the tenant';
   const shown = actions.filter((a) => a.kinds.includes(kind) && !(a.needsGroups && noGroups(limits)));
   const action = shown.find((a) => a.id === active);
-  const selectAll = () => ui.getState().checkMany(kind, Array.from(rows, (r) => table.ids[r] as string), true);
+  const selectAll = () => void view.source.ids().then((ids) => ui.getState().checkMany(kind, ids, true));
   return (
     <div className="selection" role="toolbar" aria-label={`Selected ${noun}`}>
       <span data-testid="selected-count">
-        {checked.size} selected{all ? ` — all ${rows.length} ${noun} ${matching}` : ''}
+        {checked.size} selected{all ? ` — all ${total} ${noun} ${matching}` : ''}
       </span>
-      {!all && inView < rows.length && (
+      {!all && view.exact && (inView === null || inView < total) && (
         <button type="button" onClick={selectAll}>
-          Select all {rows.length} {noun} {matching}
+          Select all {total} {noun} {matching}
         </button>
       )}
       {shown.map((a) => (
@@ -50,7 +50,7 @@ export function SelectionBar({ kind, rows, actions, narrowedBy }: Props) {
           {a.label}
         </button>
       ))}
-      <ExportButton label="Export selection (CSV)" kind={kind} scope="selection" rows={() => selectedRows(table, checked)} />
+      <ExportButton label="Export selection (CSV)" kind={kind} scope="selection" ids={() => [...checked]} />
       <button type="button" onClick={() => ui.getState().setChecked(kind, [])}>
         Clear selection
       </button>

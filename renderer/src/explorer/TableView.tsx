@@ -10,7 +10,8 @@ import { useExplorer, useScope, useUi } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 import { FilterBuilder } from './FilterBuilder';
 import { ExportButton } from './ExportButton';
-import { ResourceGrid, useRows } from './ResourceGrid';
+import { ResourceGrid } from './ResourceGrid';
+import { useCheckedInView, useView } from './view';
 import { SelectionBar } from './SelectionBar';
 import { usePageState } from '../store/pages';
 import { noGroups, useLimits } from '../store/limits';
@@ -36,9 +37,10 @@ function ColumnChooser({ kind }: { kind: ResourceKind }) {
 export function TableView({ kind, selectionActions }: { kind: ResourceKind; selectionActions: readonly SelectionAction[] }) {
   const { api, profileId, explorer, ui } = useScope();
   const listing = useExplorer((s) => s.listings[kind]);
-  const table = useExplorer((s) => s.tables[kind]);
   const search = useUi((s) => s.search[kind]);
-  const rows = useRows(kind);
+  const checked = useUi((s) => s.checked[kind]);
+  const view = useView(kind);
+  const inView = useCheckedInView(view, checked);
   const [showFilter, setShowFilter] = usePageState(`table:${kind}:showFilter`, false);
   const noun = kind === 'Users' ? 'users' : 'groups';
 
@@ -50,7 +52,9 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
 
   const narrowedBy = [listing?.filter !== undefined ? 'the filter' : '', search.trim() !== '' ? `“${search.trim()}”` : ''].filter(Boolean).join(' and ') || null;
   const reload = () => void explorer.getState().load(kind, explorer.getState().listings[kind]?.filter);
-  const size = table.size;
+  // Rows main's index holds (the view answers it; before its first answer, the pages so far).
+  const size = view.shown ? view.size : (listing?.loaded ?? 0);
+  const total = view.shown ? view.total : size;
 
   if (unavailable) {
     return (
@@ -73,7 +77,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
           onChange={(e) => ui.getState().setSearch(kind, e.target.value)}
         />
         <span className="count" data-testid="row-count">
-          {rows.length === size ? `${size} ${noun}` : `${rows.length} of ${size} ${noun}`}
+          {!view.exact && view.shown ? `${total}+ of ${size} ${noun} (searching…)` : total === size ? `${size} ${noun}` : `${total} of ${size} ${noun}`}
         </span>
         <button type="button" onClick={reload} title="Ctrl+R">Reload</button>
         {kind === 'Users' && (
@@ -82,12 +86,12 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
           </button>
         )}
         <ColumnChooser kind={kind} />
-        <ExportButton label="Export view (CSV)" kind={kind} scope="view" rows={() => rows} />
+        <ExportButton label="Export view (CSV)" kind={kind} scope="view" source={view.source} />
       </div>
       {kind === 'Users' && showFilter && (
         <FilterBuilder api={api} applied={listing?.filter} summary={listing?.summary ?? null} onApply={(f) => void explorer.getState().load(kind, f)} />
       )}
-      <SelectionBar kind={kind} rows={rows} actions={selectionActions} narrowedBy={narrowedBy} />
+      <SelectionBar kind={kind} view={view} inView={inView} actions={selectionActions} narrowedBy={narrowedBy} />
       {listing?.error && <ErrorState error={listing.error} onRetry={reload} />}
       {size === 0 && listing?.running && <p className="loading" role="status">Loading the first page of {noun}…</p>}
       {size === 0 && listing && !listing.running && !listing.error && (
@@ -95,8 +99,8 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
           {listing.filter !== undefined ? `No ${noun} match the filter. Change or clear it.` : `The server has no ${noun}.`}
         </p>
       )}
-      {size > 0 && rows.length === 0 && <p className="empty" role="status">No loaded {noun} match “{search}”. Clear the search to see all.</p>}
-      <ResourceGrid kind={kind} rows={rows} onReload={reload} />
+      {size > 0 && view.exact && total === 0 && <p className="empty" role="status">No loaded {noun} match “{search}”. Clear the search to see all.</p>}
+      <ResourceGrid kind={kind} view={view} inView={inView} onReload={reload} />
     </section>
   );
 }

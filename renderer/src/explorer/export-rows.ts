@@ -1,47 +1,62 @@
-// Exports rows of a loaded table as CSV through main: the id and the visible columns, as shown,
-// sent in chunks (tableExport.*) to the file the host chose. The page never names a path.
+// Exports rows of a table as CSV through main: the id and the visible columns, as the grid shows
+// them, read from main's index of the listing a chunk at a time (the view through table.window,
+// the selection through table.lookup) and sent in chunks (tableExport.*) to the file the host
+// chose. The page never names a path.
 
 import type { InspectorApi, Result, SaveResult } from '../../../shared/channels';
 import { EXPORT_CHUNK_ROWS } from '../../../shared/channels/table-export';
+import { MAX_WINDOW_ROWS, type TableRow } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
-import { COLUMN_LABELS, type Column } from '../store/columns';
-import type { ResourceTable } from '../store/table';
+import { COLUMN_LABELS, columnsOf, type Column } from '../store/columns';
+import type { ViewSource } from '../store/view-source';
 
 export type ExportResult = SaveResult & { rows: number };
+type Chunks = AsyncGenerator<string[][], void, void>;
 
-export async function exportRows(
-  api: InspectorApi,
-  request: { profileId: string; kind: ResourceKind; scope: 'view' | 'selection' },
-  table: ResourceTable,
-  rows: ArrayLike<number>,
-  columns: readonly Column[],
-): Promise<Result<ExportResult>> {
+function cellsOf(kind: ResourceKind, row: TableRow, columns: readonly Column[]): string[] {
+  const all = columnsOf(kind);
+  return [row.id, ...columns.map((c) => row.cells[all.indexOf(c)] ?? '')];
+}
+
+/** The rows of the view, in its order, worked to the end in main. */
+export async function* viewChunks(source: ViewSource, kind: ResourceKind, columns: readonly Column[]): Chunks {
+  for (let from = 0; ; from += MAX_WINDOW_ROWS) {
+    const w = await source.rows(from, MAX_WINDOW_ROWS);
+    if (w.rows.length > 0) yield w.rows.map((r) => cellsOf(kind, r, columns));
+    if (w.rows.length < MAX_WINDOW_ROWS && w.exact && from + w.rows.length >= w.total) return;
+  }
+}
+
+/** The selected rows main's listing holds (a selected id the listing no longer holds is left out). */
+export async function* selectionChunks(api: InspectorApi, profileId: string, kind: ResourceKind, ids: readonly string[], columns: readonly Column[]): Chunks {
+  for (let from = 0; from < ids.length; from += EXPORT_CHUNK_ROWS) {
+    const r = await api.table.lookup({ profileId, kind, ids: ids.slice(from, from + EXPORT_CHUNK_ROWS) });
+    if (!r.ok) throw new Error(r.error.message);
+    const rows = r.value.filter((row): row is TableRow => row !== null).map((row) => cellsOf(kind, row, columns));
+    if (rows.length > 0) yield rows;
+  }
+}
+
+export async function exportRows(api: InspectorApi, request: { profileId: string; kind: ResourceKind; scope: 'view' | 'selection' }, columns: readonly Column[], chunks: Chunks): Promise<Result<ExportResult>> {
   const header = ['id', ...columns.map((c) => COLUMN_LABELS[c])];
   const begun = await api.tableExport.begin({ ...request, header });
   if (!begun.ok) return begun;
   const { exportId } = begun.value;
   if (exportId === null) return { ok: true, value: { saved: false, path: null, rows: 0 } };
-  for (let from = 0; from < rows.length; from += EXPORT_CHUNK_ROWS) {
-    const chunk: string[][] = [];
-    for (let i = from; i < Math.min(rows.length, from + EXPORT_CHUNK_ROWS); i++) {
-      const row = rows[i] as number;
-      chunk.push([table.ids[row] as string, ...columns.map((c) => table.cell(row, c))]);
+  try {
+    for await (const chunk of chunks) {
+      for (let i = 0; i < chunk.length; i += EXPORT_CHUNK_ROWS) {
+        const sent = await api.tableExport.rows({ exportId, rows: chunk.slice(i, i + EXPORT_CHUNK_ROWS) });
+        if (!sent.ok) {
+          await api.tableExport.cancel({ exportId });
+          return sent;
+        }
+      }
     }
-    const sent = await api.tableExport.rows({ exportId, rows: chunk });
-    if (!sent.ok) {
-      await api.tableExport.cancel({ exportId });
-      return sent;
-    }
+  } catch (error) {
+    // Reading the rows from main failed: no half file is left.
+    await api.tableExport.cancel({ exportId });
+    return { ok: false, error: { code: 'internal', message: `The rows could not be read for the export: ${error instanceof Error ? error.message : String(error)}. Export again.` } };
   }
   return api.tableExport.end({ exportId });
-}
-
-/** The table rows of the selected ids, in the table's order (selected rows hidden by a search included). */
-export function selectedRows(table: ResourceTable, ids: ReadonlySet<string>): number[] {
-  const out: number[] = [];
-  for (const id of ids) {
-    const row = table.rowOf.get(id);
-    if (row !== undefined) out.push(row);
-  }
-  return out.sort((a, b) => a - b);
 }

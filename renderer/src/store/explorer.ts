@@ -11,6 +11,7 @@ import type { AppError } from '../../../shared/errors';
 import type { ListProgress, RequestLogSummary, ResourceKind, ScimResource } from '../../../shared/scim';
 import { addGroups, fillGroupCells, memberIds, rebuild, type Memberships } from './memberships';
 import { ResourceTable } from './table';
+import { ViewSource } from './view-source';
 
 const NOTIFY_MS = 80;
 const LOG_KEEP = 500;
@@ -24,6 +25,12 @@ export interface Listing {
   startedAt: number;
   finishedAt: number | null;
   loaded: number;
+  /**
+   * The renderer holds every resource of this listing (a small tenant). False past
+   * RENDERER_HOLDS_MAX: only main's index has them, the grid asks it for rows, and the detail pane
+   * fetches what it opens.
+   */
+  holdsAll: boolean;
   progress: ListProgress | null;
   summary: ListSummary | null;
   error: AppError | null;
@@ -32,6 +39,8 @@ export interface Listing {
 export interface ExplorerState {
   profileId: string;
   tables: Record<ResourceKind, ResourceTable>;
+  /** The grids' rows, asked from main's index a block at a time. */
+  views: Record<ResourceKind, ViewSource>;
   /** Render ticks per table (the tables themselves are mutated in place). */
   ticks: Record<ResourceKind, number>;
   listings: Record<ResourceKind, Listing | null>;
@@ -75,6 +84,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
   const store = createStore<ExplorerState>()((set, get) => ({
     profileId,
     tables: { Users: new ResourceTable('Users'), Groups: new ResourceTable('Groups') },
+    views: { Users: new ViewSource(api, profileId, 'Users'), Groups: new ViewSource(api, profileId, 'Groups') },
     ticks: { Users: 0, Groups: 0 },
     listings: { Users: null, Groups: null },
     memberships: new Map(),
@@ -88,11 +98,11 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
       const previous = get().listings[kind];
       if (previous?.running) await api.resources.cancel({ listId: previous.listId });
       const listId = newListId();
-      const listing: Listing = { listId, kind, filter, running: true, startedAt: Date.now(), finishedAt: null, loaded: 0, progress: null, summary: null, error: null };
+      const listing: Listing = { listId, kind, filter, running: true, startedAt: Date.now(), finishedAt: null, loaded: 0, holdsAll: true, progress: null, summary: null, error: null };
       const tables = { ...get().tables, [kind]: new ResourceTable(kind) };
       set({ tables, listings: { ...get().listings, [kind]: listing }, ticks: { ...get().ticks, [kind]: get().ticks[kind] + 1 } });
       if (kind === 'Groups') set({ memberships: new Map() });
-      const result = await api.resources.list({ profileId, kind, listId, filter, limit: undefined, pages: 'resources' });
+      const result = await api.resources.list({ profileId, kind, listId, filter, limit: undefined, pages: 'auto' });
       flush();
       const current = get().listings[kind];
       if (current?.listId !== listId) return;
@@ -119,7 +129,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
       const listing = s.listings[kind];
       if (resource === null) {
         if (table.rowOf.has(id)) table.remove(new Set([id]));
-      } else if (table.rowOf.has(id) || (listing && listing.filter === undefined)) {
+      } else if (table.rowOf.has(id) || (listing && listing.filter === undefined && listing.holdsAll)) {
         // An unfiltered listing holds every resource, so one it lacks (just created) joins it;
         // a filtered one keeps only rows it already shows, updated.
         table.append([resource]);
@@ -177,11 +187,17 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     const s = store.getState();
     const kind = (['Users', 'Groups'] as const).find((k) => s.listings[k]?.listId === page.listId);
     if (!kind) return;
-    const table = s.tables[kind];
-    table.append(page.resources);
+    let table = s.tables[kind];
     const listing = s.listings[kind];
+    if (page.rowsOnly && listing?.holdsAll) {
+      // Past RENDERER_HOLDS_MAX only main keeps the listing: what arrived so far is let go.
+      listing.holdsAll = false;
+      table = new ResourceTable(kind);
+      store.setState({ tables: { ...s.tables, [kind]: table } });
+    }
+    table.append(page.resources);
     if (listing) {
-      listing.loaded = table.size;
+      listing.loaded = page.held;
       listing.progress = page.progress;
     }
     if (kind === 'Groups') addMemberships(page.resources);

@@ -1,0 +1,158 @@
+// The rows of a users or groups grid, asked from main's index a block at a time (issue 15, the
+// explorer at 1M): the renderer holds the blocks around what is on screen, never the listing.
+// A change of listing, search, sort or data starts a new generation; the rows of the previous one
+// stay on screen until the first block of the new one arrives, so the grid never shows a mix.
+// While main's total is not exact (a rare match over a million rows), it is asked again.
+
+import type { InspectorApi } from '../../../shared/channels';
+import type { TableRow, TableSort } from '../../../shared/channels/table';
+import type { ResourceKind } from '../../../shared/scim';
+
+export const BLOCK = 100;
+/** Blocks kept per generation beyond those on screen (scrolling back is instant within them). */
+const KEEP_BLOCKS = 40;
+
+export interface ViewQuery {
+  listId: string | null;
+  search: string;
+  sort: TableSort | null;
+  /** The listing's data tick: rows changed in main (pages, writes). */
+  tick: number;
+}
+
+export interface ViewSnapshot {
+  /** Rows in the view (all of them when exact, else found so far). */
+  total: number;
+  exact: boolean;
+  /** Rows the listing holds. */
+  size: number;
+  /** The query whose rows are on screen (null: none yet). */
+  shown: ViewQuery | null;
+  version: number;
+}
+
+export class ViewSource {
+  private query: ViewQuery = { listId: null, search: '', sort: null, tick: 0 };
+  private generation = 0;
+  private shownGeneration = -1;
+  private blocks = new Map<number, TableRow[]>();
+  private fresh = new Map<number, TableRow[]>();
+  private asked = new Set<number>();
+  private polling = false;
+  private visible: [number, number] = [0, BLOCK];
+  private listeners = new Set<() => void>();
+  snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, version: 0 };
+
+  constructor(
+    private readonly api: InspectorApi,
+    private readonly profileId: string,
+    private readonly kind: ResourceKind,
+  ) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ViewSnapshot => this.snapshot;
+
+  /** The current query; a change starts a new generation and asks for the rows on screen. */
+  setQuery(query: ViewQuery): void {
+    const q = this.query;
+    if (q.listId === query.listId && q.search === query.search && q.tick === query.tick && sortKey(q.sort) === sortKey(query.sort)) return;
+    this.query = query;
+    this.generation += 1;
+    this.fresh = new Map();
+    this.asked = new Set();
+    this.polling = false;
+    this.need(this.visible[0], this.visible[1]);
+  }
+
+  /** The row at a position of the view on screen, or undefined while its block is on its way. */
+  row(index: number): TableRow | undefined {
+    return this.blocks.get(Math.floor(index / BLOCK))?.[index % BLOCK];
+  }
+
+  /** Positions [from, to) are on screen: asks for the blocks holding them. */
+  need(from: number, to: number): void {
+    this.visible = [from, to];
+    if (this.query.listId === null) return;
+    const first = Math.floor(from / BLOCK);
+    const last = Math.max(first, Math.floor((Math.max(from, to) - 1) / BLOCK));
+    for (let b = first; b <= last; b++) if (!this.fresh.has(b) && !this.asked.has(b)) void this.fetch(b);
+  }
+
+  /** Every id of the view, in order (select all, range selection); worked to the end in main. */
+  async ids(from = 0, to = this.snapshot.total): Promise<string[]> {
+    const { listId, search, sort } = this.query;
+    if (listId === null || to <= from) return [];
+    const r = await this.api.table.ids({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.ids;
+  }
+
+  /** Rows [from, from + count) of the current view with every cell (exports). */
+  async rows(from: number, count: number): Promise<{ rows: TableRow[]; total: number; exact: boolean }> {
+    const { listId, search, sort } = this.query;
+    if (listId === null) return { rows: [], total: 0, exact: true };
+    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, count, exact: true });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  }
+
+  private async fetch(block: number): Promise<void> {
+    const generation = this.generation;
+    const { listId, search, sort } = this.query;
+    if (listId === null) return;
+    this.asked.add(block);
+    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false });
+    if (generation !== this.generation) return;
+    this.asked.delete(block);
+    if (!r.ok) return;
+    const w = r.value;
+    // Main has not begun this listing yet (calls can overtake it): the next page's tick asks again.
+    if (w.size === 0 && w.loading) return;
+    this.fresh.set(block, w.rows);
+    if (this.shownGeneration !== generation) {
+      // The first block of a new generation replaces everything on screen at once.
+      this.shownGeneration = generation;
+      this.blocks = this.fresh;
+    } else {
+      this.prune();
+    }
+    this.publish(w.total, w.exact, w.size);
+    if (!w.exact) void this.poll(generation);
+  }
+
+  /** Asks main to work on towards the exact total, until it has it (or the query changes). */
+  private async poll(generation: number): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    const { listId, search, sort } = this.query;
+    while (generation === this.generation && listId !== null) {
+      const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true });
+      if (generation !== this.generation || !r.ok) return;
+      this.publish(r.value.total, r.value.exact, r.value.size);
+      if (r.value.exact) break;
+      // A block that came back short may fill up with the rows found since: asked again.
+      for (const [b, rows] of this.fresh) if (rows.length < BLOCK && !this.asked.has(b)) void this.fetch(b);
+    }
+    if (generation === this.generation) this.polling = false;
+  }
+
+  private prune(): void {
+    if (this.fresh.size <= KEEP_BLOCKS) return;
+    const centre = Math.floor(this.visible[0] / BLOCK);
+    const far = [...this.fresh.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+    for (const b of far.slice(0, this.fresh.size - KEEP_BLOCKS)) this.fresh.delete(b);
+  }
+
+  private publish(total: number, exact: boolean, size: number): void {
+    this.snapshot = { total, exact, size, shown: this.query, version: this.snapshot.version + 1 };
+    for (const l of this.listeners) l();
+  }
+}
+
+function sortKey(sort: TableSort | null): string {
+  return sort ? `${sort.column}:${sort.dir}` : '';
+}
