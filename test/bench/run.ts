@@ -1,16 +1,17 @@
 // `npm run bench`: runs the benchmarks (never part of npm test) and prints their figures.
-// `npm run bench -- listing audit` runs only the named ones. `scale` (1M users, several minutes)
-// runs only when named.
+// `npm run bench -- listing audit` runs only the named ones. `scale` and `explorer-1m` (1M users,
+// several minutes) run only when named.
 
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
   sandbox: () => import('./sandbox.bench'),
   listing: () => import('./listing.bench'),
   audit: () => import('./audit.bench'),
   explorer: () => import('./explorer.bench'),
+  'explorer-1m': () => import('./explorer-1m.bench'),
   memory: () => import('./memory.bench'),
   scale: () => import('./scale.bench'),
 };
-const ONLY_WHEN_NAMED = new Set(['scale']);
+const ONLY_WHEN_NAMED = new Set(['scale', 'explorer-1m']);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES).filter((n) => !ONLY_WHEN_NAMED.has(n));
