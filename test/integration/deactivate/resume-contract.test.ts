@@ -32,13 +32,13 @@ async function active(t: Tenant, id: string): Promise<boolean | undefined> {
   return (await t.client.get<ScimUser>('Users', id)).active;
 }
 
-async function refusal(attempt: Promise<unknown>): Promise<{ code?: string; message: string }> {
+async function refusal(attempt: Promise<unknown>): Promise<{ code?: string; message: string; details?: unknown }> {
   const error = await attempt.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error, 'expected a refusal').toBeInstanceOf(Error);
-  return error as { code?: string; message: string };
+  return error as { code?: string; message: string; details?: unknown };
 }
 
 describe('resume and undo of a journal holding several runs', () => {
@@ -94,6 +94,50 @@ describe('resume and undo of a journal holding several runs', () => {
     const undoRun = (await journalLines(t.journal)).filter((l) => l.type === 'run').at(-1);
     expect(undoRun).toMatchObject({ action: 'reactivate', method: 'patch', runId: undo.runId, baseUrl: t.client.baseUrl });
     expect(await journalCounts(t.journal)).toEqual({ pending: 0, reactivatable: 0 });
+  });
+
+  it('resume finishes an unfinished run that a later finished run follows, and takes the last of two unfinished', async () => {
+    t = await tenant('rfc');
+    const [a, b, c, d] = plainActiveUsers(t.users);
+    if (!a || !b || !c || !d) throw new Error('seed has too few plain users');
+    const tt = t;
+    const plan = (ids: string[]) => planDeactivation(tt.client, { inputs: ids, method: 'patch' });
+    const cancelled = await executePlan(t.client, await plan([a.id, b.id]), t.journal, { signal: AbortSignal.abort() });
+    const finished = await executePlan(t.client, await plan([c.id]), t.journal);
+    expect(finished.done.map((x) => x.id)).toEqual([c.id]);
+    expect(await journalCounts(t.journal)).toEqual({ pending: 2, reactivatable: 1 });
+    const resumed = await resumeRun(t.client, t.journal);
+    expect(resumed.runId).toBe(cancelled.runId);
+    expect(resumed.done.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await active(t, a.id)).toBe(false);
+    expect(await active(t, b.id)).toBe(false);
+
+    // Two unfinished runs: the later one is resumed.
+    const first = await executePlan(t.client, await plan([d.id]), t.journal, { signal: AbortSignal.abort() });
+    const [e] = plainActiveUsers(t.users).filter((u) => ![a, b, c, d].some((x) => x.id === u.id));
+    if (!e) throw new Error('seed has too few plain users');
+    const second = await executePlan(t.client, await plan([e.id]), t.journal, { signal: AbortSignal.abort() });
+    expect(first.runId).not.toBe(second.runId);
+    const last = await resumeRun(t.client, t.journal);
+    expect(last.runId).toBe(second.runId);
+    expect(last.done.map((x) => x.id)).toEqual([e.id]);
+    expect(await active(t, d.id)).toBe(true);
+  });
+
+  it('undo re-checks each user: one someone already reactivated is not written again', async () => {
+    t = await tenant('rfc');
+    const [mine, back] = plainActiveUsers(t.users);
+    if (!mine || !back) throw new Error('seed has too few plain users');
+    const run = await executePlan(t.client, await planDeactivation(t.client, { inputs: [mine.id, back.id], method: 'patch' }), t.journal);
+    expect(run.failed).toEqual([]);
+    await t.client.patch('Users', back.id, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: true }] });
+    const before = writes(t.sandbox);
+    const undo = await reactivateRun(t.client, t.journal);
+    expect(writes(t.sandbox) - before).toBe(1);
+    expect(undo.skipped).toEqual([]);
+    expect(undo.done.find((x) => x.id === back.id)).toMatchObject({ wrote: false });
+    expect(undo.done.find((x) => x.id === mine.id)).toMatchObject({ wrote: true });
+    expect(await active(t, mine.id)).toBe(true);
   });
 
   it('undo leaves a target whose write failed as the tenant has it', async () => {
@@ -156,7 +200,7 @@ describe('journals resume and undo refuse', () => {
       expect(await journalCounts(t.journal)).toEqual({ pending: 0, reactivatable: 0 });
       for (const attempt of [resumeRun, reactivateRun]) {
         const error = await refusal(attempt(t.client, t.journal));
-        expect(error).toMatchObject({ code: 'invalid-input' });
+        expect(error).toMatchObject({ code: 'invalid-input', details: { file: t.journal } });
         expect(error.message).toContain(`${t.journal} holds no deactivation run`);
       }
       expect(await readFile(t.journal, 'utf8')).toBe(text);
@@ -176,7 +220,7 @@ describe('journals resume and undo refuse', () => {
     try {
       for (const attempt of [resumeRun, reactivateRun]) {
         const error = await refusal(attempt(elsewhere, t.journal));
-        expect(error).toMatchObject({ code: 'refused-unverifiable' });
+        expect(error).toMatchObject({ code: 'refused-unverifiable', details: { file: t.journal } });
         expect(error.message).toContain(`is for ${t.client.baseUrl}, but this connection is ${elsewhere.baseUrl}`);
       }
       expect(other.stats().writes).toBe(0);
