@@ -6,53 +6,35 @@
 // The passphrase and the key never come back to the page. Certificates are made with openssl for
 // this run; host, data folder, tenant and certificates are removed at the end.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox/index';
-import { startWebHost, type WebHost } from '../../electron/host/web';
 import { makeTestPki, type TestPki } from '../support/tls-certs';
+import { ownHost } from './own-host';
+import { apiAnswers, createProfile, deleteProfile, profilesPanel, storeSecret } from './profile-steps';
 
-const root = join(import.meta.dirname, '../..');
 const TOKEN = `e2e-tls-${randomBytes(18).toString('hex')}`;
 const USERS = 14;
 let pki: TestPki;
 let tenant: SandboxHandle;
-let host: WebHost;
-let dataDir: string;
+const own = ownHost('mtls', { savedProfiles: true, sandboxUsers: 3 });
 
 test.beforeAll(async () => {
   pki = makeTestPki();
-  dataDir = mkdtempSync(join(tmpdir(), 'scim-inspector-e2e-tls-'));
   tenant = await startSandbox({ users: USERS, port: 0, vendor: 'rfc', token: TOKEN, tls: { key: pki.read(pki.serverKey), cert: pki.read(pki.serverCert), ca: pki.read(pki.clientCaCert), requestCert: true, rejectUnauthorized: true } });
-  host = await startWebHost({ rendererDir: join(root, 'dist'), dataDir, sandboxUsers: 3, open: false, exportDir: join(dataDir, 'exports') });
 });
-
 test.afterAll(async () => {
-  await host?.close();
   await tenant?.close();
   pki?.remove();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('a profile behind a private CA with a client certificate: files picked in the page, passphrase in the keychain', async ({ page }, testInfo) => {
-  const pageText: string[] = [];
-  page.on('response', (r) => {
-    if (r.url().includes('/api/')) void r.text().then((t) => pageText.push(t), () => undefined);
-  });
-  await page.goto(host.url);
-  const panel = page.getByRole('region', { name: 'Connection profiles' });
-  const list = panel.getByRole('list', { name: 'Saved profiles' });
-  await panel.getByRole('button', { name: 'New profile' }).click();
-  const editor = panel.getByRole('form', { name: 'New profile' });
-  await editor.getByLabel('Name', { exact: true }).fill('e2e-mtls');
-  await editor.getByLabel('Base URL').fill(tenant.url);
-  await editor.getByLabel('Proxy', { exact: true }).selectOption('none');
-  await editor.getByRole('button', { name: 'Create profile' }).click();
-
-  const details = panel.getByTestId('profile-details');
-  await expect(details.getByRole('heading', { name: /e2e-mtls/ })).toBeVisible();
+  const pageText = apiAnswers(page);
+  await page.goto(own.host().url);
+  const p = profilesPanel(page);
+  const { list, details } = p;
+  await createProfile(p, 'e2e-mtls', tenant.url, (editor) => editor.getByLabel('Proxy', { exact: true }).selectOption('none').then(() => undefined));
   await details.getByLabel('Bearer token').fill(TOKEN);
   await details.getByRole('button', { name: 'Save token' }).click();
   const result = details.getByTestId('connection-test');
@@ -67,8 +49,7 @@ test('a profile behind a private CA with a client certificate: files picked in t
   await details.getByLabel('Client key file').setInputFiles(pki.clientKeyEncrypted);
   await expect(details.getByTestId('secret-state-key-passphrase')).toHaveText('not stored yet');
 
-  await details.getByRole('textbox', { name: 'Client key passphrase' }).fill(pki.clientKeyPassphrase);
-  await details.getByRole('form', { name: 'Client key passphrase' }).getByRole('button', { name: 'Save' }).click();
+  await storeSecret(p, 'Client key passphrase', pki.clientKeyPassphrase);
   await expect(result).toContainText('Discovery succeeded', { timeout: 45_000 });
   const used = result.getByTestId('connection-used');
   await expect(used).toContainText('system + ');
@@ -84,12 +65,10 @@ test('a profile behind a private CA with a client certificate: files picked in t
   expect(seen).not.toContain(TOKEN);
   expect(seen).not.toContain(pki.clientKeyPassphrase);
   expect(seen).not.toContain('ENCRYPTED PRIVATE KEY');
-  expect(seen).not.toContain(join(dataDir, 'tls'));
-  expect(readdirSync(join(dataDir, 'tls')).length).toBe(3);
+  const copies = join(own.home(), 'tls');
+  expect(seen).not.toContain(copies);
+  expect(readdirSync(copies).length).toBe(3);
 
-  await panel.getByRole('button', { name: 'Edit profile' }).click();
-  await panel.getByRole('button', { name: 'Delete…' }).click();
-  await panel.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete profile' }).click();
-  await expect(list.getByRole('button', { name: /e2e-mtls/ })).toHaveCount(0);
-  expect(existsSync(join(dataDir, 'tls')) ? readdirSync(join(dataDir, 'tls')) : []).toEqual([]);
+  await deleteProfile(p, 'e2e-mtls');
+  expect(existsSync(copies) ? readdirSync(copies) : []).toEqual([]);
 });

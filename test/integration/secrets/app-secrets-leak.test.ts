@@ -7,12 +7,9 @@
 // None of them may appear in a Result, an event, a saved file (HAR, CSV), a console line, an error
 // or profiles.json — and each profile must really have connected (positive controls).
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
@@ -21,6 +18,7 @@ import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox
 import { createMemoryVault } from '../../../electron/core/vault/index';
 import { startEchoTenant, type EchoTenant } from '../../support/echo-tenant';
 import { leakedForms } from '../../support/leak-forms';
+import { startTestProxy, type TestProxy } from '../../support/proxy-server';
 import { makeTestPki, type TestPki } from '../../support/tls-certs';
 
 const rand = (label: string): string => `${label}-${randomBytes(18).toString('base64url')}`;
@@ -36,8 +34,7 @@ let oauth: EchoTenant;
 let keyed: EchoTenant;
 let mutual: SandboxHandle;
 let pki: TestPki;
-let proxy: ProxyServer;
-let proxyUrl = '';
+let proxy: TestProxy;
 
 beforeAll(async () => {
   pki = makeTestPki();
@@ -45,17 +42,11 @@ beforeAll(async () => {
   oauth = await startEchoTenant({ users: 12, token: rand('unused'), auth: { scheme: 'oauth2', clientId: 'leak-client', clientSecret: CLIENT_SECRET, tokenTtlSeconds: 600, scopes: ['scim'] } });
   keyed = await startEchoTenant({ users: 12, token: rand('unused'), auth: { scheme: 'api-key', header: 'X-API-Key', value: API_KEY } });
   mutual = await startSandbox({ port: 0, users: 12, tls: { key: pki.read(pki.serverKey), cert: pki.read(pki.serverCert), ca: pki.read(pki.clientCaCert), requestCert: true, rejectUnauthorized: true } });
-  proxy = createProxy(createServer());
-  proxy.authenticate = (req: IncomingMessage) => req.headers['proxy-authorization'] === `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64')}`;
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startTestProxy({ user: PROXY_USER, password: PROXY_PASSWORD });
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    proxy.close(() => resolve());
-    proxy.closeAllConnections();
-  });
+  await proxy.close();
   for (const t of [basic, oauth, keyed, mutual]) await t.close();
   pki.remove();
   rmSync(dir, { recursive: true, force: true });
@@ -119,7 +110,7 @@ it('keeps every new secret and its derived forms out of what the app shows, logs
     expect(await call('resources.list', { profileId: oauthId, kind: 'Users', listId: 'after-revoke' })).toMatchObject({ ok: true, value: { count: 12 } });
     expect(await call('requestLog.exportHar', { profileId: oauthId })).toMatchObject({ ok: true });
 
-    const keyId = await add({ name: 'leak-key', baseUrl: keyed.url, auth: { scheme: 'api-key' }, secretHeaders: ['X-API-Key'], proxy: { mode: 'url', url: proxyUrl, username: PROXY_USER } });
+    const keyId = await add({ name: 'leak-key', baseUrl: keyed.url, auth: { scheme: 'api-key' }, secretHeaders: ['X-API-Key'], proxy: { mode: 'url', url: proxy.url, username: PROXY_USER } });
     await setSecret(keyId, 'header:X-API-Key', API_KEY);
     expect(await call('profiles.test', { profileId: keyId })).toMatchObject({ ok: true, value: { ok: false } }); // no proxy password yet: 407
     await setSecret(keyId, 'proxy-password', PROXY_PASSWORD);

@@ -2,16 +2,14 @@
 // serving OAuth 2.0, Basic and API keys, the `proxy` package, and HTTPS with a CA made for the
 // run. Secrets come only from environment variables; a secret given as an argument is refused
 // (exit 2); nothing the CLI prints or writes (--har) holds a secret.
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { runCli } from '../../../electron/host/cli/run';
 import { leakedForms } from '../../support/leak-forms';
+import { startTestProxy, type TestProxy } from '../../support/proxy-server';
 import { makeTestPki, type TestPki } from '../../support/tls-certs';
 
 const CLIENT_SECRET = 'Zx9-oauth/secret+1';
@@ -23,9 +21,9 @@ let basic: SandboxHandle;
 let keyed: SandboxHandle;
 let mutual: SandboxHandle;
 let pki: TestPki;
-let proxy: ProxyServer;
+let proxy: TestProxy;
 let proxyUrl = '';
-const tunnels: string[] = [];
+let tunnels: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-auth-'));
 
 beforeAll(async () => {
@@ -34,16 +32,12 @@ beforeAll(async () => {
   basic = await startSandbox({ port: 0, users: 15, auth: { scheme: 'basic', username: 'admin', password: PASSWORD } });
   keyed = await startSandbox({ port: 0, users: 15, auth: { scheme: 'api-key', header: 'X-API-Key', value: API_KEY } });
   mutual = await startSandbox({ port: 0, users: 15, tls: { key: pki.read(pki.serverKey), cert: pki.read(pki.serverCert), ca: pki.read(pki.clientCaCert), requestCert: true, rejectUnauthorized: true } });
-  proxy = createProxy(createServer());
-  proxy.on('connect', (req: IncomingMessage) => tunnels.push(String(req.url)));
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startTestProxy();
+  proxyUrl = proxy.url;
+  tunnels = proxy.tunnels;
 }, 60_000);
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    proxy.close(() => resolve());
-    proxy.closeAllConnections();
-  });
+  await proxy.close();
   for (const s of [oauth, basic, keyed, mutual]) await s.close();
   pki.remove();
   rmSync(dir, { recursive: true, force: true });
