@@ -41,9 +41,10 @@ export function connectionView(profile: Profile, secrets: SecretState[]): Connec
 
 /** Why the profile cannot connect yet for want of a secret, or null. */
 export function missingSecret(profile: Profile, token: ProfileTokenInfo | null, secrets: SecretState[]): string | null {
-  if ((profile.auth?.scheme ?? 'bearer') === 'bearer' && token && !token.hasToken) return 'No token in the OS keychain yet; paste one below.';
+  // Half a client certificate first: it is what the admin is in the middle of setting up.
   const { clientCertFile, clientKeyFile } = profile.tls ?? {};
   if ((clientCertFile === undefined) !== (clientKeyFile === undefined)) return `The client certificate needs its ${clientCertFile ? 'key file' : 'certificate file'} too; choose it below.`;
+  if ((profile.auth?.scheme ?? 'bearer') === 'bearer' && token && !token.hasToken) return 'No token in the OS keychain yet; paste one below.';
   const absent = secrets.find((s) => !s.stored);
   return absent ? `No ${absent.label} in the OS keychain yet; enter it below.` : null;
 }
