@@ -8,6 +8,7 @@ import type { DeactivationMethod } from '../../../../shared/deactivate';
 import type { AppError } from '../../../../shared/errors';
 import type { ResourceKind } from '../../../../shared/scim';
 import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui-common';
+import { HeldListing } from './HeldListing';
 import { PlanView } from './PlanView';
 import { JournalActions, RunResultView } from './RunView';
 import { TypedConfirm } from './TypedConfirm';
@@ -110,6 +111,7 @@ export function DeactivationFlow({ api, profileId, readOnly, inputs, openResourc
       {method === 'delete' && <p className="warning">DELETE removes the users from the tenant; undo cannot bring them back.</p>}
       <ErrorNote error={error} />
       {planned && <PlanView plan={planned.plan} openResource={openResource} />}
+      {planned && <HeldListing api={api} profileId={profileId} stamp={planned.planId} onRefreshed={() => void dryRun()} disabled={busy || operationId !== null} />}
       {canRun && !operationId && (targets > 1 ? <TypedConfirm count={targets} verb="deactivate" onConfirm={(n) => void execute(n)} /> : (
         <button type="button" className="danger" onClick={() => void execute(1)}>
           Deactivate 1 user
