@@ -65,6 +65,13 @@ test('a leaver named by email, or by the upper-cased userName, is found: proven 
   const target = page.getByTestId('plan').locator('tr[data-status="target"]');
   await expect(target).toContainText(leaver.userName);
   await expect(target.getByTestId('resolved-by')).toContainText(`only match in a complete listing of ${USERS} users`);
+  // The session's listing, its age, and a refresh that plans again over a new one.
+  const held = page.getByTestId('held-listing');
+  await expect(held).toContainText(`a complete listing of ${USERS} users taken`);
+  await expect(held).toContainText('less than a minute old');
+  await held.getByRole('button', { name: 'Refresh the listing and plan again' }).click();
+  await expect(held.getByRole('button', { name: 'Refresh the listing and plan again' })).toBeEnabled();
+  await expect(page.getByTestId('plan-summary')).toContainText('1 to deactivate');
 });
 
 test('a member removal answered 501 offers the value-array form, and that form is applied', async ({ page }) => {
