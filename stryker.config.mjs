@@ -23,6 +23,9 @@ const config = {
     'electron/core/csv/**/*.ts',
     'electron/core/vault/**/*.ts',
   ],
+  // Mutants of code that runs once, at import (module constants): each would need every test file
+  // re-imported, and in a measured run they were 17 % of the mutants but 62 % of the time.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'test/mutation/incremental.json',
   thresholds: { high: 90, low: 80, break: 80 },

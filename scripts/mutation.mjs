@@ -5,13 +5,19 @@
 //   node scripts/mutation.mjs changed          CI: mutation-test only the safety files changed since
 //                                              the committed results (test/mutation/incremental.json),
 //                                              re-testing only changed code; exit 1 under 80 %.
+//   node scripts/mutation.mjs merge REPORT...  fold the reports of scoped runs (stryker run --mutate
+//                                              FILES --incrementalFile REPORT) into the committed
+//                                              results, newest last; other files' results are kept.
 //
+// Every print names the safety files with no recorded result ("not measured"), so a score is never
+// read as covering files that were not run.
 // A full run (`npm run test:mutation`) takes hours on 2 shared cores, far over CI's budget; the
-// committed incremental file carries its results, so CI re-tests only what changed since.
+// committed incremental file carries the recorded results, so `changed` re-tests only what changed
+// since (CI does not run it yet: files without recorded results would make it run for hours).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import config from '../stryker.config.mjs';
 
@@ -48,10 +54,51 @@ function scores(report) {
 }
 
 function printScores(path) {
-  const { rows, total } = scores(JSON.parse(readFileSync(path, 'utf8')));
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const { rows, total } = scores(report);
   for (const r of rows) console.log(`${r.score.toFixed(1).padStart(6)} %  ${String(r.detected).padStart(4)} / ${String(r.detected + r.undetected).padEnd(4)}  ${r.file}`);
-  console.log(`${total.score.toFixed(1).padStart(6)} %  ${String(total.detected).padStart(4)} / ${String(total.detected + total.undetected).padEnd(4)}  all files (${path})`);
+  console.log(`${total.score.toFixed(1).padStart(6)} %  ${String(total.detected).padStart(4)} / ${String(total.detected + total.undetected).padEnd(4)}  all files measured (${path})`);
+  const unmeasured = git('ls-files').split('\n').filter((f) => isSafetyFile(f) && !(f in report.files));
+  if (unmeasured.length > 0) console.log(`not measured (no recorded result; run: stryker run --mutate FILE): ${unmeasured.join(', ')}`);
   return total.score;
+}
+
+/**
+ * The committed results with each scoped run's files put in, later runs winning. A run numbers its
+ * tests from 0, and Stryker's incremental diff looks tests up by id across all files, so each
+ * run's ids get the run's name as a prefix (in its tests and in its mutants' coveredBy/killedBy).
+ */
+function merge(reports) {
+  if (reports.length === 0) throw new Error('merge: name the reports of the scoped runs');
+  const target = join(root, COMMITTED);
+  const out = existsSync(target) ? JSON.parse(readFileSync(target, 'utf8')) : null;
+  let merged = out;
+  for (const path of reports) {
+    const report = JSON.parse(readFileSync(path, 'utf8'));
+    const prefix = `${basename(path).replace(/\.json$/, '')}:`;
+    const id = (test) => (String(test).includes(':') ? String(test) : `${prefix}${test}`);
+    for (const file of Object.values(report.files)) {
+      for (const m of file.mutants) {
+        if (m.coveredBy) m.coveredBy = m.coveredBy.map(id);
+        if (m.killedBy) m.killedBy = m.killedBy.map(id);
+      }
+    }
+    for (const file of Object.values(report.testFiles ?? {})) file.tests = file.tests.map((t) => ({ ...t, id: id(t.id) }));
+    if (merged === null) {
+      merged = report;
+      continue;
+    }
+    Object.assign(merged.files, report.files);
+    merged.testFiles ??= {};
+    for (const [name, file] of Object.entries(report.testFiles ?? {})) {
+      const old = merged.testFiles[name];
+      const known = new Set(file.tests.map((t) => t.id));
+      merged.testFiles[name] = old ? { ...file, tests: [...old.tests.filter((t) => !known.has(t.id)), ...file.tests] } : file;
+    }
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${JSON.stringify(merged)}\n`);
+  return printScores(target);
 }
 
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
@@ -82,7 +129,8 @@ function changed() {
 const [mode, arg] = process.argv.slice(2);
 if (mode === 'score') process.exit(printScores(arg ?? join(root, COMMITTED)) < config.thresholds.break ? 1 : 0);
 else if (mode === 'changed') changed();
+else if (mode === 'merge') process.exit(merge(process.argv.slice(3)) < config.thresholds.break ? 1 : 0);
 else {
-  console.error('usage: node scripts/mutation.mjs score [REPORT] | changed');
+  console.error('usage: node scripts/mutation.mjs score [REPORT] | changed | merge REPORT...');
   process.exit(2);
 }
