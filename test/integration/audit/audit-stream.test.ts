@@ -67,7 +67,9 @@ describe('streamed snapshot and audit', () => {
     expect(sorted(found)).toEqual(sorted(whole.findings));
   });
 
-  it('CLI: snapshot --out, audit --json and export findings stream the same audit', async () => {
+  // Four CLI processes, each allowed 60 s: the test's own safety net must cover them all, or a
+  // loaded machine fails it on the suite's 30 s default while every CLI call is still on time.
+  it('CLI: snapshot --out, audit --json and export findings stream the same audit', { timeout: 300_000 }, async () => {
     const env = { SANDBOX_TOKEN: sandbox.token };
     const conn = ['--url', sandbox.url, '--token-env', 'SANDBOX_TOKEN'];
     const file = join(dir, 'cli.json.gz');
