@@ -80,6 +80,9 @@ export class ViewSource {
     const first = Math.floor(from / BLOCK);
     const last = Math.max(first, Math.floor((Math.max(from, to) - 1) / BLOCK));
     for (let b = first; b <= last; b++) if (!this.fresh.has(b) && !this.asked.has(b)) void this.fetch(b);
+    // Then the blocks on either side, so scrolling on finds its rows already here.
+    const end = this.snapshot.shown ? Math.ceil(this.snapshot.total / BLOCK) : last + 1;
+    for (const b of [last + 1, first - 1]) if (b >= 0 && b < end && !this.fresh.has(b) && !this.asked.has(b)) void this.fetch(b);
   }
 
   /** Every id of the view, in order (select all, range selection); worked to the end in main. */

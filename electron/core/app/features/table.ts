@@ -12,8 +12,11 @@ import { ProfileTables, type HeldTable } from '../../table/profile-tables';
 
 /** A window is found within this budget (the rest of a keystroke's 50 ms is the round trip and the paint). */
 const FILL_MS = 12;
-/** An `exact` call works on towards the view's total for up to this long, then says how far it got. */
-const MORE_MS = 40;
+/**
+ * An `exact` call works on towards the view's total for up to this long, then says how far it
+ * got: short, so the next keystroke's window waits at most this long behind it in main.
+ */
+const MORE_MS = 20;
 
 const registry = new WeakMap<AppContext, Map<string, ProfileTables>>();
 

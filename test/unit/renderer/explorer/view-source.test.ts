@@ -1,0 +1,81 @@
+// The grid's rows from main's index (issue 15): the ViewSource asks for the blocks on screen,
+// answers the same rows a listing held in the renderer shows, keeps the previous query's rows on
+// screen until the new query's first block arrives, and reads every id of a view for selection.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InspectorApi } from '../../../../shared/channels';
+import { createExplorerStore, type ExplorerStore } from '../../../../renderer/src/store/explorer';
+import type { ViewQuery, ViewSource } from '../../../../renderer/src/store/view-source';
+import { realApi } from './real-api';
+
+let api: InspectorApi;
+let close: () => Promise<void>;
+let store: ExplorerStore;
+beforeAll(async () => {
+  ({ api, close } = await realApi(1500));
+  store = createExplorerStore(api, 'sandbox');
+  await store.getState().load('Users');
+});
+afterAll(async () => {
+  store.detach();
+  await close();
+});
+
+/** Sets the query and waits until the source shows its rows. */
+async function show(source: ViewSource, query: ViewQuery): Promise<void> {
+  source.setQuery(query);
+  await new Promise<void>((resolve) => {
+    const done = () => source.getSnapshot().shown === query && source.getSnapshot().exact;
+    if (done()) return resolve();
+    const off = source.subscribe(() => {
+      if (done()) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('view source', () => {
+  it('shows the listing’s rows a block at a time, searched and sorted in main', async () => {
+    const s = store.getState();
+    const source = s.views.Users;
+    const listId = s.listings.Users?.listId ?? null;
+    const held = s.tables.Users;
+    expect(s.listings.Users?.holdsAll).toBe(true);
+    const all: ViewQuery = { listId, search: '', sort: null, tick: s.ticks.Users };
+    await show(source, all);
+    expect(source.getSnapshot()).toMatchObject({ total: 1500, size: 1500, exact: true });
+    expect(source.row(0)?.id).toBe(held.ids[0]);
+    // Rows further down come when they are on screen.
+    expect(source.row(255)).toBeUndefined();
+    source.need(250, 260);
+    await new Promise<void>((resolve) => {
+      const off = source.subscribe(() => {
+        if (source.row(255)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect(source.row(255)?.id).toBe(held.ids[255]);
+    expect(source.row(255)?.cells[0]).toBe(held.cell(255, 'userName'));
+
+    // A new query: the old rows stay until the new ones arrive, then only the new ones show.
+    const none: ViewQuery = { ...all, search: 'no such user anywhere' };
+    source.setQuery(none);
+    expect(source.row(0)?.id).toBe(held.ids[0]);
+    await show(source, none);
+    expect(source.getSnapshot()).toMatchObject({ total: 0, exact: true });
+    expect(source.row(0)).toBeUndefined();
+
+    const sorted: ViewQuery = { ...all, sort: { column: 'userName', dir: 'desc' } };
+    // Scrolled back to the top: the first block is what is on screen.
+    source.need(0, 50);
+    await show(source, sorted);
+    const names = Array.from({ length: held.size }, (_, i) => held.cell(i, 'userName').toLowerCase()).sort();
+    expect(source.row(0)?.cells[0]?.toLowerCase()).toBe(names.at(-1));
+    const ids = await source.ids();
+    expect(ids).toHaveLength(1500);
+    expect(new Set(ids)).toEqual(new Set(held.ids));
+  });
+});
