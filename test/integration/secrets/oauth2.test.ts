@@ -17,9 +17,13 @@ const POST_SECRET = 'post-secret-4b7e9d1a';
 let oauth: OAuthServer;
 let tenant: SandboxHandle;
 const tokensSeen = new Set<string>();
-/** Tokens the resource server treats as expired before their expires_in (to force 401s). */
-let earlyExpiryMs: number | null = null;
-const firstSeen = new Map<string, number>();
+/**
+ * The resource server refuses each token after this many calls, before its expires_in (to force
+ * 401s). Counted in calls, not milliseconds: a time limit also refused the refreshed token before
+ * the retry got through on a loaded machine.
+ */
+let refuseAfterCalls: number | null = null;
+const callsWith = new Map<string, number>();
 
 beforeAll(async () => {
   oauth = await startOAuthServer({
@@ -36,8 +40,9 @@ beforeAll(async () => {
       scheme: 'external',
       verifyBearer: async (token) => {
         tokensSeen.add(token);
-        if (!firstSeen.has(token)) firstSeen.set(token, Date.now());
-        if (earlyExpiryMs !== null && Date.now() - (firstSeen.get(token) ?? 0) > earlyExpiryMs) return 'expired';
+        const calls = (callsWith.get(token) ?? 0) + 1;
+        callsWith.set(token, calls);
+        if (refuseAfterCalls !== null && calls > refuseAfterCalls) return 'expired';
         return oauth.verify(token);
       },
     },
@@ -96,7 +101,7 @@ describe('OAuth 2.0 client credentials against oidc-provider', { timeout: 120_00
   });
 
   it('after the server refuses tokens early (401 invalid_token), refreshes once for all waiting calls and retries them whole', async () => {
-    earlyExpiryMs = 300;
+    refuseAfterCalls = 10; // more than the 8 calls out at once, so every retry on a fresh token gets through
     tenant.setFaults({ latencyMs: 25 });
     const client = clientFor('inspector-post', POST_SECRET, { clientAuth: 'post', pageSize: 25, concurrency: 8 });
     const before = oauth.tokenRequests();
@@ -112,7 +117,7 @@ describe('OAuth 2.0 client credentials against oidc-provider', { timeout: 120_00
       expect(tokens).toBeLessThan(refused.length + 1);
       expectNoSecrets(JSON.stringify(client.transport.log.toHar()), [POST_SECRET, ...tokensSeen]);
     } finally {
-      earlyExpiryMs = null;
+      refuseAfterCalls = null;
       tenant.setFaults({});
       await client.close();
     }
