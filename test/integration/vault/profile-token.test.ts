@@ -1,8 +1,7 @@
 // Profiles + the REAL keychain: the token goes to the Secret Service only, the profile file keeps
 // just when it was set, and connections read the token at request time.
 // Run: sh test/support/with-keyring.sh npx vitest run test/integration/vault
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,8 +16,9 @@ import {
   setProfileToken,
 } from '../../../electron/core/profiles';
 import { createKeytarVault } from '../../../electron/core/vault';
+import { fileDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-vault-profiles-'));
+const dir = fileDir('scim-inspector-vault-profiles-');
 const vault = createKeytarVault({ service: `scim-inspector-test-${process.pid}-${randomUUID().slice(0, 8)}` });
 const TOKEN = `tok-${randomUUID().replace(/-/g, '')}-SECRETEND`;
 

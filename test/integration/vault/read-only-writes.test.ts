@@ -3,8 +3,7 @@
 // against the sandbox tenant, with the token in the real keychain.
 // Run: sh test/support/with-keyring.sh npx vitest run test/integration/vault/read-only-writes.test.ts
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
@@ -12,8 +11,9 @@ import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { raw, secretOf } from '../../unit/host/web-client';
 import { runCli, stderrError, type CliResult } from '../cli/spawn-cli';
 import { writes } from '../deactivate/support';
+import { fileDir } from '../../support/temp-dir';
 
-const home = mkdtempSync(join(tmpdir(), 'read-only-writes-'));
+const home = fileDir('read-only-writes-');
 let sandbox: SandboxHandle;
 let host: WebHost;
 

@@ -3,8 +3,7 @@
 // test connection). The token must appear in none of what comes out.
 // Run: sh test/support/with-keyring.sh npx vitest run test/integration/vault
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toAppError } from '../../../shared/errors';
@@ -14,8 +13,9 @@ import { connectionOptionsFor, createProfileStore, profileTokenMetadata, setProf
 import { createScimClient } from '../../../electron/core/scim/client';
 import { createKeytarVault } from '../../../electron/core/vault';
 import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
+import { fileDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-token-leak-'));
+const dir = fileDir('scim-inspector-token-leak-');
 const vault = createKeytarVault({ service: `scim-inspector-test-leak-${process.pid}-${randomUUID().slice(0, 8)}` });
 let peer: PeerHandle;
 
