@@ -8,7 +8,7 @@ import type { CapabilitiesView } from '../../../shared/channels/explorer';
 import type { ConnectionTestResult, ProfileList } from '../../../shared/channels/profiles';
 import type { ObservedFacts } from '../../../shared/observed';
 import type { ListingInfo, ResolveOutcome } from '../../../shared/resolve';
-import type { ScimUser } from '../../../shared/scim';
+import { SCHEMAS, type ScimUser } from '../../../shared/scim';
 import { featureContext, value } from './features-context';
 
 let f: Awaited<ReturnType<typeof featureContext>>;
@@ -51,6 +51,24 @@ describe('resolve channels', () => {
     expect(Date.parse(fresh.takenAt)).toBeGreaterThan(Date.parse(before.takenAt));
     const bad = await f.call('resolve.values', { profileId: 'sandbox', kind: 'Users', values: [], fields: ['nonsense'] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it("the member picker's fields (id, userName, email, displayName): a user by display name in any case; a shared display name is ambiguous, both listed", async () => {
+    const { client } = await f.ctx.sessions.discoveredSession('sandbox');
+    const all = (await client.list<ScimUser>('Users')).Resources;
+    const byName = new Map<string, ScimUser[]>();
+    for (const u of all) if (typeof u.displayName === 'string') byName.set(u.displayName.toLowerCase(), [...(byName.get(u.displayName.toLowerCase()) ?? []), u]);
+    const unique = [...byName.values()].find((us) => us.length === 1)?.[0] as ScimUser;
+    const picker = { profileId: 'sandbox', kind: 'Users', fields: ['id', 'userName', 'email', 'displayName'] };
+    const found = value<ResolveOutcome<ScimUser>>(await f.call('resolve.values', { ...picker, values: [(unique.displayName as string).toUpperCase()] }));
+    expect(found.results[0]).toMatchObject({ status: 'found', resolvedBy: 'complete-listing', matchedOn: ['displayName'] });
+    expect(found.results[0]?.resource?.id).toBe(unique.id);
+    // Two users given one display name (a write drops the held listing, so the next lookup lists again).
+    const [a, b] = all.filter((u) => u.id !== unique.id) as [ScimUser, ScimUser];
+    await client.patch('Users', b.id, { schemas: [SCHEMAS.patchOp], Operations: [{ op: 'replace', path: 'displayName', value: a.displayName as string }] });
+    const shared = value<ResolveOutcome<ScimUser>>(await f.call('resolve.values', { ...picker, values: [a.displayName as string] }));
+    expect(shared.results[0]?.status).toBe('ambiguous');
+    expect(shared.results[0]?.candidates.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
   });
 
   it('groups resolve by displayName in another case (the server under-matches displayName eq)', async () => {
