@@ -13,6 +13,12 @@ interface BasicDoc { url: string; auth: 'basic'; username: string; password: str
 interface OAuthDoc { url: string; auth: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope: string }
 
 describe('sandbox --auth', { timeout: 90_000 }, () => {
+  it('refuses --token-ttl without --auth oauth2 (exit 2)', async () => {
+    const r = await runCli(['sandbox', '--auth', 'basic', '--token-ttl', '60', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--token-ttl goes with --auth oauth2/);
+  });
+
   it('--auth basic prints the Basic credentials, which open it; a bearer token does not', async () => {
     const sandbox = await startCli<BasicDoc>(['sandbox', '--users', '9', '--auth', 'basic', '--json'], { timeoutMs: 60_000 });
     running.push(sandbox);

@@ -4,6 +4,7 @@
 // tokens the sandbox issues itself at /oauth/token, so each scheme can be tried without an account.
 
 import { DEMO_BASIC, DEMO_CLIENT, type SandboxAuth } from '../../../core/sandbox/auth';
+import { InspectorError } from '../../../../shared/errors';
 import { optInt, optString } from '../args';
 import type { Command } from '../command';
 import { startSandbox } from '../core-bindings';
@@ -29,6 +30,7 @@ export const sandboxCommand: Command = {
     const users = optInt(ctx.args, 'users');
     const port = optInt(ctx.args, 'port');
     const scheme = optString(ctx.args, 'auth') ?? 'bearer';
+    if (scheme !== 'oauth2' && optInt(ctx.args, 'token-ttl') !== undefined) throw new InspectorError('usage', '--token-ttl goes with --auth oauth2 (the lifetime of the tokens the sandbox issues).', { option: 'token-ttl' });
     const auth: SandboxAuth =
       scheme === 'basic' ? { scheme, ...DEMO_BASIC } : scheme === 'oauth2' ? { scheme, ...DEMO_CLIENT, tokenTtlSeconds: optInt(ctx.args, 'token-ttl') ?? 3600, scopes: ['scim'] } : { scheme: 'bearer' };
     const sandbox = await startSandbox({ vendor, auth, ...(users !== undefined ? { users } : {}), ...(port !== undefined ? { port } : {}) });
