@@ -57,8 +57,10 @@ describe('content security policy', () => {
 
 describe('channel validators', () => {
   it('accept valid requests and reject wrong shapes with the field named', () => {
-    expect(CHANNELS['resources.list'].parse({ profileId: 'p', listId: 'a-1', kind: 'Groups', limit: 5 })).toEqual({ profileId: 'p', listId: 'a-1', kind: 'Groups', filter: undefined, limit: 5 });
+    expect(CHANNELS['resources.list'].parse({ profileId: 'p', listId: 'a-1', kind: 'Groups', limit: 5 })).toEqual({ profileId: 'p', listId: 'a-1', kind: 'Groups', filter: undefined, limit: 5, pages: 'resources' });
     expect(CHANNELS['resources.list'].parse({ profileId: 'p', listId: 'a' }).kind).toBe('Users');
+    expect(CHANNELS['resources.list'].parse({ profileId: 'p', listId: 'a', pages: 'rows' }).pages).toBe('rows');
+    expect(() => CHANNELS['resources.list'].parse({ profileId: 'p', listId: 'a', pages: 'all' })).toThrow(/pages/);
     expect(() => CHANNELS['resources.list'].parse({ profileId: 'p', listId: '../x' })).toThrow(/listId/);
     expect(() => CHANNELS['resources.list'].parse({ profileId: 'p', listId: 'a', limit: 1.5 })).toThrow(/limit/);
     expect(() => CHANNELS['sandbox.start'].parse({ vendor: 'okta' })).toThrow(/vendor/);
