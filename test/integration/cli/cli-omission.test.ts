@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScimUser } from '../../../shared/scim';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
-import { runCli, stderrError } from './spawn-cli';
+import { runCli, startCli, stderrError } from './spawn-cli';
 
 const USERS = 140;
 let omission: SandboxHandle;
@@ -159,4 +159,27 @@ describe('patch on a server that does not implement member removal by filter pat
     expect((omission.store.get('Groups', id)?.res.members as { value: string }[]).map((m) => m.value)).not.toContain(member);
     // Three CLI processes (a listing and two patches): a safety net for a loaded machine, not a target.
   }, 180_000);
+});
+
+describe('sandbox --vendor omission', () => {
+  it('serves a tenant that lies by omission: one 200-with-Error first page, case-sensitive userName eq', async () => {
+    const running = await startCli<{ url: string; token: string }>(['sandbox', '--vendor', 'omission', '--users', '12', '--json']);
+    try {
+      const get = async (query: string): Promise<{ status: number; body: { schemas: string[]; totalResults?: number; Resources?: { userName: string }[] } }> => {
+        const res = await fetch(`${running.doc.url}/Users?${query}`, { headers: { Authorization: `Bearer ${running.doc.token}` } });
+        return { status: res.status, body: (await res.json()) as { schemas: string[]; totalResults?: number; Resources?: { userName: string }[] } };
+      };
+      const first = await get('count=10');
+      expect(first.status).toBe(200);
+      expect(first.body.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+      const again = await get('count=10');
+      expect(again.body.totalResults).toBe(12);
+      const name = again.body.Resources?.[0]?.userName ?? '';
+      expect((await get(`filter=${encodeURIComponent(`userName eq "${name}"`)}`)).body.totalResults).toBe(1);
+      expect((await get(`filter=${encodeURIComponent(`userName eq "${name.toUpperCase()}"`)}`)).body.totalResults).toBe(0);
+      expect(await running.stop()).toBe(0);
+    } finally {
+      running.kill();
+    }
+  });
 });
