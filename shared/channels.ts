@@ -18,6 +18,7 @@ import { RESOLVE_CHANNELS } from './channels/resolve';
 import { TABLE_EXPORT_CHANNELS } from './channels/table-export';
 import { TABLE_CHANNELS } from './channels/table';
 import { LIMITS_CHANNELS } from './channels/limits';
+import { CREATE_CHANNELS } from './channels/create';
 
 export { channel, type ChannelDef } from './channel-def';
 
@@ -122,6 +123,7 @@ export const CHANNELS = {
   ...TABLE_EXPORT_CHANNELS,
   ...TABLE_CHANNELS,
   ...LIMITS_CHANNELS,
+  ...CREATE_CHANNELS,
 } as const;
 
 export type Channels = typeof CHANNELS;

@@ -15,7 +15,8 @@ export interface EditFieldChange {
 
 /** The write request as it will be sent; Authorization (and secret-looking headers) redacted. */
 export interface EditRequest {
-  method: 'PATCH' | 'PUT';
+  /** POST: a create, DELETE: a delete (shared/create.ts); the edit flow sends PATCH and PUT. */
+  method: 'PATCH' | 'PUT' | 'POST' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body: Record<string, unknown>;

@@ -17,6 +17,7 @@ import { tableExportFunctions } from './features/table-export';
 import { indexListing, tableFunctions } from './features/table';
 import { limitsFunctions } from './features/limits';
 import { RENDERER_HOLDS_MAX } from '../../../shared/channels/table';
+import { createFunctions } from './features/create';
 
 export type CoreFunctions = { [K in ChannelName]: (ctx: AppContext, request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
@@ -111,5 +112,6 @@ export const coreFunctions: CoreFunctions = {
   ...tableExportFunctions,
   ...tableFunctions,
   ...limitsFunctions,
+  ...createFunctions,
 };
 

@@ -62,7 +62,15 @@ export interface OpenedChange {
 }
 
 /** Opens the journal (creating its directory) and records the intent; nothing is sent before this. */
-export async function recordIntent(path: string, preview: EditPreview, profile: string | null): Promise<OpenedChange> {
+export function recordIntent(path: string, preview: EditPreview, profile: string | null): Promise<OpenedChange> {
+  return recordWrite(path, { kind: preview.kind, id: preview.id, request: preview.request, before: preview.before, expected: preview.after }, profile);
+}
+
+/** What a journalled write is about to do (a create has no id yet: ""; a delete expects no resource). */
+export type WriteIntent = Pick<ChangeIntentRecord, 'kind' | 'id' | 'request' | 'before' | 'expected'>;
+
+/** recordIntent for any write: edits, creates and deletes share one journal and one format. */
+export async function recordWrite(path: string, intent: WriteIntent, profile: string | null): Promise<OpenedChange> {
   try {
     // A folder created here is owner-only (the journal holds people's data); an existing one keeps its mode.
     await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -78,11 +86,7 @@ export async function recordIntent(path: string, preview: EditPreview, profile: 
       changeId,
       who: currentUser(),
       profile,
-      kind: preview.kind,
-      id: preview.id,
-      request: preview.request,
-      before: preview.before,
-      expected: preview.after,
+      ...intent,
     });
   } catch (error) {
     await journal.close();

@@ -39,18 +39,20 @@ function TenantTag({ tenant }: { tenant: Entry['tenant'] }) {
 
 function EntryRow({ entry, openResource }: { entry: Entry; openResource: FeatureContext['openResource'] }) {
   const after = entry.after ?? entry.expected;
+  // A create is journalled before the server gives the id: the read-back (after) carries it.
+  const id = entry.id !== '' ? entry.id : (entry.after?.id ?? '');
   return (
     <details className="journal-entry" data-testid="journal-entry" data-tenant={entry.tenant.current ? 'current' : 'other'}>
       <summary>
         <TenantTag tenant={entry.tenant} />
-        <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}</time> · {entry.who} · {entry.profile ?? '—'} · {entry.request.method} {entry.kind}/{entry.id} ·{' '}
+        <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}</time> · {entry.who} · {entry.profile ?? '—'} · {entry.request.method} {entry.kind}/{id || '(new)'} ·{' '}
         <span className={`outcome-${entry.outcome}`}>
           {entry.outcome}
           {entry.responseStatus !== null ? ` (${entry.responseStatus})` : ''}
         </span>
       </summary>
-      {entry.tenant.current && (
-        <button type="button" className="link" onClick={() => openResource(entry.kind, entry.id)}>
+      {entry.tenant.current && id !== '' && !(entry.request.method === 'DELETE' && entry.outcome === 'applied') && (
+        <button type="button" className="link" onClick={() => openResource(entry.kind, id)}>
           Open {entry.kind === 'Users' ? 'user' : 'group'}
         </button>
       )}
