@@ -1,7 +1,7 @@
 // The app frame: header, the profiles panel (renderer/src/profiles) and, for the open profile, the explorer (status bar,
 // navigation, pages, detail pane) with the feature registries plugged in.
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, InspectorApi } from '../../shared/channels';
 import type { AppError } from '../../shared/errors';
 import type { ApiChoice } from './api';
@@ -22,6 +22,11 @@ function Shell({ api }: { api: InspectorApi }) {
   // starts over with fresh stores (and reloads) instead of showing what the old connection gave.
   const [generation, setGeneration] = useState(0);
   const stores = useStoreCache(api);
+  // The profile settings page (details, token, test, editor) opens in the content area, where the
+  // frame renders this slot; the navigation rail keeps only the list of profiles.
+  const [profilePage, setProfilePage] = useState(false);
+  const [pageSlot, setPageSlot] = useState<HTMLElement | null>(null);
+  const closeProfilePage = useCallback(() => setProfilePage(false), []);
   useEffect(() => {
     void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setError(r.error)));
   }, [api, generation]);
@@ -40,11 +45,15 @@ function Shell({ api }: { api: InspectorApi }) {
         profileName={profileName}
         registries={REGISTRIES}
         stores={stores.get(profileId)}
+        profilePage={{ open: profilePage, slotRef: setPageSlot, close: closeProfilePage }}
         picker={
           <ProfilesPanel
             api={api}
             selectedProfileId={profileId}
             onSelect={setProfileId}
+            pageSlot={pageSlot}
+            pageOpen={profilePage}
+            onPageOpen={setProfilePage}
             onChanged={(id) => {
               // Its connection changed: its stores start over (the old answers are not current).
               stores.drop(id);

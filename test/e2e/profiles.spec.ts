@@ -38,16 +38,18 @@ test('add a profile, store its token in the keychain, test the connection, brows
   await page.goto(host.url);
   const panel = page.getByRole('region', { name: 'Connection profiles' });
   const list = panel.getByRole('list', { name: 'Saved profiles' });
+  // The details, token and editor open as a page beside the navigation rail, not in it.
+  const settings = page.getByRole('region', { name: 'Profile settings' });
   await expect(list.getByRole('listitem').first()).toContainText('Sandbox tenant (demo)');
 
   await panel.getByRole('button', { name: 'New profile' }).click();
-  const editor = panel.getByRole('form', { name: 'New profile' });
+  const editor = settings.getByRole('form', { name: 'New profile' });
   await editor.getByLabel('Name', { exact: true }).fill('e2e-tenant');
   await editor.getByLabel('Base URL').fill(tenant.url);
   await editor.getByLabel('Vendor hint').selectOption('rfc');
   await editor.getByRole('button', { name: 'Create profile' }).click();
 
-  const details = panel.getByTestId('profile-details');
+  const details = settings.getByTestId('profile-details');
   await expect(details.getByRole('heading', { name: /e2e-tenant/ })).toBeVisible();
   await expect(details.getByText('Token missing')).toBeVisible();
 
@@ -88,8 +90,9 @@ test('add a profile, store its token in the keychain, test the connection, brows
   expect(files.join('\n')).not.toContain(TOKEN);
   expect(pageText.join('\n')).not.toContain(TOKEN);
 
-  await panel.getByRole('button', { name: 'Edit profile' }).click();
-  await panel.getByRole('button', { name: 'Delete…' }).click();
-  await panel.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete profile' }).click();
+  await panel.getByRole('button', { name: 'Profile settings' }).click();
+  await settings.getByRole('button', { name: 'Edit profile' }).click();
+  await settings.getByRole('button', { name: 'Delete…' }).click();
+  await settings.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete profile' }).click();
   await expect(list.getByRole('button', { name: /e2e-tenant/ })).toHaveCount(0);
 });

@@ -44,11 +44,13 @@ test('turning read-only off needs a confirmation, and a read-only profile cannot
   await expect(deactivate.getByRole('button', { name: /Dry run/ })).toBeDisabled();
 
   // Unticking read-only and saving asks first; "Keep read-only" keeps it.
-  await panel.getByRole('button', { name: 'Edit profile' }).click();
-  const editor = panel.getByRole('form', { name: 'Edit profile ro-e2e' });
+  await panel.getByRole('button', { name: 'Profile settings' }).click();
+  const settings = page.getByRole('region', { name: 'Profile settings' });
+  await settings.getByRole('button', { name: 'Edit profile' }).click();
+  const editor = settings.getByRole('form', { name: 'Edit profile ro-e2e' });
   await editor.getByLabel(/Read-only/).uncheck();
   await editor.getByRole('button', { name: 'Save changes' }).click();
-  const confirm = panel.getByRole('alertdialog', { name: 'Confirm turning off read-only' });
+  const confirm = settings.getByRole('alertdialog', { name: 'Confirm turning off read-only' });
   await expect(confirm).toContainText(tenant.url);
   expect(await readOnlyOf(request, profile.id)).toBe(true);
   await confirm.getByRole('button', { name: 'Keep read-only' }).click();

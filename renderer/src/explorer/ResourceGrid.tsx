@@ -83,6 +83,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
   const checked = useUi((s) => s.checked[kind]);
   const detail = useUi((s) => s.detail);
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
   const { source, total } = view;
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const template = gridTemplate(columns);
@@ -161,7 +162,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
       data-total={total}
       data-exact={view.exact}
     >
-      <div className="grid-head" role="row" style={{ gridTemplateColumns: template }}>
+      <div className="grid-head" role="row" ref={head} style={{ gridTemplateColumns: template }}>
         <span role="columnheader">
           <input
             ref={headBox}
@@ -184,7 +185,15 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
           </button>
         ))}
       </div>
-      <div className="grid-body" ref={scroller} data-testid={`scroller-${kind}`}>
+      <div
+        className="grid-body"
+        ref={scroller}
+        data-testid={`scroller-${kind}`}
+        // The header sits outside the scroller (rows are virtualised under it): it follows sideways.
+        onScroll={(e) => {
+          if (head.current) head.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = source.row(item.index);

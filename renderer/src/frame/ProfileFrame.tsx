@@ -1,5 +1,8 @@
 // Everything for one open profile: its stores (kept by the app per profile, see store/scopes.ts),
 // the status bar, the navigation with back/forward, the current page and the detail pane.
+// Layout: a rail (profiles list, then the navigation) that never scrolls with the page; the
+// content area shows the current page, or the profile settings page over it (the page stays
+// mounted underneath, so going back to it keeps its state).
 
 import { useEffect, useMemo, useState } from 'react';
 import type { InspectorApi } from '../../../shared/channels';
@@ -42,9 +45,19 @@ function Page({ registries }: { registries: Registries }) {
   );
 }
 
-export function ProfileFrame({ api, profileId, profileName, picker, registries, stores }: { api: InspectorApi; profileId: string; profileName: string; picker: React.ReactNode; registries: Registries; stores: ProfileStores }) {
+/** The profile settings page: open or not, the element its content is portalled into, and close. */
+export interface ProfilePageSlot {
+  open: boolean;
+  slotRef(element: HTMLElement | null): void;
+  close(): void;
+}
+
+export function ProfileFrame({ api, profileId, profileName, picker, registries, stores, profilePage }: { api: InspectorApi; profileId: string; profileName: string; picker: React.ReactNode; registries: Registries; stores: ProfileStores; profilePage?: ProfilePageSlot }) {
   const [readOnly, setReadOnly] = useState(false);
   useHistoryKeys(stores.ui);
+  const closePage = profilePage?.close;
+  // Any move to a page (navigation, back/forward, a link in a page) leaves the settings page.
+  useEffect(() => (closePage ? stores.ui.subscribe((s, prev) => void (s.view !== prev.view && closePage())) : undefined), [stores.ui, closePage]);
   useEffect(() => {
     let live = true;
     void api.profiles.list().then((r) => {
@@ -61,12 +74,17 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries, 
       <PageStateContext.Provider value={stores.pages}>
       <StatusBar profileName={profileName} />
       <div className="frame">
-        <div className="left">
-          {picker}
-          <Nav features={registries.views} />
+        <div className="left rail">
+          <div className="rail-profiles">{picker}</div>
+          <div className="rail-nav" onClickCapture={closePage}>
+            <Nav features={registries.views} />
+          </div>
         </div>
         <main className="content">
-          <Page registries={registries} />
+          {profilePage?.open && <section className="page profile-page-slot" aria-label="Profile settings" ref={profilePage.slotRef} />}
+          <div className="page-host" hidden={profilePage?.open === true}>
+            <Page registries={registries} />
+          </div>
         </main>
         <DetailPane actions={registries.detailActions} />
       </div>

@@ -1,8 +1,12 @@
 // The profiles column: the list (the built-in sandbox demo first) with a status chip each, "New
 // profile", and the selected profile's details — token entry, test connection, editor. Everything
 // goes through api.profiles.*; the renderer never holds a stored token, only what it just typed.
+// In the app the list sits in the navigation rail and the details open as a page of their own
+// (portalled into the frame's content area, pageSlot), so a test result or an editor never pushes
+// the navigation away; without a slot (tests, narrow hosts) the details follow the list.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { BRIDGE_KEY, type InspectorApi, type Result } from '../../../shared/channels';
 import type { ProfileSecretKind } from '../../../shared/channels/profile-connection';
 import type { ProfileFields, ProfileList } from '../../../shared/channels/profiles';
@@ -23,11 +27,17 @@ export interface ProfilesPanelProps {
    * reload what it shows for it, e.g. a listing that failed with token-missing before the token.
    */
   onChanged?: (profileId: string) => void;
+  /** Where the details page renders (the frame's content area); without it they follow the list. */
+  pageSlot?: HTMLElement | null;
+  /** Whether the details page is open (only with a pageSlot). */
+  pageOpen?: boolean;
+  onPageOpen?: (open: boolean) => void;
 }
 
 type Mode = { kind: 'view' } | { kind: 'new' } | { kind: 'edit' };
 
-export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: ProfilesPanelProps) {
+export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged, pageSlot, pageOpen = false, onPageOpen }: ProfilesPanelProps) {
+  const paged = pageSlot !== undefined;
   const [list, setList] = useState<ProfileList | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const tests = usePanelMemory((s) => s.tests);
@@ -98,37 +108,14 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: P
     onChanged?.(profileId);
   };
 
-  return (
-    <section className="profiles-panel" aria-label="Connection profiles">
-      <header className="profiles-head">
-        <h2>Profiles</h2>
-        <button type="button" onClick={() => setMode({ kind: 'new' })} disabled={busy || mode.kind === 'new'}>New profile</button>
-      </header>
-      {list?.notices.map((n) => (
-        <p key={n} className="warning" role="status">{n}</p>
-      ))}
-      {list?.keychainError && (
-        <p role="alert" className="error" data-testid="keychain-error">
-          {list.keychainError.message} <span className="code">({list.keychainError.code})</span>
-        </p>
-      )}
-      <ul className="profile-list" aria-label="Saved profiles">
-        {(list?.profiles ?? []).map((p) => (
-          <li key={p.id}>
-            <button type="button" className="profile-item" aria-current={p.id === selectedProfileId ? 'true' : undefined} onClick={() => select(p.id)} data-profile-id={p.id}>
-              <span className="profile-name">{p.name}</span>
-              {p.readOnly && <span className="badge-ro">RO</span>}
-              <StatusChip status={p.status} detail={p.statusDetail} />
-            </button>
-          </li>
-        ))}
-      </ul>
-      {list === null && !error && <p className="hint">Loading profiles…</p>}
-      {error && (
-        <p role="alert" className="error" data-testid="profiles-error">
-          {error.message} <span className="code">({error.code})</span>
-        </p>
-      )}
+  const errorNote = error && (
+    <p role="alert" className="error" data-testid="profiles-error">
+      {error.message} <span className="code">({error.code})</span>
+    </p>
+  );
+  const details: ReactNode = (
+    <>
+      {errorNote}
       {notices.map((n) => (
         <p key={n} className="notice" role="status">{n}</p>
       ))}
@@ -189,6 +176,54 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged }: P
           />
         )
       )}
-    </section>
+    </>
+  );
+
+  return (
+    <>
+      {paged && pageOpen && pageSlot && createPortal(<div className="profiles-panel profile-page">{details}</div>, pageSlot)}
+      <section className="profiles-panel" aria-label="Connection profiles">
+        <header className="profiles-head">
+          <h2>Profiles</h2>
+          <button
+            type="button"
+            onClick={() => {
+              setMode({ kind: 'new' });
+              onPageOpen?.(true);
+            }}
+            disabled={busy || (mode.kind === 'new' && (!paged || pageOpen))}
+          >
+            New profile
+          </button>
+        </header>
+        {list?.notices.map((n) => (
+          <p key={n} className="warning" role="status">{n}</p>
+        ))}
+        {list?.keychainError && (
+          <p role="alert" className="error" data-testid="keychain-error">
+            {list.keychainError.message} <span className="code">({list.keychainError.code})</span>
+          </p>
+        )}
+        <ul className="profile-list" aria-label="Saved profiles">
+          {(list?.profiles ?? []).map((p) => (
+            <li key={p.id}>
+              <button type="button" className="profile-item" aria-current={p.id === selectedProfileId ? 'true' : undefined} onClick={() => (onPageOpen?.(false), select(p.id))} data-profile-id={p.id}>
+                <span className="profile-name">{p.name}</span>
+                {p.readOnly && <span className="badge-ro">RO</span>}
+                <StatusChip status={p.status} detail={p.statusDetail} />
+              </button>
+            </li>
+          ))}
+        </ul>
+        {list === null && !error && <p className="hint">Loading profiles…</p>}
+        {paged && selected && (
+          <button type="button" className="profile-settings" aria-pressed={pageOpen} onClick={() => onPageOpen?.(!pageOpen)}>
+            Profile settings
+          </button>
+        )}
+        {paged && !pageOpen && errorNote}
+        {!paged && details}
+      </section>
+    </>
   );
 }

@@ -1,6 +1,6 @@
-// An edit preview as the admin confirms it: the request exactly as it will go out (method, URL,
-// headers with the token already redacted by main, If-Match, body), the attributes before and as
-// predicted after with the changed ones highlighted, and the warnings.
+// An edit preview as the admin confirms it: the warnings, the changed attributes before and as
+// predicted after (the unchanged ones folded away), then the request exactly as it will go out
+// (method, URL, headers with the token already redacted by main, If-Match, body).
 
 import type { EditPreview } from '../../../../shared/edit';
 import { show, useIntoView } from './ui-common';
@@ -33,6 +33,28 @@ export function RequestView({ request }: { request: EditPreview['request'] }) {
   );
 }
 
+/** The attributes the edit leaves alone, folded away so the change and Confirm stay in view. */
+function Unchanged({ rows }: { rows: [string, unknown][] }) {
+  if (rows.length === 0) return null;
+  return (
+    <details className="unchanged">
+      <summary>
+        {rows.length} unchanged attribute{rows.length === 1 ? '' : 's'}
+      </summary>
+      <table className="dense diff">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k} data-changed="false">
+              <th scope="row">{k}</th>
+              <td>{show(v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 export function PreviewView({ preview }: { preview: EditPreview }) {
   const ref = useIntoView<HTMLElement>(preview);
   return (
@@ -51,7 +73,6 @@ export function PreviewView({ preview }: { preview: EditPreview }) {
           {w.message}
         </p>
       ))}
-      <RequestView request={preview.request} />
       <table className="dense diff">
         <thead>
           <tr>
@@ -72,16 +93,10 @@ export function PreviewView({ preview }: { preview: EditPreview }) {
               </td>
             </tr>
           ))}
-          {unchangedRows(preview).map(([k, v]) => (
-            <tr key={k} data-changed="false">
-              <th scope="row">{k}</th>
-              <td colSpan={2}>{show(v)}</td>
-            </tr>
-          ))}
         </tbody>
       </table>
       {preview.ignored.length > 0 && (
-        <table className="dense" aria-label="Not changed by this service" data-testid="preview-ignored">
+        <table className="dense diff" aria-label="Not changed by this service" data-testid="preview-ignored">
           <caption>Not changed by this service (not in the predicted after)</caption>
           <tbody>
             {preview.ignored.map((c) => (
@@ -96,6 +111,8 @@ export function PreviewView({ preview }: { preview: EditPreview }) {
           </tbody>
         </table>
       )}
+      <Unchanged rows={unchangedRows(preview)} />
+      <RequestView request={preview.request} />
     </section>
   );
 }

@@ -1,0 +1,86 @@
+// Layout defects pinned at the window sizes admins use (1440×900 and 1024×700): the navigation
+// stays in view after "Test connection", a grid header cell stays above its column after a
+// horizontal scroll, and the PatchOp preview keeps Confirm in view without breaking words letter
+// by letter. Every assertion is about geometry after Playwright's auto-waiting, never timing.
+import { expect, test, type Page } from '@playwright/test';
+import { ownHost } from './own-host';
+
+const own = ownHost('layout', { sandboxUsers: 40 });
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Explorer' });
+
+async function openUsers(page: Page): Promise<void> {
+  await page.goto(own.host().url);
+  await expect(page.getByTestId('summary-Users')).toHaveText(/^40 users · complete/, { timeout: 30_000 });
+}
+
+for (const size of SIZES) {
+  test(`the navigation stays in view after Test connection at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openUsers(page);
+    await page.getByRole('button', { name: 'Profile settings' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('connection-test')).toContainText('Discovery succeeded', { timeout: 45_000 });
+    for (const name of ['Users', 'Groups', 'Audit', 'Deactivate', 'Journal']) {
+      await expect(nav(page).getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    // The rail takes you back from the profile page to the explorer.
+    await nav(page).getByRole('button', { name: 'Audit', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Audit' }).last()).toBeVisible();
+    await expect(page.getByTestId('connection-test')).toHaveCount(0);
+  });
+}
+
+test('a grid header cell stays above its column after a horizontal scroll at 1024×700', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openUsers(page);
+  // With the detail pane open the columns are wider than the grid: it scrolls sideways.
+  await page.locator('.grid-body [role="row"]').first().click();
+  await expect(page.getByTestId('detail')).toBeVisible();
+  const scroller = page.getByTestId('scroller-Users');
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await scroller.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const grid = page.getByTestId('grid-Users');
+  const headers = grid.locator('[role="columnheader"]');
+  const cells = grid.locator('.grid-body [role="row"]').first().locator('[role="gridcell"]');
+  const count = await headers.count();
+  expect(count).toBeGreaterThan(3);
+  expect(await cells.count()).toBe(count);
+  for (let i = 0; i < count; i++) {
+    // Polled: the header follows the body's scroll event.
+    await expect.poll(async () => Math.abs(((await headers.nth(i).boundingBox())?.x ?? -1e6) - ((await cells.nth(i).boundingBox())?.x ?? 1e6))).toBeLessThan(2);
+  }
+});
+
+test('the PatchOp preview keeps Confirm in view and whole words at 1024×700', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openUsers(page);
+  await page.locator('.grid-body [role="row"]').first().click();
+  const detail = page.getByTestId('detail');
+  await detail.getByRole('button', { name: 'Edit', exact: true }).click();
+  const panel = detail.getByRole('region', { name: 'Edit user' });
+  await panel.getByLabel('Title', { exact: true }).fill('Layout Title');
+  await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = panel.getByTestId('preview');
+  await expect(preview).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Confirm and send PATCH' })).toBeInViewport({ ratio: 1 });
+  // The unchanged attributes are folded away; unfolded, Confirm still stays in view.
+  await preview.locator('details.unchanged > summary').click();
+  await expect(preview.locator('tr[data-changed="false"]').first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Confirm and send PATCH' })).toBeInViewport({ ratio: 1 });
+  // Attribute names are never broken letter by letter ("user Nam e"): a name of up to 24
+  // characters is on one line; only a longer one (a schema URN) may wrap.
+  const heights = await preview.locator('th[scope="row"]:visible').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return { text: cell.textContent ?? '', lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+    }),
+  );
+  expect(heights.length).toBeGreaterThan(0);
+  expect(heights.filter((h) => h.lines > 1 && h.text.length <= 24)).toEqual([]);
+});
