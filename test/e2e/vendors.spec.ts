@@ -28,8 +28,9 @@ test.describe('mittr', () => {
     await expect(detail.getByRole('button', { name: 'Add to group' })).toHaveCount(0);
     await nav(page).getByRole('button', { name: 'Capabilities' }).click();
     await expect(page.getByTestId('limit-groups')).toHaveText(/^no — Mittr does not expose/);
-    // The sidebar names the real vendor, not "rfc".
-    await expect(page.getByRole('region', { name: 'Connection profiles' })).toContainText(/Vendor\s*mittr/);
+    // The profile's settings name the real vendor, not "rfc".
+    await page.getByRole('button', { name: 'Profile settings' }).click();
+    await expect(page.getByRole('region', { name: 'Profile settings' })).toContainText(/Vendor\s*mittr/);
   });
 });
 
@@ -55,7 +56,8 @@ test.describe('lettermint', () => {
     // A PUT would not make it either, so none is offered.
     await expect(detail.getByRole('button', { name: 'Use PUT (preview)' })).toHaveCount(0);
     await expect(detail.getByRole('button', { name: 'Confirm and send PATCH' })).toBeDisabled();
-    await expect(page.getByRole('region', { name: 'Connection profiles' })).toContainText(/Vendor\s*lettermint/);
+    await page.getByRole('button', { name: 'Profile settings' }).click();
+    await expect(page.getByRole('region', { name: 'Profile settings' })).toContainText(/Vendor\s*lettermint/);
   });
 });
 

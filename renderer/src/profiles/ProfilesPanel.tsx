@@ -217,7 +217,7 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged, pag
         </ul>
         {list === null && !error && <p className="hint">Loading profiles…</p>}
         {paged && selected && (
-          <button type="button" className="profile-settings" aria-pressed={pageOpen} onClick={() => onPageOpen?.(!pageOpen)}>
+          <button type="button" className="profile-settings" aria-pressed={pageOpen} onClick={() => onPageOpen?.(true)}>
             Profile settings
           </button>
         )}

@@ -41,7 +41,7 @@ function Unchanged({ rows }: { rows: [string, unknown][] }) {
       <summary>
         {rows.length} unchanged attribute{rows.length === 1 ? '' : 's'}
       </summary>
-      <table className="dense diff">
+      <table className="dense">
         <tbody>
           {rows.map(([k, v]) => (
             <tr key={k} data-changed="false">
@@ -96,7 +96,7 @@ export function PreviewView({ preview }: { preview: EditPreview }) {
         </tbody>
       </table>
       {preview.ignored.length > 0 && (
-        <table className="dense diff" aria-label="Not changed by this service" data-testid="preview-ignored">
+        <table className="dense" aria-label="Not changed by this service" data-testid="preview-ignored">
           <caption>Not changed by this service (not in the predicted after)</caption>
           <tbody>
             {preview.ignored.map((c) => (
