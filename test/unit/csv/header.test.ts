@@ -2,7 +2,7 @@
 // bytes are decoded (UTF-8, UTF-16 with or without a BOM, a legacy code page refused by line).
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../../shared/csv-text';
-import { headerVerdict } from '../../../electron/core/csv/header';
+import { describeHeader, headerVerdict } from '../../../electron/core/csv/header';
 import { parseCsvText } from '../../../electron/core/csv/read';
 
 describe('the first row', () => {
@@ -18,6 +18,15 @@ describe('the first row', () => {
     [['Leavers'], 'unsure'],
     [['alice'], 'unsure'],
     [['Alice', 'Engineering'], 'unsure'],
+    // Edges of "a value no header holds" (mutants of header.ts survived these):
+    [[' 104233 '], 'data'],
+    [['42'], 'data'],
+    [['ab123'], 'data'],
+    [['12ab'], 'unsure'],
+    [['ab12'], 'unsure'],
+    [['Leavers 2024'], 'unsure'],
+    [['email', 'Alice'], 'header'],
+    [['Alice', 'ana@example.com'], 'data'],
   ] as const)('%j is %s', (row, verdict) => {
     expect(headerVerdict(row)).toBe(verdict);
   });
@@ -25,9 +34,26 @@ describe('the first row', () => {
   it('is settled by a named column, and unsure rows are read as data but flagged', () => {
     expect(headerVerdict(['mail', 'name'], 'mail')).toBe('header');
     expect(headerVerdict(['alice'], 'mail')).toBe('data');
+    // Named with stray spaces on either side, or by a name with digits in it, it still settles it.
+    expect(headerVerdict([' mail '], 'mail')).toBe('header');
+    expect(headerVerdict(['mail'], ' mail ')).toBe('header');
+    expect(headerVerdict(['col2', 'x'], 'col2')).toBe('header');
+    expect(headerVerdict(['2nd'], '2nd')).toBe('header');
+    // A column given by number settles nothing: the row decides.
+    expect(headerVerdict(['alice'], '12')).toBe('unsure');
+    expect(headerVerdict(['alice'], ' 3 ')).toBe('unsure');
     const table = parseCsvText('alice\nbob\n');
     expect(table).toMatchObject({ hasHeader: false, headerCertain: false, firstRow: ['alice'], rows: [['alice'], ['bob']] });
     expect(parseCsvText('alice\nbob\n', { hasHeader: true })).toMatchObject({ hasHeader: true, headerCertain: true, rows: [['bob']] });
+  });
+});
+
+describe('how the first row was read, in words', () => {
+  it('names the row and where values start, cutting long cells at 40 characters', () => {
+    expect(describeHeader({ hasHeader: true, firstRow: ['email', 'name'], lines: [3] }, 'leavers.csv')).toBe('leavers.csv: line 1 ("email", "name") is the header; values start at line 3.');
+    expect(describeHeader({ hasHeader: true, firstRow: ['email'], lines: [] }, 'f.csv')).toBe('f.csv: line 1 ("email") is the header; values start at line 2.');
+    const long = 'x'.repeat(45);
+    expect(describeHeader({ hasHeader: false, firstRow: [long, 'y'.repeat(40)], lines: [1] }, 'f.csv')).toBe(`f.csv has no header row: line 1 ("${'x'.repeat(40)}…", "${'y'.repeat(40)}") is a value.`);
   });
 });
 
