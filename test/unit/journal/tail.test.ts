@@ -2,12 +2,13 @@
 // complete record terminated) first, every complete record stays readable, and anything at the
 // end that is not a journal fragment is refused rather than cut.
 
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal, readJournal, type JournalRecordBase } from '../../../electron/core/journal/journal';
 import { lockJournal } from '../../../electron/core/journal/lock';
+import { repairTail } from '../../../electron/core/journal/tail';
 
 interface Rec { type: 'intent' | 'outcome'; id: string }
 const isRec = (v: unknown): v is Rec & JournalRecordBase => typeof v === 'object' && v !== null && typeof (v as Rec).id === 'string' && (v as JournalRecordBase).v === 1;
@@ -103,5 +104,44 @@ describe('journal file mode', () => {
     await chmod(path, 0o644);
     await appendOne(path, 'b', true);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('repairTail on its own (mutants of tail.ts survived the append tests)', () => {
+  async function repaired(text: string): Promise<{ result: unknown; after: string }> {
+    const path = join(dir, `r${(n += 1)}.jsonl`);
+    await writeFile(path, text);
+    const handle = await open(path, 'a+');
+    try {
+      const result = await repairTail(handle, path).catch((e: unknown) => e);
+      return { result, after: await readFile(path, 'utf8') };
+    } finally {
+      await handle.close();
+    }
+  }
+  const record = '{"v":1,"at":"2026-11-23T09:00:00.000Z","type":"intent","id":"a"}\n';
+
+  it('leaves an empty file and a newline-terminated file alone', async () => {
+    expect(await repaired('')).toEqual({ result: { kind: 'none' }, after: '' });
+    expect(await repaired(record)).toEqual({ result: { kind: 'none' }, after: record });
+  });
+
+  it('cuts a torn record longer than one read chunk (64 KB) back to the last newline', async () => {
+    const torn = `{"v":1,"at":"2026-11-23T09:00:01.000Z","type":"outcome","id":"b","error":"${'x'.repeat(70_000)}`;
+    const { result, after } = await repaired(record + torn);
+    expect(result).toEqual({ kind: 'truncated', bytes: Buffer.byteLength(torn) });
+    expect(after).toBe(record);
+  });
+
+  it('cuts a fragment shorter than a record start ({"v)', async () => {
+    expect(await repaired(`${record}{"v`)).toEqual({ result: { kind: 'truncated', bytes: 3 }, after: record });
+  });
+
+  it('refuses JSON at the end that is not a record (null, a number, another version), naming the file', async () => {
+    for (const tail of ['null', '12345', '{"v":2,"type":"intent"}']) {
+      const { result, after } = await repaired(record + tail);
+      expect(result).toMatchObject({ code: 'invalid-input', details: { file: expect.stringMatching(/r\d+\.jsonl$/) } });
+      expect(after).toBe(record + tail);
+    }
   });
 });
