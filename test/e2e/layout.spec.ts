@@ -84,3 +84,10 @@ test('the PatchOp preview keeps Confirm in view and whole words at 1024×700', a
   expect(heights.length).toBeGreaterThan(0);
   expect(heights.filter((h) => h.lines > 1 && h.text.length <= 24)).toEqual([]);
 });
+
+test('the status bar gives a finished listing its page count, not "Pages 2/?"', async ({ page }) => {
+  await openUsers(page);
+  await nav(page).getByRole('button', { name: 'Groups', exact: true }).click();
+  await expect(page.getByTestId('summary-Groups')).toContainText('complete', { timeout: 30_000 });
+  for (const kind of ['Users', 'Groups']) await expect(page.getByTestId(`progress-${kind}`)).toHaveText(/^\w+: Pages (\d+)\/\1 · \d+ loaded$/);
+});

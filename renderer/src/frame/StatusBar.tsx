@@ -14,7 +14,9 @@ function ListingStatus({ listing }: { listing: Listing }) {
   return (
     <div className="listing-status">
       <span data-testid={`progress-${kind}`} aria-live="polite">
-        {kind}: {p ? `Pages ${p.pagesDone}/${p.pagesTotal ?? '?'} · ${listing.loaded} loaded` : listing.running ? 'starting…' : `${listing.loaded} loaded`}
+        {/* The total stays unknown ("?") while pages still come, or when a listing stopped short;
+            a listing verified complete had them all. */}
+        {kind}: {p ? `Pages ${p.pagesDone}/${p.pagesTotal ?? (!listing.running && s?.complete ? p.pagesDone : '?')} · ${listing.loaded} loaded` : listing.running ? 'starting…' : `${listing.loaded} loaded`}
         {listing.running && p ? ` · ${rate(listing)} ${noun}/s` : ''}
       </span>
       {listing.running && (
