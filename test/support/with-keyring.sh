@@ -21,8 +21,14 @@ if [ -n "$missing" ]; then
 fi
 
 dir=$(mktemp -d) || { echo "with-keyring: mktemp failed; running without a keyring" >&2; exec "$@"; }
-trap 'rm -rf "$dir"' EXIT
-trap 'rm -rf "$dir"; exit 130' INT TERM
+# The session bus's socket file (/tmp/dbus-…) outlives its daemon: remove it with the rest.
+cleanup() {
+  sock=$(sed -n 's/^unix:path=\([^,]*\).*/\1/p' "$dir/run/bus-address" 2>/dev/null)
+  if [ -n "$sock" ] && [ -S "$sock" ]; then rm -f "$sock"; fi
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 mkdir -p "$dir/run" "$dir/data" "$dir/config"
 chmod 700 "$dir/run"
 
@@ -42,6 +48,7 @@ XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/config" XDG_RUNTIME_DIR="$dir/ru
   dbus-run-session -- sh -c '
   gnome-keyring-daemon --foreground --unlock --components=secrets <"$KEYRING_PASSWORD_FILE" >/dev/null 2>"$XDG_RUNTIME_DIR/keyring.err" &
   daemon=$!
+  printf %s "$DBUS_SESSION_BUS_ADDRESS" >"$XDG_RUNTIME_DIR/bus-address"
   trap "kill \$daemon 2>/dev/null" EXIT
   trap "exit 130" INT TERM
   unset KEYRING_PASSWORD_FILE
