@@ -4,12 +4,10 @@
 // by letter. Every assertion is about geometry after Playwright's auto-waiting, never timing.
 import { expect, test, type Page } from '@playwright/test';
 import { ownHost } from './own-host';
+import { WINDOW_SIZES } from './window-sizes';
 
 const own = ownHost('layout', { sandboxUsers: 40 });
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
+const SIZES = WINDOW_SIZES;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Explorer' });
 

@@ -4,12 +4,10 @@
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ownHost } from './own-host';
+import { WINDOW_SIZES } from './window-sizes';
 
 const own = ownHost('screens', { sandboxUsers: 80 });
-const SIZES = [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 700 },
-] as const;
+const SIZES = WINDOW_SIZES;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Explorer' });
 
