@@ -8,6 +8,7 @@ import { candidateBaseUrls } from './base-url';
 import { discover } from './discovery';
 import { listResources } from './listing';
 import { listTrustingFilter } from './listing-filter';
+import { observeUnknownForms } from '../probe/spot';
 import { trustFor } from './filter-trust';
 import { createResources } from './resources';
 import { createTransport } from './transport';
@@ -66,7 +67,11 @@ export function createScimClient(options: ConnectionOptions): ScimClient {
           filterLocally,
         });
       if (opts.filter === undefined || opts.filter.trim() === '') return run(false);
-      return listTrustingFilter({ kind, filter: opts.filter, trust: trustFor(client), serverFilterOnly: opts.serverFilterOnly === true, run });
+      const filter = opts.filter;
+      const trust = trustFor(client);
+      // A form nothing has observed is tried first (read-only), so an empty answer is not proof.
+      const spot = opts.serverFilterOnly === true ? Promise.resolve(0) : observeUnknownForms(client, kind, filter, trust, opts.signal);
+      return spot.then(() => listTrustingFilter({ kind, filter, trust, serverFilterOnly: opts.serverFilterOnly === true, run }));
     },
 
     get: (kind, id, opts) => resources.get(kind, id, opts),

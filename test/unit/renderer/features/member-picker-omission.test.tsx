@@ -32,8 +32,8 @@ it('finds users the server under-matches, through the core resolver, and refuses
   const byName = users.find((u) => u.id !== withOtherEmail.id && u.userName !== u.userName.toUpperCase()) as ScimUser;
   const email = (withOtherEmail.emails?.[0]?.value ?? '').toUpperCase();
   // The server itself hides both: its email filter under-matches, its userName eq is case-exact.
-  expect((await client.list('Users', { filter: `emails.value eq "${email}"` })).Resources).toHaveLength(0);
-  expect((await client.list('Users', { filter: `userName eq "${byName.userName.toUpperCase()}"` })).Resources).toHaveLength(0);
+  expect((await client.list('Users', { filter: `emails.value eq "${email}"`, serverFilterOnly: true })).Resources).toHaveLength(0);
+  expect((await client.list('Users', { filter: `userName eq "${byName.userName.toUpperCase()}"`, serverFilterOnly: true })).Resources).toHaveLength(0);
 
   const added: PickedMember[] = [];
   render(<MemberPicker api={real.api} profileId="sandbox" members={[]} onAdd={(m) => added.push(m)} />);
