@@ -50,6 +50,13 @@ export interface Finding {
   resourceType: 'User' | 'Group' | 'IdpRecord';
   /** Resource id (for not-in-tenant: the IdP key value). */
   id: string;
+  /**
+   * User findings: the user's userName, and its primary (or only) email when the audit knows it at
+   * the time (the checks made after all users are in, duplicate-username and user-in-no-group,
+   * keep only userNames, so they carry no email).
+   */
+  userName?: string;
+  email?: string;
   detail: string;
 }
 

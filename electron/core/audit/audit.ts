@@ -103,9 +103,17 @@ export class Auditor {
 
   user(user: ScimUser): void {
     if (this.inGroups) throw new InspectorError('internal', 'The audit was given a user after the groups; users come first.');
-    const { counts, emit } = this;
-    counts.users += 1;
+    this.counts.users += 1;
     const name = label(user);
+    const emails = emailsOf(user);
+    const email = primaryEmail(user, emails);
+    // Each finding on this user carries its userName and primary email (references to strings the
+    // user already holds), so the findings CSV has them as columns, not only inside the detail.
+    const who: Pick<Finding, 'userName' | 'email'> = {};
+    if (typeof user.userName === 'string') who.userName = user.userName;
+    if (email !== null) who.email = email;
+    const emit = (finding: Finding): void => this.emit({ ...finding, ...who });
+    const { counts } = this;
     const ordinal = this.labels.push(name);
     this.idEntryOf.push(this.userIds.add(user.id) ? this.userIds.size - 1 : this.userIds.indexOf(user.id));
     if (isInactive(user)) {
@@ -124,7 +132,6 @@ export class Auditor {
       if (same) same.push(ordinal);
       else this.collisions.set(entry, [this.firstOfName.get(entry), ordinal]);
     }
-    const emails = emailsOf(user);
     let primaries = 0;
     for (const e of emails) if (e.primary === true) primaries += 1;
     if (primaries === 0) {
@@ -134,7 +141,6 @@ export class Auditor {
       counts.multiplePrimaryEmails += 1;
       emit({ code: 'multiple-primary-emails', severity: 'medium', resourceType: 'User', id: user.id, detail: `${name} has ${primaries} emails marked primary` });
     }
-    const email = primaryEmail(user, emails);
     if (email !== null && email.toLowerCase() !== key) {
       counts.emailUserNameMismatch += 1;
       emit({ code: 'email-username-mismatch', severity: 'medium', resourceType: 'User', id: user.id, detail: `userName ${name} differs from primary email ${email}` });
@@ -163,7 +169,7 @@ export class Auditor {
       this.counts.duplicateUserNameSets += 1;
       const first = ordinals[0] as number;
       const who = ordinals.map((o) => `${this.labels.at(o)} (${this.userIdAt(o)})`).join(', ');
-      this.emit({ code: 'duplicate-username', severity: 'high', resourceType: 'User', id: this.userIdAt(first), detail: `userNames equal ignoring case: ${who}` });
+      this.emit({ code: 'duplicate-username', severity: 'high', resourceType: 'User', id: this.userIdAt(first), userName: this.labels.at(first), detail: `userNames equal ignoring case: ${who}` });
     }
   }
 
@@ -238,7 +244,7 @@ export class Auditor {
       for (let o = 0; o < this.labels.size; o += 1) {
         if (this.grouped[this.idEntryOf.get(o)] === 1) continue;
         counts.usersInNoGroup += 1;
-        if (emit({ code: 'user-in-no-group', severity: 'low', resourceType: 'User', id: this.userIdAt(o), detail: `${this.labels.at(o)} is in no group` })) yield;
+        if (emit({ code: 'user-in-no-group', severity: 'low', resourceType: 'User', id: this.userIdAt(o), userName: this.labels.at(o), detail: `${this.labels.at(o)} is in no group` })) yield;
       }
     }
     if (this.idp) {

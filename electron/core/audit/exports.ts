@@ -35,10 +35,10 @@ export function userExport(columns?: string[]): { header: string[]; row: (user: 
   return { header, row: (user) => readers.map((read) => read(user)) };
 }
 
-export const FINDING_COLUMNS = ['code', 'severity', 'resourceType', 'id', 'detail'];
+export const FINDING_COLUMNS = ['code', 'severity', 'resourceType', 'id', 'userName', 'email', 'detail'];
 
 export function findingRow(f: Finding): CsvCell[] {
-  return [f.code, f.severity, f.resourceType, f.id, f.detail];
+  return [f.code, f.severity, f.resourceType, f.id, f.userName ?? '', f.email ?? '', f.detail];
 }
 
 function* userRows(users: ScimUser[], columns?: string[]): Generator<CsvCell[]> {

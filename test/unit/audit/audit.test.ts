@@ -122,4 +122,24 @@ describe('snapshot files and exports', () => {
     expect(f.rows).toBe(audit.findings.length);
     await expect(exportCsv({}, { kind: 'findings', file: join(dir, 'x.csv') })).rejects.toThrow(/needs an audit/);
   });
+
+  it('exports findings with id, userName and primary email in their own columns', async () => {
+    const dir = await testDir('exp-');
+    const audit = auditSnapshot(snapshotOf(users, groups));
+    await exportCsv({ audit }, { kind: 'findings', file: join(dir, 'f.csv') });
+    const text = await readFile(join(dir, 'f.csv'), 'utf8');
+    expect(text.split('\r\n')[0]).toBe('code,severity,resourceType,id,userName,email,detail');
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const of = (code: string, id: string) => rows.find((r) => r.code === code && r.id === id);
+    // A user finding names the user; the email is the primary one, not the userName.
+    expect(of('email-username-mismatch', 'u3')).toMatchObject({ resourceType: 'User', userName: 'bo@x.com', email: 'robert@x.com' });
+    expect(of('stale-user', 'u5')).toMatchObject({ userName: 'di@x.com', email: 'di@x.com' });
+    expect(of('no-primary-email', 'u4')).toMatchObject({ userName: 'cy@x.com', email: '' });
+    expect(of('missing-external-id', 'u2')).toMatchObject({ userName: 'Ana@X.com', email: 'Ana@X.com' });
+    // Checks made after all users are in keep only userNames (memory stays constant per user).
+    expect(of('duplicate-username', 'u1')).toMatchObject({ userName: 'ana@x.com', email: '' });
+    expect(of('user-in-no-group', 'u4')).toMatchObject({ userName: 'cy@x.com', email: '' });
+    // Group findings name no user.
+    expect(of('empty-group', 'g2')).toMatchObject({ resourceType: 'Group', userName: '', email: '' });
+  });
 });
