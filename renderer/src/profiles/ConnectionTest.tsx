@@ -4,6 +4,7 @@
 import type { ConnectionTestResult } from '../../../shared/channels/profiles';
 import { ConnectionUsed } from './ConnectionUsed';
 import { StatusChip } from './StatusChip';
+import { ErrorMessage } from '../frame/ErrorMessage';
 
 export function ConnectionTest({ result }: { result: ConnectionTestResult }) {
   return (
@@ -14,9 +15,9 @@ export function ConnectionTest({ result }: { result: ConnectionTestResult }) {
         {result.baseUrl ? <> · <code>{result.baseUrl}</code></> : null}
       </p>
       {result.error && (
-        <p role="alert" className="error">
-          {result.error.message} <span className="code">({result.error.code})</span>
-        </p>
+        <div role="alert" className="error">
+          <ErrorMessage error={result.error} />
+        </div>
       )}
       {result.connection && <ConnectionUsed details={result.connection} />}
       {result.table.length > 0 && (

@@ -17,6 +17,7 @@ import { EMPTY_FORM } from './profile-form';
 import { StatusChip } from './StatusChip';
 import { usePanelMemory } from './test-results';
 import './profiles.css';
+import { ErrorMessage } from '../frame/ErrorMessage';
 
 export interface ProfilesPanelProps {
   api: InspectorApi;
@@ -109,9 +110,9 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged, pag
   };
 
   const errorNote = error && (
-    <p role="alert" className="error" data-testid="profiles-error">
-      {error.message} <span className="code">({error.code})</span>
-    </p>
+    <div role="alert" className="error" data-testid="profiles-error">
+      <ErrorMessage error={error} />
+    </div>
   );
   const details: ReactNode = (
     <>
@@ -200,9 +201,9 @@ export function ProfilesPanel({ api, selectedProfileId, onSelect, onChanged, pag
           <p key={n} className="warning" role="status">{n}</p>
         ))}
         {list?.keychainError && (
-          <p role="alert" className="error" data-testid="keychain-error">
-            {list.keychainError.message} <span className="code">({list.keychainError.code})</span>
-          </p>
+          <div role="alert" className="error" data-testid="keychain-error">
+            <ErrorMessage error={list.keychainError} />
+          </div>
         )}
         <ul className="profile-list" aria-label="Saved profiles">
           {(list?.profiles ?? []).map((p) => (

@@ -4,13 +4,14 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EventMap, InspectorApi } from '../../../../shared/channels';
 import type { AppError } from '../../../../shared/errors';
+import { ErrorMessage } from '../../frame/ErrorMessage';
 
 export function ErrorNote({ error }: { error: AppError | null }) {
   if (!error) return null;
   return (
-    <p role="alert" className="error" data-testid="feature-error">
-      {error.message} <span className="code">({error.code})</span>
-    </p>
+    <div role="alert" className="error" data-testid="feature-error">
+      <ErrorMessage error={error} />
+    </div>
   );
 }
 

@@ -122,7 +122,10 @@ it('says clearly when the OS keychain is unavailable, in the list and when a tok
   const { id } = store.add({ name: 'needs-keychain', baseUrl: tenant.url });
   try {
     render(<ProfilesPanel api={brokenApi} selectedProfileId={id} onSelect={() => undefined} />);
-    expect((await screen.findByTestId('keychain-error')).textContent).toMatch(/OS keychain cannot be used.*keychain-unavailable/s);
+    const keychainError = await screen.findByTestId('keychain-error');
+    // The plain sentence first; the code and the technical cause (keytar) inside Details.
+    expect(keychainError.querySelector('.error-sentence')?.textContent).toMatch(/^The system keychain is not available/);
+    expect(within(keychainError).getByTestId('error-details').textContent).toMatch(/keychain-unavailable.*OS keychain cannot be used.*keytar/s);
     const details = await screen.findByTestId('profile-details');
     expect(within(details).getByTestId('token-state').textContent).toMatch(/keychain could not be read/);
     fireEvent.change(within(details).getByLabelText('Bearer token'), { target: { value: 'some-token-0123456789' } });
