@@ -32,6 +32,8 @@ export const TABLE_EXPORT_CHANNELS = {
       kind: oneOf(r.kind, ['Users', 'Groups'] as const, 'kind') ?? ('Users' as const),
       scope: oneOf(r.scope, ['view', 'selection'] as const, 'scope') ?? ('view' as const),
       header: cells(r.header, 'header', MAX_COLUMNS),
+      /** Start the file with a UTF-8 byte order mark (the UI's "For Excel"). */
+      bom: r.bom === true,
     };
   }),
   /** The next rows, in order; each as many cells as the header. */

@@ -45,13 +45,19 @@ test('run the audit → see counts → export findings CSV → open a finding', 
   expect(files).toHaveLength(1);
   const csv = readFileSync(join(home, 'exports', files[0] ?? ''), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toMatch(/^code,/);
+  expect(lines[0]).toBe('code,severity,resourceType,id,userName,email,detail');
+  expect(csv.charCodeAt(0)).not.toBe(0xfeff);
   expect(lines.filter((l) => l.startsWith(`${code},`)).length).toBe(count);
 
-  // A second export of the same audit is a new file next to the first, never an overwrite.
+  // A second export of the same audit is a new file next to the first, never an overwrite; with
+  // "For Excel" on it starts with the UTF-8 byte order mark.
+  await audit.getByRole('checkbox', { name: 'For Excel (UTF-8 BOM)' }).check();
   await audit.getByRole('button', { name: 'Export findings CSV' }).click();
   await expect(page.getByTestId('audit-exported')).toContainText(/scim-findings-.*-1\.csv/);
-  expect(readdirSync(join(home, 'exports')).filter((n) => n.startsWith('scim-findings-'))).toHaveLength(2);
+  const both = readdirSync(join(home, 'exports')).filter((n) => n.startsWith('scim-findings-'));
+  expect(both).toHaveLength(2);
+  const excel = readFileSync(join(home, 'exports', both.find((n) => n.endsWith('-1.csv')) ?? ''));
+  expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
   // Click-through: a finding opens its resource in the detail pane.
   await firstGroup.locator('summary').click();

@@ -7,6 +7,7 @@ import type { ResourceKind } from '../../../shared/scim';
 import { useScope, useUi } from '../store/context';
 import type { ViewSource } from '../store/view-source';
 import { exportRows, selectionChunks, viewChunks, type ExportResult } from './export-rows';
+import { useForExcel } from './ForExcel';
 
 interface Props {
   label: string;
@@ -21,13 +22,14 @@ interface Props {
 export function ExportButton({ label, kind, scope, source, ids }: Props) {
   const { api, profileId } = useScope();
   const columns = useUi((s) => s.columns[kind]);
+  const [bom] = useForExcel();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ result: ExportResult | null; error: AppError | null } | null>(null);
   const run = async (): Promise<void> => {
     setBusy(true);
     setDone(null);
     const chunks = source ? viewChunks(source, kind, columns) : selectionChunks(api, profileId, kind, ids?.() ?? [], columns);
-    const r = await exportRows(api, { profileId, kind, scope }, columns, chunks);
+    const r = await exportRows(api, { profileId, kind, scope, bom }, columns, chunks);
     setBusy(false);
     setDone(r.ok ? { result: r.value, error: null } : { result: null, error: r.error });
   };

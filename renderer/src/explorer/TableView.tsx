@@ -10,6 +10,7 @@ import { useExplorer, useScope, useUi } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 import { FilterBuilder } from './FilterBuilder';
 import { ExportButton } from './ExportButton';
+import { ForExcelCheckbox } from './ForExcel';
 import { ResourceGrid } from './ResourceGrid';
 import { useCheckedInView, useView } from './view';
 import { SelectionBar } from './SelectionBar';
@@ -87,6 +88,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
         )}
         <ColumnChooser kind={kind} />
         <ExportButton label="Export view (CSV)" kind={kind} scope="view" source={view.source} />
+        <ForExcelCheckbox />
       </div>
       {kind === 'Users' && showFilter && (
         <FilterBuilder api={api} applied={listing?.filter} summary={listing?.summary ?? null} onApply={(f) => void explorer.getState().load(kind, f)} />

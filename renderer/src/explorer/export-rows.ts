@@ -37,9 +37,9 @@ export async function* selectionChunks(api: InspectorApi, profileId: string, kin
   }
 }
 
-export async function exportRows(api: InspectorApi, request: { profileId: string; kind: ResourceKind; scope: 'view' | 'selection' }, columns: readonly Column[], chunks: Chunks): Promise<Result<ExportResult>> {
+export async function exportRows(api: InspectorApi, request: { profileId: string; kind: ResourceKind; scope: 'view' | 'selection'; bom?: boolean }, columns: readonly Column[], chunks: Chunks): Promise<Result<ExportResult>> {
   const header = ['id', ...columns.map((c) => COLUMN_LABELS[c])];
-  const begun = await api.tableExport.begin({ ...request, header });
+  const begun = await api.tableExport.begin({ ...request, bom: request.bom ?? false, header });
   if (!begun.ok) return begun;
   const { exportId } = begun.value;
   if (exportId === null) return { ok: true, value: { saved: false, path: null, rows: 0 } };

@@ -59,6 +59,28 @@ describe('table exports', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('starts the file with a UTF-8 BOM when the admin chose "For Excel" (table and audit exports), and not otherwise', async () => {
+    const dir = await exportsDir();
+    const f = await featureContext(5, { streamTo: dir });
+    closers.push(f.close);
+    const tableFile = async (bom: boolean | undefined): Promise<Buffer> => {
+      const { exportId } = value<{ exportId: string }>(await f.call('tableExport.begin', { profileId: 'sandbox', kind: 'Users', scope: 'view', header: ['id', 'Display name'], bom }));
+      value(await f.call('tableExport.rows', { exportId, rows: [['u1', 'Inés Παπαδόπουλος']] }));
+      return readFileSync(value<{ path: string }>(await f.call('tableExport.end', { exportId })).path);
+    };
+    const excel = await tableFile(true);
+    expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.subarray(3).toString('utf8')).toBe('id,Display name\r\nu1,Inés Παπαδόπουλος\r\n');
+    expect(excel.subarray(0, 2).toString('latin1')).not.toBe('id');
+    expect((await tableFile(undefined)).subarray(0, 2).toString('latin1')).toBe('id');
+
+    const view = value<AuditView>(await f.call('audit.run', { profileId: 'sandbox', operationId: 'bom' }));
+    for (const kind of ['findings', 'users'] as const) {
+      const saved = value<{ path: string }>(await f.call('audit.export', { auditId: view.auditId, kind, bom: true }));
+      expect([...readFileSync(saved.path).subarray(0, 3)], kind).toEqual([0xef, 0xbb, 0xbf]);
+    }
+  });
+
   it('hands the content to saveFile on a host without a save path', async () => {
     const f = await featureContext(5);
     closers.push(f.close);

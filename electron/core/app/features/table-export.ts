@@ -42,14 +42,14 @@ async function drop(ctx: AppContext, exportId: string): Promise<boolean> {
 }
 
 export const tableExportFunctions: FunctionsFor<typeof TABLE_EXPORT_CHANNELS> = {
-  'tableExport.begin': async (ctx, { kind, scope, header }) => {
+  'tableExport.begin': async (ctx, { kind, scope, header, bom }) => {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = await exportTarget(ctx, { suggestedName: `scim-${kind.toLowerCase()}-${scope}-${stamp}.csv`, extensions: ['csv'], description: 'CSV' });
     if (!target) return { exportId: null };
     const exportId = randomUUID();
     const map = exports(ctx);
     for (const old of [...map.keys()].slice(0, Math.max(0, map.size - MAX_OPEN + 1))) await drop(ctx, old);
-    map.set(exportId, { writer: new CsvFileWriter(target.path, header, { redactor: ctx.redaction.secrets }), target, columns: header.length });
+    map.set(exportId, { writer: new CsvFileWriter(target.path, header, { bom, redactor: ctx.redaction.secrets }), target, columns: header.length });
     return { exportId };
   },
   'tableExport.rows': async (ctx, { exportId, rows }) => {

@@ -10,6 +10,7 @@ import { readPickedCsv } from '../csv-file';
 import type { FeatureContext } from '../registry';
 import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui-common';
 import { BarChart, SplitBar } from './Charts';
+import { ForExcelCheckbox, useForExcel } from '../../explorer/ForExcel';
 import { Checklist } from './Checklist';
 import { Findings } from './Findings';
 import { DiffPanel } from './DiffPanel';
@@ -32,6 +33,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
   const [operationId, setOperationId] = usePageState<string | null>('audit:operationId', null);
   const [error, setError] = usePageState<AppError | null>('audit:error', null);
   const [exported, setExported] = usePageState<(SaveResult & { rows: number; kind: AuditExport }) | null>('audit:exported', null);
+  const [forExcel] = useForExcel();
   // Which finding groups are open (by a click on the chart or on the group itself) is kept too.
   const [openCodes, setOpenCodes] = usePageState<string[]>('audit:openCodes', []);
   const toggleCode = (code: string, open: boolean): void => setOpenCodes((codes) => (open ? [...codes.filter((c) => c !== code), code] : codes.filter((c) => c !== code)));
@@ -86,7 +88,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
 
   const exportCsv = async (kind: AuditExport): Promise<void> => {
     if (!view) return;
-    const r = await api.audit.export({ auditId: view.auditId, kind, bom: false });
+    const r = await api.audit.export({ auditId: view.auditId, kind, bom: forExcel });
     if (r.ok) setExported({ ...r.value, kind });
     else setError(r.error);
   };
@@ -186,6 +188,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
                 Export {kind} CSV
               </button>
             ))}
+            <ForExcelCheckbox />
             <label>
               Snapshot label <input type="text" value={label} maxLength={60} placeholder="e.g. before cutover" onChange={(e) => setLabel(e.target.value)} />
             </label>
