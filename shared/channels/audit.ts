@@ -113,4 +113,9 @@ export const AUDIT_CHANNELS = {
     const r = record(input, 'audit.diff');
     return { a: requiredString(r.a, 'a', SNAPSHOT_NAME), b: requiredString(r.b, 'b', SNAPSHOT_NAME) };
   }),
+  /** The whole diff from a to b as CSV (one row per added/removed resource and per changed field, old and new values), saved where the host chooses. */
+  'audit.exportDiff': channel<SaveResult & { rows: number }>()((input) => {
+    const r = record(input, 'audit.exportDiff');
+    return { a: requiredString(r.a, 'a', SNAPSHOT_NAME), b: requiredString(r.b, 'b', SNAPSHOT_NAME), bom: r.bom === true };
+  }),
 } satisfies Record<string, ChannelDef<unknown, unknown>>;

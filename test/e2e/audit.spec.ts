@@ -119,7 +119,15 @@ test('save two snapshots around a change, audit one offline and diff them', asyn
     await expect(page.getByTestId('diff-summary')).toHaveText(`1 added, 1 removed, ${1 + groupsLosingAMember} changed`);
     await expect(diff.getByRole('listitem').filter({ hasText: `+ User ${created?.userName}` })).toHaveCount(1);
     await expect(diff.getByRole('listitem').filter({ hasText: `− User ${removed.userName}` })).toHaveCount(1);
-    await expect(diff.getByRole('listitem').filter({ hasText: `~ User ${changed.userName}: active` })).toHaveCount(1);
+    // Each changed field with its old and new value, and the whole diff as CSV.
+    await expect(diff.getByRole('listitem').filter({ hasText: `~ User ${changed.userName}: active true → false` })).toHaveCount(1);
+    await diff.getByRole('button', { name: 'Export diff CSV' }).click();
+    await expect(page.getByTestId('diff-exported')).toContainText(/rows saved to .*exports\/scim-diff-.*\.csv/);
+    const diffFile = readdirSync(join(home, 'exports')).find((n) => n.startsWith('scim-diff-')) ?? '';
+    const diffRows = readFileSync(join(home, 'exports', diffFile), 'utf8').trimEnd().split('\r\n');
+    expect(diffRows[0]).toBe('change,resourceType,id,name,field,before,after');
+    expect(diffRows).toContain(`changed,User,${changed.id},${changed.userName},active,true,false`);
+    expect(diffRows).toContain(`added,User,${created?.id},${created?.userName},,,`);
   } finally {
     // The other tests of this worker share the tenant: back to the seeded data.
     const reset = await request.post(`${new URL(tenant.value?.url ?? '').origin}/__sandbox/reset`, { headers: { Authorization: `Bearer ${DEMO_TOKEN}` } });

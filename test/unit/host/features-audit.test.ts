@@ -88,5 +88,11 @@ describe('audit channels', () => {
     const diff = value<DiffView>(await f.call('audit.diff', { a: a.name, b: b.name }));
     expect(diff).toMatchObject({ added: 0, removed: 0, changed: 0 });
     expect(await f.call('audit.diff', { a: '../x.json', b: b.name })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // The whole diff as CSV through the host, "For Excel" honoured; a path is refused.
+    expect(value(await f.call('audit.exportDiff', { a: a.name, b: b.name, bom: true }))).toMatchObject({ saved: true, rows: 0 });
+    const saved = f.saved.at(-1);
+    expect(saved?.suggestedName).toMatch(/^scim-diff-.*\.csv$/);
+    expect(saved?.content).toBe('\uFEFFchange,resourceType,id,name,field,before,after\r\n');
+    expect(await f.call('audit.exportDiff', { a: a.name, b: '../x.json' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -244,4 +244,18 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     const n = SAMPLE_PER_CODE;
     return { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, sample: { added: diff.added.slice(0, n), removed: diff.removed.slice(0, n), changed: diff.changed.slice(0, n) } };
   },
+  'audit.exportDiff': async (ctx, { a, b, bom }) => {
+    const [before, after] = await Promise.all([loadSnapshot(snapshotPath(ctx, a)), loadSnapshot(snapshotPath(ctx, b))]);
+    const diff = diffSnapshots(before, after);
+    const stamp = after.takenAt.replace(/[:.]/g, '-');
+    const target = await exportTarget(ctx, { suggestedName: `scim-diff-${stamp}.csv`, extensions: ['csv'], description: 'CSV' });
+    if (!target) return { saved: false, path: null, rows: 0 };
+    try {
+      const { rows } = await exportCsv({ diff }, { kind: 'diff', file: target.path, bom, redactor: ctx.redaction.secrets });
+      return await target.done(rows);
+    } catch (error) {
+      await target.discard();
+      throw error;
+    }
+  },
 };
