@@ -12,6 +12,7 @@ import type { ResourceKind } from '../../../shared/scim';
 import { COLUMN_LABELS, columnsOf, type Column } from '../store/columns';
 import { useScope, useUi } from '../store/context';
 import type { GridView } from './view';
+import { DateTime, isIsoDateTime } from '../frame/DateTime';
 
 const ROW_HEIGHT = 28;
 const WIDTHS: Partial<Record<Column, string>> = { active: '4.5rem', members: '6rem', lastModified: '12rem' };
@@ -67,8 +68,8 @@ const GridRow = memo(function GridRow({ kind, row, index, start, template, colum
         )}
       </span>
       {columns.map((c) => (
-        <span role="gridcell" key={c} title={cell(c)}>
-          {cell(c)}
+        <span role="gridcell" key={c} title={c === 'lastModified' && isIsoDateTime(cell(c)) ? undefined : cell(c)}>
+          {c === 'lastModified' && isIsoDateTime(cell(c)) ? <DateTime iso={cell(c)} /> : cell(c)}
         </span>
       ))}
     </div>

@@ -3,6 +3,7 @@
 
 import { useState } from 'react';
 import { SCHEMAS, type ScimResource } from '../../../shared/scim';
+import { DateTime, isIsoDateTime } from '../frame/DateTime';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -36,12 +37,15 @@ function Attributes({ entries, openUser }: { entries: [string, unknown][]; openU
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
-          <dd>{k === 'manager' && openUser ? <Manager value={v} openUser={openUser} /> : Array.isArray(v) ? v.map((item, i) => <div key={i}>{show(item)}</div>) : show(v)}</dd>
+          <dd>{k === 'manager' && openUser ? <Manager value={v} openUser={openUser} /> : Array.isArray(v) ? v.map((item, i) => <div key={i}>{show(item)}</div>) : isIsoDateTime(v) && DATES.has(k) ? <DateTime iso={v} /> : show(v)}</dd>
         </div>
       ))}
     </dl>
   );
 }
+
+// meta's dates show in local time (UTC on hover); other strings show as the server sent them.
+const DATES = new Set(['created', 'lastModified']);
 
 const SKIP = new Set(['schemas', 'meta', 'members', 'groups']);
 

@@ -17,6 +17,7 @@ import { DiffPanel } from './DiffPanel';
 import { snapshotLabel, SnapshotOptions } from './SnapshotOptions';
 import { usePageState, usePageStore } from '../../store/pages';
 import { FINDING_SOURCE_KEY, type FindingSource } from '../deactivate/DeactivatePage';
+import { DateTime } from '../../frame/DateTime';
 
 /** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
 const WRITE_SETTLE_MS = 300;
@@ -163,7 +164,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
       {view && c && (
         <>
           <p className="muted" data-testid="audit-source">
-            {view.source.kind === 'live' ? 'Live tenant' : `Snapshot ${sourceLabel(view.source.name)}`} · {view.baseUrl} · taken {view.takenAt}
+            {view.source.kind === 'live' ? 'Live tenant' : `Snapshot ${sourceLabel(view.source.name)}`} · {view.baseUrl} · taken <DateTime iso={view.takenAt} />
             {view.complete ? '' : ' · NOT verified complete'}
           </p>
           {view.writesSince > 0 && (

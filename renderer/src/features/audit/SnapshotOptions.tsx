@@ -2,9 +2,10 @@
 // tenant's first, other tenants' in their own labelled group (listed only when the admin asked).
 
 import type { SnapshotFile } from '../../../../shared/channels/audit';
+import { localDateTime, utcDateTime } from '../../frame/DateTime';
 
 export function snapshotLabel(s: SnapshotFile): string {
-  const when = (s.takenAt ?? s.modifiedAt).replace('T', ' ').slice(0, 16);
+  const when = localDateTime(s.takenAt ?? s.modifiedAt, false);
   return `${s.label ?? s.name} · ${s.tenant.name} · taken ${when}`;
 }
 
@@ -12,7 +13,7 @@ export function SnapshotOptions({ snapshots }: { snapshots: SnapshotFile[] }) {
   const current = snapshots.filter((s) => s.tenant.current);
   const others = snapshots.filter((s) => !s.tenant.current);
   const option = (s: SnapshotFile) => (
-    <option key={s.name} value={s.name}>
+    <option key={s.name} value={s.name} title={utcDateTime(s.takenAt ?? s.modifiedAt)}>
       {snapshotLabel(s)}
     </option>
   );

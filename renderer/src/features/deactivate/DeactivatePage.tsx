@@ -11,6 +11,7 @@ import { ErrorNote } from '../edit/ui-common';
 import { readPickedCsv } from '../csv-file';
 import { DeactivationFlow } from './DeactivationFlow';
 import { usePageState } from '../../store/pages';
+import { DateTime } from '../../frame/DateTime';
 
 /** Set by the Audit page's "Deactivate these N users": the users of one finding of an audit. */
 export interface FindingSource {
@@ -25,7 +26,7 @@ function FromFinding({ source, onDrop, ...flow }: { source: FindingSource; onDro
   return (
     <>
       <p data-testid="finding-source">
-        {source.count} user(s) of the audit finding “{source.code}” (audit taken {source.takenAt.replace('T', ' ').slice(0, 19)}).{' '}
+        {source.count} user(s) of the audit finding “{source.code}” (audit taken <DateTime iso={source.takenAt} />).{' '}
         <button type="button" className="link" onClick={onDrop}>
           Use a pasted list instead
         </button>

@@ -8,6 +8,7 @@ import type { InspectorApi } from '../../../../shared/channels';
 import type { AppError } from '../../../../shared/errors';
 import type { ListingInfo } from '../../../../shared/resolve';
 import { ErrorNote } from '../edit/ui-common';
+import { DateTime } from '../../frame/DateTime';
 
 /** "less than a minute", "4 minutes", "2 hours 5 minutes". */
 export function ageText(takenAt: string, now: number): string {
@@ -70,7 +71,7 @@ export function HeldListing({ api, profileId, stamp, onRefreshed, disabled = fal
       {held && (
         <p>
           Values the server&apos;s filters could not prove were matched in a complete listing of {held.size} users taken{' '}
-          <time dateTime={held.takenAt}>{new Date(held.takenAt).toLocaleTimeString()}</time> ({ageText(held.takenAt, now)} old).{' '}
+          <DateTime iso={held.takenAt} /> ({ageText(held.takenAt, now)} old).{' '}
           <button type="button" onClick={() => void refresh()} disabled={busy || disabled}>
             {busy ? 'Listing every user…' : 'Refresh the listing and plan again'}
           </button>

@@ -3,6 +3,7 @@
 
 import type { DeactivationPlan } from '../../../../shared/deactivate';
 import type { ResourceKind } from '../../../../shared/scim';
+import { localDateTime } from '../../frame/DateTime';
 
 export function PlanView({ plan, openResource }: { plan: DeactivationPlan; openResource: (kind: ResourceKind, id: string) => void }) {
   const open = (id: string) => (
@@ -44,7 +45,7 @@ export function PlanView({ plan, openResource }: { plan: DeactivationPlan; openR
                 <br />
                 <small data-testid="resolved-by">
                   {t.resolvedBy === 'complete-listing' && t.listing
-                    ? `only match in a complete listing of ${t.listing.size} users (${new Date(t.listing.takenAt).toLocaleTimeString()})`
+                    ? `only match in a complete listing of ${t.listing.size} users (${localDateTime(t.listing.takenAt)})`
                     : "found by the server's filter"}
                 </small>
               </td>

@@ -14,6 +14,7 @@ import { JournalActions } from '../deactivate/RunView';
 import { RequestView } from './PreviewView';
 import { ErrorNote, show } from './ui-common';
 import { usePageState } from '../../store/pages';
+import { DateTime } from '../../frame/DateTime';
 
 const HIDDEN = new Set(['meta', 'schemas']);
 /** Enough to find a recent write; thousands of expandable entries would only slow the page. */
@@ -45,7 +46,7 @@ function EntryRow({ entry, openResource }: { entry: Entry; openResource: Feature
     <details className="journal-entry" data-testid="journal-entry" data-tenant={entry.tenant.current ? 'current' : 'other'}>
       <summary>
         <TenantTag tenant={entry.tenant} />
-        <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 19)}</time> · {entry.who} · {entry.profile ?? '—'} · {entry.request.method} {entry.kind}/{id || '(new)'} ·{' '}
+        <DateTime iso={entry.at} /> · {entry.who} · {entry.profile ?? '—'} · {entry.request.method} {entry.kind}/{id || '(new)'} ·{' '}
         <span className={`outcome-${entry.outcome}`}>
           {entry.outcome}
           {entry.responseStatus !== null ? ` (${entry.responseStatus})` : ''}
@@ -149,7 +150,7 @@ export function JournalView({ api, profileId, readOnly, openResource }: FeatureC
           <ul>
             {j.runs.map((r) => (
               <li key={r.runId}>
-                {r.at?.replace('T', ' ').slice(0, 19) ?? '?'} · {r.action} ({r.method.toUpperCase()}) · {r.done}/{r.targets} done, {r.failed} failed{r.ended ? '' : ' · interrupted'} · {r.baseUrl}
+                {r.at ? <DateTime iso={r.at} /> : '?'} · {r.action} ({r.method.toUpperCase()}) · {r.done}/{r.targets} done, {r.failed} failed{r.ended ? '' : ' · interrupted'} · {r.baseUrl}
               </li>
             ))}
           </ul>
