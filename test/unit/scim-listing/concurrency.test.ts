@@ -84,6 +84,25 @@ describe('listing with adaptive concurrency', () => {
     expect(out.concurrency?.final).toBeLessThan(16);
   });
 
+  it('does not take its own busy event loop for a slower server (a CPU-bound client at 16 in flight)', async () => {
+    // The server answers in 20 ms; each answer then costs this process 12 ms of synchronous work
+    // (as parsing and writing a page does). With 16 out, an answer may wait behind 15 others'
+    // work, ~200 ms after it was sent: measured naively that was a "jump" and halved the limit
+    // again and again. The loop's busy time is taken off the latency the limit judges.
+    const server = arrayTransport(makeUsers(2000), {
+      beforePage: async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        const until = performance.now() + 12;
+        while (performance.now() < until) {
+          // busy: the client's own CPU work on a page
+        }
+      },
+    });
+    const out = await listResources(server.transport, 'Users', { pageSize: 20 });
+    expect(out.complete).toBe(true);
+    expect(out.concurrency).toMatchObject({ max: 16, decreases: 0 });
+  });
+
   it('keeps listing, every page once, when the limit falls to 1 while many pages are in flight', async () => {
     // After a fast start every answer is far slower: each round halves the limit again, down
     // to 1 and below the number of requests still out.
