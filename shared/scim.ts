@@ -156,6 +156,21 @@ export interface RequestLogBodies {
   dropped: string | null;
 }
 
+/**
+ * The member ids (`members[].value`) a group lists, skipping malformed entries: the one reading
+ * of a group's members for the audit, main's table index and the renderer's Groups column.
+ */
+export function memberIdsOf(group: object): string[] {
+  const members = (group as { members?: unknown }).members;
+  if (!Array.isArray(members)) return [];
+  const out: string[] = [];
+  for (const m of members as unknown[]) {
+    const value = typeof m === 'object' && m !== null ? (m as Record<string, unknown>).value : undefined;
+    if (typeof value === 'string') out.push(value);
+  }
+  return out;
+}
+
 /** The summary of an entry (its bodies left where they are: a kept body is decoded only when read). */
 export function summaryOf(entry: RequestLogEntry): RequestLogSummary {
   const { id, startedAt, method, url, status, durationMs, requestHeaders, responseHeaders, responseSize, bodiesTruncated, bodiesDropped, error } = entry;

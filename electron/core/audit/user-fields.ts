@@ -1,6 +1,6 @@
 // Reading the attributes audits and exports care about from normalised resources.
 
-import { SCHEMAS, type MultiValued, type ScimGroup, type ScimUser } from '../../../shared/scim';
+import { memberIdsOf, SCHEMAS, type MultiValued, type ScimGroup, type ScimUser } from '../../../shared/scim';
 
 export function emailsOf(user: ScimUser): MultiValued[] {
   return Array.isArray(user.emails) ? user.emails.filter((e) => typeof e?.value === 'string') : [];
@@ -27,7 +27,7 @@ export function isInactive(user: ScimUser): boolean {
 }
 
 export function memberIds(group: ScimGroup): string[] {
-  return Array.isArray(group.members) ? group.members.map((m) => m?.value).filter((v): v is string => typeof v === 'string') : [];
+  return memberIdsOf(group);
 }
 
 /** Value of a user attribute by a dotted path as admins name columns: name.givenName, emails, department... */

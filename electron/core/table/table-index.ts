@@ -5,7 +5,7 @@
 // removed row keeps its number (marked removed) so results computed so far stay valid.
 
 import { cellText, columnsOf, SEARCHED, type Column } from '../../../shared/columns';
-import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import { memberIdsOf, type ResourceKind, type ScimResource } from '../../../shared/scim';
 import { CompactStringSet } from '../scim/compact-strings';
 import { Bitset, IntColumn } from './bitset';
 import { ListStore } from './lists';
@@ -24,15 +24,6 @@ export interface Pools {
   names: CompactStringSet;
 }
 
-export function memberValues(group: ScimResource): string[] {
-  if (!Array.isArray(group.members)) return [];
-  const out: string[] = [];
-  for (const m of group.members) {
-    const value = typeof m === 'object' && m !== null ? (m as Record<string, unknown>).value : undefined;
-    if (typeof value === 'string') out.push(value);
-  }
-  return out;
-}
 
 /** A user's own `groups` attribute as the grid shows it: display names (or ids). */
 function ownGroupNames(user: ScimResource): string[] {
@@ -110,7 +101,7 @@ export class TableIndex {
       this.hasOwnGroups.set(row, Array.isArray(resource.groups));
       this.ownGroups.set(row, ownGroupNames(resource).map((n) => intern(this.pools.names, n)));
     } else {
-      this.members.set(row, memberValues(resource).map((id) => intern(this.pools.ids, id)));
+      this.members.set(row, memberIdsOf(resource).map((id) => intern(this.pools.ids, id)));
     }
     this.version += 1;
     return row;

@@ -2,20 +2,12 @@
 // include it. Most servers omit User.groups, so the Groups column is filled from the groups
 // listing; a user that carries its own groups keeps them.
 
-import type { ScimResource } from '../../../shared/scim';
+import { memberIdsOf, type ScimResource } from '../../../shared/scim';
 import type { ResourceTable } from './table';
 
 export type Memberships = Map<string, string[]>;
 
-export function memberIds(group: ScimResource): string[] {
-  if (!Array.isArray(group.members)) return [];
-  const out: string[] = [];
-  for (const m of group.members) {
-    const value = typeof m === 'object' && m !== null ? (m as Record<string, unknown>).value : undefined;
-    if (typeof value === 'string') out.push(value);
-  }
-  return out;
-}
+export { memberIdsOf as memberIds } from '../../../shared/scim';
 
 const nameOf = (g: ScimResource): string => (typeof g.displayName === 'string' ? g.displayName : g.id);
 
@@ -23,7 +15,7 @@ const nameOf = (g: ScimResource): string => (typeof g.displayName === 'string' ?
 export function addGroups(memberships: Memberships, groups: readonly ScimResource[]): string[] {
   const touched: string[] = [];
   for (const g of groups) {
-    for (const id of memberIds(g)) {
+    for (const id of memberIdsOf(g)) {
       const list = memberships.get(id) ?? [];
       list.push(nameOf(g));
       memberships.set(id, list);
