@@ -61,12 +61,7 @@ export class CompactStringList {
   }
 
   protected reserve(len: number): void {
-    if (this.used + len > this.bytes.length) {
-      // 1.5x: the arena is most of the footprint, and doubling would leave up to half of it idle.
-      const grown = Buffer.allocUnsafe(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + len));
-      this.bytes.copy(grown, 0, 0, this.used);
-      this.bytes = grown;
-    }
+    this.bytes = roomFor(this.bytes, this.used, len);
     if (this.count + 2 > this.starts.length) {
       const starts = new Uint32Array(this.starts.length * 2);
       starts.set(this.starts);
@@ -187,4 +182,16 @@ export class Uint32List {
     this.data[index] = value;
     if (index >= this.length) this.length = index + 1;
   }
+}
+
+/**
+ * `bytes` with room for `len` more after its first `used` bytes: itself when it has it, else a
+ * copy 1.5x as large (or just large enough). 1.5x: an arena is most of the footprint, and
+ * doubling would leave up to half of it idle.
+ */
+export function roomFor(bytes: Buffer<ArrayBuffer>, used: number, len: number): Buffer<ArrayBuffer> {
+  if (used + len <= bytes.length) return bytes;
+  const grown = Buffer.allocUnsafe(Math.max(Math.ceil(bytes.length * 1.5), used + len));
+  bytes.copy(grown, 0, 0, used);
+  return grown;
 }

@@ -4,6 +4,8 @@
 // is mapped back to its slot. A changed row gets a new slot at the end and its old one is dead, so
 // results computed so far stay valid for every other row.
 
+import { roomFor } from '../scim/compact-strings';
+
 const encoder = new TextEncoder();
 const NEWLINE = 0x0a;
 /** Bytes searched per native call between deadline checks (~1 ms of memchr/memmem). */
@@ -34,11 +36,7 @@ export class SearchText {
   add(row: number, text: string): number {
     // A newline inside a value would end the slot early: it reads as a space.
     const len = this.encode(text.includes('\n') ? text.replace(/\n/g, ' ') : text);
-    if (this.used + len + 1 > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(Math.ceil(this.bytes.length * 1.5), this.used + len + 1));
-      this.bytes.copy(grown, 0, 0, this.used);
-      this.bytes = grown;
-    }
+    this.bytes = roomFor(this.bytes, this.used, len + 1);
     if (this.count + 2 > this.starts.length) {
       const starts = new Uint32Array(this.starts.length * 2);
       starts.set(this.starts);
