@@ -7,7 +7,7 @@ import type { ChannelDef } from '../channel-def';
 import { InspectorError } from '../errors';
 import { channel } from '../channel-def';
 import { oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
-import type { AuditCounts, Finding, FindingCode, Severity, SnapshotDiff } from '../audit';
+import { FINDING_CODES, type AuditCounts, type Finding, type FindingCode, type Severity, type SnapshotDiff } from '../audit';
 import type { SaveResult } from '../channels';
 import { tenantScope, type TenantRef } from './edit';
 import { MAX_CSV_TEXT } from './body-limits';
@@ -17,12 +17,24 @@ export const SNAPSHOT_NAME = /^[A-Za-z0-9_.-]{1,200}\.json(\.gz)?$/;
 export const AUDIT_EXPORTS = ['findings', 'users', 'groups', 'memberships'] as const;
 export type AuditExport = (typeof AUDIT_EXPORTS)[number];
 
-/** Findings of one code: how many, and the first ones to click through (the export has all). */
+/** Findings a page holds (the first page of each group comes with the view; audit.findings pages on). */
+export const FINDINGS_PAGE = 50;
+/** The most findings one audit.findings call answers. */
+export const MAX_FINDINGS_PAGE = 500;
+
+/** Findings of one code: how many, and the first page of them (audit.findings gives the others). */
 export interface FindingGroup {
   code: FindingCode;
   severity: Severity;
   count: number;
   sample: Finding[];
+}
+
+/** One page of findings: of one code in found order, or of all in severity order. */
+export interface FindingsPage {
+  total: number;
+  offset: number;
+  findings: Finding[];
 }
 
 export interface AuditView {
@@ -87,6 +99,16 @@ export const AUDIT_CHANNELS = {
   'audit.view': channel<AuditView>()((input) => {
     const r = record(input, 'audit.view');
     return { auditId: requiredString(r.auditId, 'auditId', ID) };
+  }),
+  /** A page of the audit's findings: one code's (code given) or all of them, high severity first. */
+  'audit.findings': channel<FindingsPage>()((input) => {
+    const r = record(input, 'audit.findings');
+    return {
+      auditId: requiredString(r.auditId, 'auditId', ID),
+      code: oneOf(r.code, FINDING_CODES, 'code'),
+      offset: optionalInteger(r.offset, 'offset', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+      limit: optionalInteger(r.limit, 'limit', 1, MAX_FINDINGS_PAGE) ?? FINDINGS_PAGE,
+    };
   }),
   'audit.cancel': channel<{ cancelled: boolean }>()((input) => {
     const r = record(input, 'audit.cancel');

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
-import { FINDING_CODES, type AuditResult, type Finding, type FindingCode, type Snapshot } from '../../../../shared/audit';
-import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type FindingGroup, type SnapshotFile } from '../../../../shared/channels/audit';
+import type { AuditResult, FindingCode, Snapshot } from '../../../../shared/audit';
+import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type SnapshotFile } from '../../../../shared/channels/audit';
 import { auditSnapshot, type AuditOptions } from '../../audit/audit';
 import { diffSnapshots } from '../../audit/diff';
 import { exportCsv } from '../../audit/exports';
@@ -23,6 +23,7 @@ import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { belongsTo, tenantKey, tenantName, tenantOf, type Tenant } from '../tenant';
 import { liveWrites, recordWrite, withWrites, type LiveWrites } from './audit-writes';
+import { findingsPage, groupFindings } from './audit-findings';
 
 interface StoredAudit {
   /** The snapshot as taken: what Save snapshot writes. */
@@ -43,7 +44,8 @@ interface State {
 const states = new WeakMap<AppContext, State>();
 /** A 100k-user snapshot is hundreds of MB in memory: keep only the latest audits. */
 const MAX_AUDITS = 2;
-const SAMPLE_PER_CODE = 100;
+/** Entries of each diff list the page gets (the CSV export has all). */
+const DIFF_SAMPLE = 100;
 const DAY_MS = 86_400_000;
 const AGE_BUCKETS: { label: string; maxDays: number }[] = [
   { label: '< 30 days', maxDays: 30 },
@@ -79,21 +81,6 @@ function stored(ctx: AppContext, auditId: string): StoredAudit {
   return audit;
 }
 
-function groupFindings(findings: Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  for (const f of findings) {
-    let g = groups.get(f.code);
-    if (!g) {
-      g = { code: f.code, severity: f.severity, count: 0, sample: [] };
-      groups.set(f.code, g);
-    }
-    g.count += 1;
-    if (g.sample.length < SAMPLE_PER_CODE) g.sample.push(f);
-  }
-  // Stable order: the order the audit defines its codes in.
-  return FINDING_CODES.flatMap((code) => groups.get(code) ?? []);
-}
-
 /** Users by how long ago meta.lastModified was, at the snapshot's time. */
 export function lastModifiedBuckets(snapshot: Snapshot): { label: string; count: number }[] {
   const counts = new Array<number>(AGE_BUCKETS.length + 1).fill(0);
@@ -122,7 +109,7 @@ function viewOf(auditId: string, audit: StoredAudit): AuditView {
     counts: result.counts,
     notes: result.notes,
     warnings: snapshot.warnings,
-    groups: groupFindings(result.findings),
+    groups: groupFindings(result),
     lastModified: lastModifiedBuckets(snapshot),
     writesSince: audit.writes?.changes.size ?? 0,
   };
@@ -196,6 +183,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     }
     return viewOf(auditId, audit);
   },
+  'audit.findings': async (ctx, { auditId, code, offset, limit }) => findingsPage(stored(ctx, auditId).result, code, offset, limit),
   'audit.cancel': async (ctx, { operationId }) => {
     return { cancelled: ctx.sessions.cancelOperation(operationId) };
   },
@@ -241,7 +229,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
   'audit.diff': async (ctx, { a, b }) => {
     const [before, after] = await Promise.all([loadSnapshot(snapshotPath(ctx, a)), loadSnapshot(snapshotPath(ctx, b))]);
     const diff = diffSnapshots(before, after);
-    const n = SAMPLE_PER_CODE;
+    const n = DIFF_SAMPLE;
     return { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, sample: { added: diff.added.slice(0, n), removed: diff.removed.slice(0, n), changed: diff.changed.slice(0, n) } };
   },
   'audit.exportDiff': async (ctx, { a, b, bom }) => {

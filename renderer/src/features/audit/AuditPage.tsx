@@ -200,7 +200,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
           {exported && (
             <p data-testid="audit-exported">{exported.saved ? `${exported.rows} ${exported.kind} rows saved to ${exported.path ?? ''}` : 'Export cancelled.'}</p>
           )}
-          <Findings groups={view.groups} openResource={openResource} openCodes={openCodes} onToggle={toggleCode} onDeactivate={goTo && pages ? deactivateFinding : undefined} />
+          <Findings api={api} auditId={view.auditId} groups={view.groups} openResource={openResource} openCodes={openCodes} onToggle={toggleCode} onDeactivate={goTo && pages ? deactivateFinding : undefined} />
         </>
       )}
       {snapshots.length >= 2 && <DiffPanel api={api} snapshots={snapshots} openResource={openResource} />}

@@ -1,10 +1,15 @@
-// Findings grouped by code, each group with its count and the first findings, which open their
-// user or group in the explorer (IdP-only records have nothing to open).
+// Findings grouped by code, high severity first, each group with its count and its findings a
+// page at a time (FindingPages); a finding opens its user or group in the explorer (IdP-only
+// records have nothing to open).
 
+import type { InspectorApi } from '../../../../shared/channels';
 import type { FindingGroup } from '../../../../shared/channels/audit';
 import type { FeatureContext } from '../registry';
+import { FindingPages } from './FindingPages';
 
 interface Props {
+  api: InspectorApi;
+  auditId: string;
   groups: FindingGroup[];
   openResource: FeatureContext['openResource'];
   /** The codes whose group is open (kept by the page, so leaving it does not fold them). */
@@ -14,7 +19,7 @@ interface Props {
   onDeactivate?(group: FindingGroup): void;
 }
 
-export function Findings({ groups, openResource, openCodes, onToggle, onDeactivate }: Props) {
+export function Findings({ api, auditId, groups, openResource, openCodes, onToggle, onDeactivate }: Props) {
   if (groups.length === 0) return <p className="ok">No findings.</p>;
   return (
     <section aria-label="Findings" data-testid="findings">
@@ -30,29 +35,7 @@ export function Findings({ groups, openResource, openCodes, onToggle, onDeactiva
               </button>
             </div>
           )}
-          <ul className="finding-list">
-            {g.sample.map((f, i) => (
-              <li key={`${f.id}:${i}`}>
-                {f.resourceType === 'IdpRecord' ? (
-                  <code>{f.id}</code>
-                ) : (
-                  <button type="button" className="link" onClick={() => openResource(f.resourceType === 'User' ? 'Users' : 'Groups', f.id)}>
-                    {f.resourceType} {f.id}
-                  </button>
-                )}{' '}
-                {f.detail}
-                {f.code === 'dangling-member' && (
-                  <>
-                    {' '}
-                    <button type="button" onClick={() => openResource('Groups', f.id, 'remove-dangling')}>
-                      Remove dangling members
-                    </button>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-          {g.count > g.sample.length && <p className="muted">Showing {g.sample.length} of {g.count}; export the findings CSV for all.</p>}
+          {openCodes.includes(g.code) && <FindingPages api={api} auditId={auditId} group={g} openResource={openResource} />}
         </details>
       ))}
     </section>
