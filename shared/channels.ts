@@ -5,7 +5,7 @@
 // parse() has validated them; errors cross as AppError values inside a Result envelope.
 
 import type { AppError } from './errors';
-import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogBodies, RequestLogSummary, ResourceKind, ScimResource } from './scim';
+import type { DiscoveryResult, ListOutcome, ListProgress, RequestLogBodies, RequestLogCounts, RequestLogSummary, ResourceKind, ScimResource } from './scim';
 import { optionalInteger, optionalString, oneOf, record, requiredEntryId, requiredString, noInput } from './channel-guards';
 import { channel, type ChannelDef } from './channel-def';
 import { PROFILE_CHANNELS } from './channels/profiles';
@@ -103,6 +103,11 @@ export const CHANNELS = {
     const r = record(input, 'requestLog.entries');
     return { profileId: requiredString(r.profileId, 'profileId') };
   }),
+  /** Calls the profile's session made and how many its log holds (zeros before it made any). */
+  'requestLog.counts': channel<RequestLogCounts>()((input) => {
+    const r = record(input, 'requestLog.counts');
+    return { profileId: requiredString(r.profileId, 'profileId') };
+  }),
   /** The bodies of one entry, asked for when the entry is opened. */
   'requestLog.body': channel<RequestLogBodies>()((input) => {
     const r = record(input, 'requestLog.body');
@@ -153,7 +158,7 @@ export interface EventMap {
   /** Progress of a long call, for the status bar; ended: the call finished, failed or was cancelled. */
   progress: { operationId: string; label: string; done: number; total: number | null; ended?: boolean };
   /** A SCIM call just finished: its summary (headers redacted; bodies via requestLog.body). */
-  'requestLog.entry': { profileId: string; entry: RequestLogSummary };
+  'requestLog.entry': { profileId: string; entry: RequestLogSummary; counts: RequestLogCounts };
   /**
    * What the server holds now for one resource, after a verified write (its read-back) or the
    * re-read of a 412: every view showing it updates from this. resource null: it is gone.

@@ -148,6 +148,16 @@ export interface ListOutcome<T extends ScimResource = ScimResource> {
  */
 export type RequestLogSummary = Omit<RequestLogEntry, 'requestBody' | 'responseBody'>;
 
+/**
+ * How many calls a profile's session made and how many the log still holds (it keeps the newest
+ * `capacity`): the one count the status bar and the Request log page both show.
+ */
+export interface RequestLogCounts {
+  made: number;
+  held: number;
+  capacity: number;
+}
+
 export interface RequestLogBodies {
   id: number;
   requestBody: string | null;

@@ -37,7 +37,7 @@ test('discovery round-trips through the channel map', async ({ page }) => {
   await page.getByRole('navigation').getByRole('button', { name: 'Capabilities' }).click();
   await expect(page.getByTestId('discovery')).toContainText('paging index');
   await expect(page.getByTestId('discovery')).toContainText('User, Group');
-  await expect(page.getByTestId('log-count')).not.toHaveText('0 requests logged');
+  await expect(page.getByTestId('log-count')).not.toHaveText(/^0 requests/);
 });
 
 test('a streamed listing shows progress events and the verified count', async ({ page }) => {

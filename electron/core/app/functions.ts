@@ -84,6 +84,8 @@ export const coreFunctions: CoreFunctions = {
   // Summaries only: the bodies of a 100k-user listing would be ~64 MB over IPC. One entry's
   // bodies are sent when it is opened.
   'requestLog.entries': async (ctx, { profileId }) => (await ctx.sessions.session(profileId)).client.transport.log.entries().map(summaryOf),
+  // Never opens a session: a profile that made no call has none.
+  'requestLog.counts': async (ctx, { profileId }) => ctx.sessions.openSession(profileId)?.client.transport.log.counts() ?? { made: 0, held: 0, capacity: 0 },
   'requestLog.body': async (ctx, { profileId, entryId }) => {
     const entry = (await ctx.sessions.session(profileId)).client.transport.log.entries().find((e) => e.id === entryId);
     if (!entry) throw new InspectorError('not-found', `Request #${entryId} is no longer in the request log (it keeps the most recent calls). Export the HAR while a call is still listed to keep its bodies.`, { entryId });

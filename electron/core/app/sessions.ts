@@ -105,7 +105,7 @@ export class Sessions {
     this.sessions.set(profileId, session);
     // Kept after the session closes: text it produced may still be on its way out.
     this.options.secrets?.add(client.transport.secrets);
-    this.unsubscribers.set(profileId, client.transport.log.subscribe((entry) => this.options.emit('requestLog.entry', { profileId, entry: summaryOf(entry) })));
+    this.unsubscribers.set(profileId, client.transport.log.subscribe((entry) => this.options.emit('requestLog.entry', { profileId, entry: summaryOf(entry), counts: client.transport.log.counts() })));
     return session;
   }
 

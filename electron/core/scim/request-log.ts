@@ -221,6 +221,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
       return entry;
     },
     entries: () => ring.map((s) => s.entry),
+    counts: () => ({ made: nextId - 1, held: ring.length, capacity: maxEntries }),
     clear: () => {
       ring.length = 0;
       totalBody = 0;

@@ -2,7 +2,7 @@
 // The connection options are what a profile (or the CLI's flags) turns into.
 
 import type { ListOutcome, ListProgress, PatchRequest, ResourceKind, ScimResource } from '../../../shared/scim';
-import type { DiscoveryResult, RequestLogEntry } from '../../../shared/scim';
+import type { DiscoveryResult, RequestLogCounts, RequestLogEntry } from '../../../shared/scim';
 import type { Redactor } from '../secrets/index';
 import type { ObservedFacts } from '../../../shared/observed';
 import type { AuthInfo, RequestAuth } from '../auth/types';
@@ -99,6 +99,8 @@ export interface Transport {
 
 export interface RequestLogApi {
   entries(): RequestLogEntry[];
+  /** Calls made by this client (every one, also those the ring has dropped) and how many it holds. */
+  counts(): RequestLogCounts;
   clear(): void;
   /** HAR 1.2 document, token redacted. */
   toHar(): Record<string, unknown>;

@@ -9,6 +9,10 @@ import type { AppError } from '../../../shared/errors';
 import type { RequestLogBodies, RequestLogSummary } from '../../../shared/scim';
 import { useExplorer, useScope } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
+import { describeCounts } from '../store/log-counts';
+
+/** Rows this page renders (main's log keeps more; the HAR export has them all). */
+const SHOWN = 500;
 
 function size(bytes: number): string {
   return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
@@ -58,21 +62,24 @@ function Entry({ entry }: { entry: RequestLogSummary }) {
 export function RequestLogView() {
   const { api, profileId } = useScope();
   const live = useExplorer((s) => s.log);
+  const counts = useExplorer((s) => s.logCounts);
+  const explorer = useScope().explorer;
   const [earlier, setEarlier] = useState<RequestLogSummary[]>([]);
   const [open, setOpen] = useState<number | null>(null);
   const [saved, setSaved] = useState<SaveResult | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [confirmHar, setConfirmHar] = useState(false);
 
-  // Calls made before this window subscribed (main keeps a ring of them).
+  // Calls made before this window subscribed (main keeps a ring of them), and main's count of them.
   useEffect(() => {
     void api.requestLog.entries({ profileId }).then((r) => (r.ok ? setEarlier(r.value) : setError(r.error)));
-  }, [api, profileId]);
+    void explorer.getState().refreshLogCounts();
+  }, [api, profileId, explorer]);
 
   const byId = new Map<number, RequestLogSummary>();
   for (const e of earlier) byId.set(e.id, e);
   for (const e of live) byId.set(e.id, e);
-  const entries = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, 500);
+  const entries = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, SHOWN);
   const exportHar = async () => {
     setConfirmHar(false);
     const r = await api.requestLog.exportHar({ profileId });
@@ -84,7 +91,10 @@ export function RequestLogView() {
     <section className="page" aria-label="Request log">
       <div className="toolbar">
         <h2>Request log</h2>
-        <span data-testid="log-entries">{entries.length} calls</span>
+        <span data-testid="log-entries">
+          {describeCounts(counts, 'request')}
+          {entries.length < Math.max(counts.held, byId.size) ? ` · the newest ${entries.length} shown` : ''}
+        </span>
         <button type="button" onClick={() => (setSaved(null), setConfirmHar(true))}>Export HAR</button>
         {saved && <span data-testid="saved">{saved.saved ? `HAR saved to ${saved.path ?? ''}` : 'Export cancelled.'}</span>}
       </div>

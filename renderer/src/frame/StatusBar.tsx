@@ -4,6 +4,7 @@
 import type { ResourceKind } from '../../../shared/scim';
 import { rate, type Listing } from '../store/explorer';
 import { useExplorer, useScope } from '../store/context';
+import { describeCounts } from '../store/log-counts';
 
 function ListingStatus({ listing }: { listing: Listing }) {
   const { explorer } = useScope();
@@ -40,7 +41,7 @@ function ListingStatus({ listing }: { listing: Listing }) {
 export function StatusBar({ profileName }: { profileName: string }) {
   const { readOnly } = useScope();
   const listings = useExplorer((s) => s.listings);
-  const logCount = useExplorer((s) => s.logCount);
+  const logCounts = useExplorer((s) => s.logCounts);
   const operations = useExplorer((s) => s.operations);
   return (
     <div className="status-bar" role="status" aria-label="Status">
@@ -54,7 +55,7 @@ export function StatusBar({ profileName }: { profileName: string }) {
           {op.total !== null ? `/${op.total}` : ''}
         </span>
       ))}
-      <span className="log-count" data-testid="log-count">{logCount} requests logged</span>
+      <span className="log-count" data-testid="log-count">{describeCounts(logCounts, 'request')}</span>
     </div>
   );
 }

@@ -8,7 +8,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventMap, InspectorApi, ListSummary, ResourceChange } from '../../../shared/channels';
 import type { AppError } from '../../../shared/errors';
-import type { ListProgress, RequestLogSummary, ResourceKind, ScimResource } from '../../../shared/scim';
+import type { ListProgress, RequestLogCounts, RequestLogSummary, ResourceKind, ScimResource } from '../../../shared/scim';
+import { NO_CALLS, newerCounts } from './log-counts';
 import { addGroups, fillGroupCells, memberIds, rebuild, type Memberships } from './memberships';
 import { ResourceTable } from './table';
 import { ViewSource } from './view-source';
@@ -53,7 +54,10 @@ export interface ExplorerState {
   /** Bumped when opened or gone change. */
   openedTick: number;
   log: RequestLogSummary[];
-  logCount: number;
+  /** Main's count of this session's calls (see log-counts.ts). */
+  logCounts: RequestLogCounts;
+  /** Asks main for its counts (calls made before this window subscribed are counted too). */
+  refreshLogCounts(): Promise<void>;
   /** Other long calls reporting 'progress' (deactivation runs, audit snapshots), by operation id. */
   operations: Record<string, EventMap['progress']>;
   load(kind: ResourceKind, filter?: string): Promise<void>;
@@ -92,7 +96,11 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     gone: new Set(),
     openedTick: 0,
     log: [],
-    logCount: 0,
+    logCounts: NO_CALLS,
+    async refreshLogCounts() {
+      const r = await api.requestLog.counts({ profileId });
+      if (r.ok) set({ logCounts: newerCounts(get().logCounts, r.value) });
+    },
     operations: {},
     async load(kind, filter) {
       const previous = get().listings[kind];
@@ -213,7 +221,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     if (e.profileId !== profileId) return;
     const s = store.getState();
     const log = s.log.length >= LOG_KEEP ? [...s.log.slice(s.log.length - LOG_KEEP + 1), e.entry] : [...s.log, e.entry];
-    store.setState({ log, logCount: s.logCount + 1 });
+    store.setState({ log, logCounts: newerCounts(s.logCounts, e.counts) });
   };
 
   // A finished operation disappears; one that stops reporting (cancelled, failed) fades after a while.
@@ -249,6 +257,7 @@ export function createExplorerStore(api: InspectorApi, profileId: string): Explo
     if (offs.length === 0) offs = [api.events.on('resources.page', onPage), api.events.on('requestLog.entry', onLog), api.events.on('progress', onProgress), api.events.on('resource.changed', onChange)];
   };
   attach();
+  void store.getState().refreshLogCounts();
   return Object.assign(store, {
     attach,
     detach() {

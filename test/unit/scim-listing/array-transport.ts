@@ -46,6 +46,7 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
     },
     log: {
       entries: () => [],
+      counts: () => ({ made: 0, held: 0, capacity: 0 }),
       clear: () => undefined,
       toHar: () => ({}),
       toCurl: () => '',

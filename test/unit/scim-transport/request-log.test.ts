@@ -65,6 +65,14 @@ describe('request log', () => {
     log.clear();
     expect(log.entries()).toEqual([]);
   });
+  it('counts every call made, beside how many the ring still holds', () => {
+    const log = createRequestLog({ maxEntries: 3 });
+    expect(log.counts()).toEqual({ made: 0, held: 0, capacity: 3 });
+    for (let i = 0; i < 5; i++) log.record(record());
+    expect(log.counts()).toEqual({ made: 5, held: 3, capacity: 3 });
+    log.clear();
+    expect(log.counts()).toEqual({ made: 5, held: 0, capacity: 3 });
+  });
   it('notifies subscribers until they unsubscribe, and survives a throwing one', () => {
     const log = createRequestLog();
     const seen: number[] = [];
