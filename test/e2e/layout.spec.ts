@@ -89,3 +89,18 @@ test('the status bar gives a finished listing its page count, not "Pages 2/?"', 
   await expect(page.getByTestId('summary-Groups')).toContainText('complete', { timeout: 30_000 });
   for (const kind of ['Users', 'Groups']) await expect(page.getByTestId(`progress-${kind}`)).toHaveText(/^\w+: Pages (\d+)\/\1 · \d+ loaded$/);
 });
+
+test('the status bar stays on one line at 1024×700 with both listings shown', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openUsers(page);
+  await nav(page).getByRole('button', { name: 'Groups', exact: true }).click();
+  await expect(page.getByTestId('summary-Groups')).toContainText('complete', { timeout: 30_000 });
+  const bar = page.getByRole('status', { name: 'Status' });
+  // Every piece sits on the one line (same vertical centre), inside the window, and the bar is one line high.
+  const boxes = await bar.locator(':scope > *, .listing-status > *').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { text: el.textContent ?? '', mid: Math.round(r.top + r.height / 2), right: Math.round(r.right), height: r.height }; }));
+  const barBox = await bar.boundingBox();
+  expect(barBox).not.toBeNull();
+  const middle = (barBox?.y ?? 0) + (barBox?.height ?? 0) / 2;
+  expect(boxes.filter((b) => Math.abs(b.mid - middle) > 3 || b.right > 1024)).toEqual([]);
+  expect(barBox?.height ?? 0).toBeLessThan(40);
+});

@@ -12,13 +12,13 @@ function ListingStatus({ listing }: { listing: Listing }) {
   const noun = kind === 'Users' ? 'users' : 'groups';
   const p = listing.progress;
   const s = listing.summary;
+  const progress = `${kind}: ${p ? `Pages ${p.pagesDone}/${p.pagesTotal ?? (!listing.running && s?.complete ? p.pagesDone : '?')} · ${listing.loaded} loaded` : listing.running ? 'starting…' : `${listing.loaded} loaded`}${listing.running && p ? ` · ${rate(listing)} ${noun}/s` : ''}`;
   return (
     <div className="listing-status">
-      <span data-testid={`progress-${kind}`} aria-live="polite">
-        {/* The total stays unknown ("?") while pages still come, or when a listing stopped short;
-            a listing verified complete had them all. */}
-        {kind}: {p ? `Pages ${p.pagesDone}/${p.pagesTotal ?? (!listing.running && s?.complete ? p.pagesDone : '?')} · ${listing.loaded} loaded` : listing.running ? 'starting…' : `${listing.loaded} loaded`}
-        {listing.running && p ? ` · ${rate(listing)} ${noun}/s` : ''}
+      {/* The total stays unknown ("?") while pages still come, or when a listing stopped short;
+          a listing verified complete had them all. */}
+      <span data-testid={`progress-${kind}`} aria-live="polite" className="yields" title={progress}>
+        {progress}
       </span>
       {listing.running && (
         <button type="button" className="cancel" onClick={() => void explorer.getState().cancel(kind)} aria-label={`Cancel loading ${noun}`}>
@@ -26,9 +26,10 @@ function ListingStatus({ listing }: { listing: Listing }) {
         </button>
       )}
       {s && (
-        <span data-testid={`summary-${kind}`} className={s.complete ? 'ok' : 'warning'}>
+        <span data-testid={`summary-${kind}`} className={s.complete ? 'ok' : 'warning'} title={s.reportedTotal !== null ? `The server reports ${s.reportedTotal}.` : 'The server reports no total.'}>
           {s.count} {noun} · {s.complete ? 'complete' : 'INCOMPLETE'}
-          {s.reportedTotal !== null ? ` · server reports ${s.reportedTotal}` : ''}
+          {/* Said only when it differs (it is the news then); the same total is in the title. */}
+          {s.reportedTotal !== null && s.reportedTotal !== s.count ? ` · server reports ${s.reportedTotal}` : ''}
           {listing.filter !== undefined ? ' · filtered' : ''}
         </span>
       )}
@@ -45,7 +46,7 @@ export function StatusBar({ profileName }: { profileName: string }) {
   const operations = useExplorer((s) => s.operations);
   return (
     <div className="status-bar" role="status" aria-label="Status">
-      <strong data-testid="open-profile">{profileName}</strong>
+      <strong data-testid="open-profile" className="yields" title={profileName}>{profileName}</strong>
       {readOnly && <span className="badge read-only" data-testid="read-only">read-only</span>}
       {listings.Users && <ListingStatus listing={listings.Users} />}
       {listings.Groups && <ListingStatus listing={listings.Groups} />}
@@ -55,7 +56,7 @@ export function StatusBar({ profileName }: { profileName: string }) {
           {op.total !== null ? `/${op.total}` : ''}
         </span>
       ))}
-      <span className="log-count" data-testid="log-count">{describeCounts(logCounts, 'request')}</span>
+      <span className="log-count yields" data-testid="log-count" title={describeCounts(logCounts, 'request')}>{describeCounts(logCounts, 'request')}</span>
     </div>
   );
 }
