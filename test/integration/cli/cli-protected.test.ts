@@ -4,15 +4,15 @@
 // protected user, however it is named, is refused whole (exit 4) and nothing is written; the same
 // profile still deactivates anyone else.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
 import type { ScimUser } from '../../../shared/scim';
 import { runCli, stderrError, type CliResult } from './spawn-cli';
+import { fileDir } from '../../support/temp-dir';
 
-const home = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-protected-'));
+const home = fileDir('scim-inspector-cli-protected-');
 let sandbox: SandboxHandle;
 
 /** The real CLI with this test's data folder and the throw-away keyring's bus (with-keyring.sh). */
@@ -32,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cli(['profiles', 'remove', 'prod']).catch(() => undefined);
   await sandbox?.close();
-  rmSync(home, { recursive: true, force: true });
 });
 
 describe('deactivate --profile honours the profile protected list', { timeout: 120_000 }, () => {

@@ -7,8 +7,7 @@
 // None of them may appear in a Result, an event, a saved file (HAR, CSV), a console line, an error
 // or profiles.json — and each profile must really have connected (positive controls).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
@@ -20,6 +19,7 @@ import { startEchoTenant, type EchoTenant } from '../../support/echo-tenant';
 import { leakedForms } from '../../support/leak-forms';
 import { startTestProxy, type TestProxy } from '../../support/proxy-server';
 import { makeTestPki, type TestPki } from '../../support/tls-certs';
+import { fileDir } from '../../support/temp-dir';
 
 const rand = (label: string): string => `${label}-${randomBytes(18).toString('base64url')}`;
 const PASSWORD = rand('basic/pass+word');
@@ -28,7 +28,7 @@ const CLIENT_SECRET = rand('client/secret+');
 const API_KEY = rand('api-key');
 const PROXY_PASSWORD = rand('proxy/pass');
 const PROXY_USER = 'corp-user';
-const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-app-secrets-leak-'));
+const dir = fileDir('scim-inspector-app-secrets-leak-');
 let basic: EchoTenant;
 let oauth: EchoTenant;
 let keyed: EchoTenant;
@@ -49,7 +49,6 @@ afterAll(async () => {
   await proxy.close();
   for (const t of [basic, oauth, keyed, mutual]) await t.close();
   pki.remove();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 it('keeps every new secret and its derived forms out of what the app shows, logs, exports or stores', { timeout: 120_000 }, async () => {

@@ -2,8 +2,7 @@
 // serving OAuth 2.0, Basic and API keys, the `proxy` package, and HTTPS with a CA made for the
 // run. Secrets come only from environment variables; a secret given as an argument is refused
 // (exit 2); nothing the CLI prints or writes (--har) holds a secret.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
@@ -11,6 +10,7 @@ import { runCli } from '../../../electron/host/cli/run';
 import { leakedForms } from '../../support/leak-forms';
 import { startTestProxy, type TestProxy } from '../../support/proxy-server';
 import { makeTestPki, type TestPki } from '../../support/tls-certs';
+import { fileDir } from '../../support/temp-dir';
 
 const CLIENT_SECRET = 'Zx9-oauth/secret+1';
 const PASSWORD = 'cli basic pass/word';
@@ -24,7 +24,7 @@ let pki: TestPki;
 let proxy: TestProxy;
 let proxyUrl = '';
 let tunnels: string[] = [];
-const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-auth-'));
+const dir = fileDir('scim-inspector-cli-auth-');
 
 beforeAll(async () => {
   pki = makeTestPki();
@@ -40,7 +40,6 @@ afterAll(async () => {
   await proxy.close();
   for (const s of [oauth, basic, keyed, mutual]) await s.close();
   pki.remove();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {

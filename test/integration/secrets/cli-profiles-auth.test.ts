@@ -3,16 +3,16 @@
 // `profiles add` keeps the scheme's non-secret fields, `profiles set-secret` puts the secret in the
 // keychain from stdin, `profiles test` says how it connected (OAuth: the token's lifetime and
 // scopes), and no file or output holds a secret.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { runCli, type CliResult } from '../cli/spawn-cli';
+import { fileDir } from '../../support/temp-dir';
 
 const CLIENT_SECRET = 'kc-0auth/secret+value';
 const PASSWORD = 'kc basic password';
-const home = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-profiles-auth-'));
+const home = fileDir('scim-inspector-cli-profiles-auth-');
 let oauth: SandboxHandle;
 let basic: SandboxHandle;
 
@@ -30,7 +30,6 @@ afterAll(async () => {
   for (const name of ['kc-oauth', 'kc-basic']) await cli(['profiles', 'remove', name]).catch(() => undefined);
   await oauth.close();
   await basic.close();
-  rmSync(home, { recursive: true, force: true });
 });
 
 describe('profiles with OAuth 2.0 and Basic', { timeout: 180_000 }, () => {

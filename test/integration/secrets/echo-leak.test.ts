@@ -4,8 +4,7 @@
 // test-connection result and the app API. Item 2: redaction never rewrites what is written back —
 // a user whose title equals the token keeps it through a PUT built from a read.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
@@ -15,11 +14,12 @@ import { createMemoryVault } from '../../../electron/core/vault/index';
 import { runCli } from '../../../electron/host/cli/run';
 import { startEchoTenant, type EchoTenant } from '../../support/echo-tenant';
 import { leakedForms } from '../../support/leak-forms';
+import { fileDir } from '../../support/temp-dir';
 
 // "/" and "+" are the characters PHP and .NET escape; the random tail makes it unguessable.
 const TOKEN = `Qk/7x+Tok${randomBytes(18).toString('base64').replace(/=+$/, '')}`;
 const WRONG = `Wr/0ng+${randomBytes(18).toString('base64').replace(/=+$/, '')}`;
-const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-echo-leak-'));
+const dir = fileDir('scim-inspector-echo-leak-');
 let tenant: EchoTenant;
 
 beforeAll(async () => {
@@ -27,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await tenant.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function cli(argv: string[], token = TOKEN): Promise<{ code: number; out: string }> {

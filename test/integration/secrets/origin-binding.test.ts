@@ -5,8 +5,7 @@
 // must never see the credential. A move within the same origin keeps the token.
 // The browser-mode part uses the real keychain: run under test/support/with-keyring.sh.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -17,9 +16,10 @@ import { createMemoryVault } from '../../../electron/core/vault/index';
 import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { listenOnLoopback, type Listening } from '../../support/peers/http-server';
 import { leakedForms } from '../../support/leak-forms';
+import { fileDir } from '../../support/temp-dir';
 
 const TOKEN = `bound-${randomBytes(24).toString('base64url')}`;
-const dir = mkdtempSync(join(tmpdir(), 'scim-inspector-origin-'));
+const dir = fileDir('scim-inspector-origin-');
 let sandbox: SandboxHandle;
 let collector: Listening;
 const seen: IncomingHttpHeaders[] = [];
@@ -35,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await collector.close();
   await sandbox.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function expectCollectorNeverSawToken(): void {

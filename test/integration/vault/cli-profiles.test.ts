@@ -1,14 +1,14 @@
 // `scim-inspector profiles …` end to end: the real CLI in a child process, the real keychain
 // (run under test/support/with-keyring.sh) and a real SCIM server (Better Auth) on 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBetterAuthScim, type PeerHandle } from '../../support/peers';
 import { REPO_ROOT as ROOT, runCli, type CliResult } from '../cli/spawn-cli';
+import { fileDir } from '../../support/temp-dir';
 
-const home = mkdtempSync(join(tmpdir(), 'scim-inspector-cli-profiles-'));
+const home = fileDir('scim-inspector-cli-profiles-');
 let peer: PeerHandle;
 
 /** The real CLI with this test's data folder and the throw-away keyring's bus (with-keyring.sh). */
@@ -29,7 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cli(['profiles', 'remove', 'peer']).catch(() => undefined);
   await peer.close();
-  rmSync(home, { recursive: true, force: true });
 });
 
 // The tests build on each other in order (add → set-token → test → remove), like an admin would.

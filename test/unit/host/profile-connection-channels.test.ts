@@ -3,8 +3,7 @@
 // changes nothing, a wrong file is refused naming it, and the file the admin picked is never
 // deleted with the profile (only the app's own uploaded copies are). Also the channel contract:
 // secrets are write-only and bounded, header secret names are case-insensitive, roles are closed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
@@ -12,15 +11,15 @@ import type { OpenFileRequest } from '../../../electron/core/app/context';
 import { createProfileStore } from '../../../electron/core/profiles/index';
 import { createMemoryVault } from '../../../electron/core/vault/index';
 import { makeTestPki, type TestPki } from '../../support/tls-certs';
+import { fileDir } from '../../support/temp-dir';
 
 let pki: TestPki;
-const dir = mkdtempSync(join(tmpdir(), 'scim-profile-connection-'));
+const dir = fileDir('scim-profile-connection-');
 beforeAll(() => {
   pki = makeTestPki();
 });
 afterAll(() => {
   pki.remove();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function desktop(answers: (string | null)[]) {

@@ -3,8 +3,7 @@
 // it, and removing the profile removes the keychain entry.
 // Run: sh test/support/with-keyring.sh npx vitest run test/unit/host/profiles-keyring.test.ts
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
@@ -12,11 +11,12 @@ import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../
 import { createProfileStore, tokenAccount } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createKeytarVault } from '../../../electron/core/vault/index';
+import { fileDir } from '../../support/temp-dir';
 
 const SECRET = `keyring-${randomBytes(20).toString('hex')}`;
 // A service of its own: the test never touches a real "scim-inspector" entry.
 const vault = createKeytarVault({ service: `scim-inspector-test-profiles-${process.pid}-${randomUUID().slice(0, 8)}`, probeTimeoutMs: 5_000, operationTimeoutMs: 10_000 });
-const dir = mkdtempSync(join(tmpdir(), 'profiles-keyring-'));
+const dir = fileDir('profiles-keyring-');
 let tenant: SandboxHandle;
 
 beforeAll(async () => {
@@ -24,11 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await tenant.close();
-  try {
-    for (const account of await vault.list()) await vault.delete(account);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const account of await vault.list()) await vault.delete(account);
 });
 
 it('stores the token in the keychain through profiles.setToken, connects with it, and removes it with the profile', async () => {

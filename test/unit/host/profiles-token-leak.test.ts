@@ -3,8 +3,6 @@
 // an audit with CSV exports, failing calls and a refused rotation. The token must appear in no
 // Result, no pushed event, no saved file (HAR, CSV), no console line and no error.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ChannelName } from '../../../shared/channels';
@@ -12,18 +10,18 @@ import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../
 import { createProfileStore } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createMemoryVault } from '../../../electron/core/vault/index';
+import { fileDir } from '../../support/temp-dir';
 
 const SECRET = `leakcheck-${randomBytes(24).toString('base64url')}`;
 const WRONG = `wrongtoken-${randomBytes(24).toString('base64url')}`;
 let tenant: SandboxHandle;
-const dir = mkdtempSync(join(tmpdir(), 'profiles-token-leak-'));
+const dir = fileDir('profiles-token-leak-');
 
 beforeAll(async () => {
   tenant = await startSandbox({ users: 40, port: 0, token: SECRET });
 });
 afterAll(async () => {
   await tenant.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 it('keeps the token out of every renderer-bound payload, event, export, log line and error', async () => {

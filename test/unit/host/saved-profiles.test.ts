@@ -1,22 +1,19 @@
 // Saved profiles behind the channels: listed by name (never a token), opened with the token read
 // from the vault per request, and a profile without a token answers token-missing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreFunctions, createAppContext, dispatch, savedProfiles } from '../../../electron/core/app/index';
 import { createProfileStore, tokenAccount } from '../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox/index';
 import { createMemoryVault } from '../../../electron/core/vault/index';
+import { fileDir } from '../../support/temp-dir';
 
 let tenant: SandboxHandle;
-const dir = mkdtempSync(join(tmpdir(), 'saved-profiles-'));
+const dir = fileDir('saved-profiles-');
 beforeAll(async () => {
   tenant = await startSandbox({ users: 7, port: 0, token: 'saved-profile-secret-token' });
 });
 afterAll(async () => {
   await tenant.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('saved profiles', () => {

@@ -2,22 +2,20 @@
 // export of a 100k-user tenant (about 10 MB) go through on the calls that take them; any call over
 // its limit is answered 413 with what to do (never a dropped connection); a JSON body nested too
 // deep is refused plainly.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { raw, secretOf } from './web-client';
+import { fileDir } from '../../support/temp-dir';
 
 let host: WebHost;
-const work = mkdtempSync(join(tmpdir(), 'web-bodies-test-'));
+const work = fileDir('web-bodies-test-');
 
 beforeAll(async () => {
   host = await startWebHost({ rendererDir: join(work, 'dist'), dataDir: work, exportDir: join(work, 'exports'), sandboxUsers: 50, savedProfiles: false });
 });
 afterAll(async () => {
   await host.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const post = (channel: string, body: string) =>

@@ -1,16 +1,16 @@
 // Browser-mode host against the real sandbox tenant: the guards (secret, Host, Origin, no CORS),
 // a round trip through the channel map, pushes over SSE and the HAR export.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../electron/host/web';
 import { raw, secretOf } from './web-client';
+import { fileDir } from '../../support/temp-dir';
 
 let host: WebHost;
 let secret: string;
 let hostHeader: string;
-const work = mkdtempSync(join(tmpdir(), 'web-host-test-'));
+const work = fileDir('web-host-test-');
 const rendererDir = join(work, 'dist');
 const exportDir = join(work, 'exports');
 
@@ -25,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const post = (channel: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -15,10 +15,11 @@ import { createProfileStore } from '../../../../electron/core/profiles/index';
 import { startSandbox, type SandboxHandle } from '../../../../electron/core/sandbox/index';
 import { createKeytarVault, createMemoryVault } from '../../../../electron/core/vault/index';
 import { ProfilesPanel } from '../../../../renderer/src/profiles/index';
+import { fileDir } from '../../../support/temp-dir';
 
 const TOKEN = 'panel-token-0123456789abcdefXYZ';
 let tenant: SandboxHandle;
-const dir = mkdtempSync(join(tmpdir(), 'profiles-panel-'));
+const dir = fileDir('profiles-panel-');
 const ctx = createAppContext({
   mode: 'browser',
   version: '1',
@@ -44,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx.close();
   await tenant.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 afterEach(cleanup);
 
