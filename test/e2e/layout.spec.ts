@@ -104,3 +104,33 @@ test('the status bar stays on one line at 1024×700 with both listings shown', a
   expect(boxes.filter((b) => Math.abs(b.mid - middle) > 3 || b.right > 1024)).toEqual([]);
   expect(barBox?.height ?? 0).toBeLessThan(40);
 });
+
+test('the sticky Confirm row never covers the last line of the PatchOp preview at 1024×700', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openUsers(page);
+  await page.locator('.grid-body [role="row"]').first().click();
+  const detail = page.getByTestId('detail');
+  await detail.getByRole('button', { name: 'Edit', exact: true }).click();
+  const panel = detail.getByRole('region', { name: 'Edit user' });
+  await panel.getByLabel('Title', { exact: true }).fill('Layout Title');
+  await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = panel.getByTestId('preview');
+  await preview.locator('details.unchanged > summary').click();
+  const confirmRow = panel.locator('.preview + .actions');
+  await expect(confirmRow.getByRole('button', { name: 'Confirm and send PATCH' })).toBeInViewport({ ratio: 1 });
+  const uncovered = async (target: string): Promise<{ bottom: number; barTop: number }> =>
+    preview.locator(target).last().evaluate((el) => {
+      const bar = document.querySelector('.preview + .actions');
+      return { bottom: el.getBoundingClientRect().bottom, barTop: bar?.getBoundingClientRect().top ?? 0 };
+    });
+  // Each diff row brought into view (as Tab, find or a screen reader does) sits above the bar.
+  for (const target of ['table.diff tbody tr', 'tr[data-changed="false"]']) {
+    await preview.locator(target).last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const box = await uncovered(target);
+    expect(box.bottom, `${target} under the Confirm row`).toBeLessThanOrEqual(box.barTop + 0.5);
+  }
+  // The pane scrolled to its end: the preview's last line is above the bar too.
+  await detail.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const end = await uncovered(':scope > :last-child');
+  expect(end.bottom).toBeLessThanOrEqual(end.barTop + 0.5);
+});
