@@ -13,7 +13,7 @@ import { describeFailure, type ProbeReader } from './reader';
 
 const PAGE = 50;
 
-interface Known {
+export interface Known {
   /** The value to filter on. */
   value: string;
   /** Its kind of value, for the detail sentence ("a known email"). */
@@ -22,7 +22,7 @@ interface Known {
   mustInclude: string[];
 }
 
-async function judge(reader: ProbeReader, kind: ResourceKind, filter: string, known: Known): Promise<FilterObservation> {
+export async function judge(reader: ProbeReader, kind: ResourceKind, filter: string, known: Known): Promise<FilterObservation> {
   const read = await reader.page(kind, { filter, count: PAGE });
   if (!read.ok) return { verdict: 'rejected', detail: describeFailure(read) };
   const got = read.value.resources;

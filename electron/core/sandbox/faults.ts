@@ -21,7 +21,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function validateFaults(input: unknown): FaultOptions {
   if (!isRecord(input)) throw new FaultValidationError('Faults must be a JSON object.');
   const out: FaultOptions = {};
-  const known = new Set<string>([...POSITIVE_INT, ...BOOLEANS, 'retryAfter', 'serverErrorBurst', 'wrongTotalResults', 'contentType']);
+  const known = new Set<string>([...POSITIVE_INT, ...BOOLEANS, 'retryAfter', 'serverErrorBurst', 'wrongTotalResults', 'contentType', 'underMatchAttributes']);
   for (const key of Object.keys(input)) if (!known.has(key)) throw new FaultValidationError(`Unknown fault "${key}".`);
   for (const key of POSITIVE_INT) {
     const v = input[key];
@@ -42,6 +42,11 @@ export function validateFaults(input: unknown): FaultOptions {
   if (input.contentType !== undefined) {
     if (typeof input.contentType !== 'string' || /[\r\n]/.test(input.contentType)) throw new FaultValidationError('contentType must be a header value.');
     out.contentType = input.contentType;
+  }
+  if (input.underMatchAttributes !== undefined) {
+    const list = input.underMatchAttributes;
+    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a !== '')) throw new FaultValidationError('underMatchAttributes must be a list of attribute names.');
+    out.underMatchAttributes = list.map((a: string) => a.toLowerCase());
   }
   if (input.retryAfter !== undefined) {
     const r = input.retryAfter;

@@ -3,7 +3,7 @@
 
 import type { Filter } from 'scim2-parse-filter';
 import { SCHEMAS } from '../../../shared/scim';
-import { FilterSyntaxError, parseFilter } from './filter';
+import { bareAttribute, FilterSyntaxError, parseFilter } from './filter';
 import { runQuery } from './query';
 import { renderResourceJson, type RenderOptions } from './render';
 import { ScimHttpError } from './respond';
@@ -39,7 +39,17 @@ function decodeCursor(raw: string | null): number {
 
 type Chosen = { filter: Filter | null; caseExact: boolean; empty: boolean };
 
-function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, ignoreAll: boolean): Chosen {
+/** Bare lowercase attribute paths a filter compares (`emails[type eq "x"]` → emails.type). */
+function comparedAttributes(filter: Filter, prefix = ''): string[] {
+  if (filter.op === 'and' || filter.op === 'or') return filter.filters.flatMap((f) => comparedAttributes(f, prefix));
+  if (filter.op === 'not') return comparedAttributes(filter.filter, prefix);
+  if (!('attrPath' in filter)) return [];
+  const own = bareAttribute(filter.attrPath).toLowerCase();
+  const path = prefix ? `${prefix}.${own}` : own;
+  return filter.op === '[]' ? comparedAttributes(filter.valFilter, path) : [path];
+}
+
+function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, ignoreAll: boolean, underMatch: readonly string[]): Chosen {
   const none: Chosen = { filter: null, caseExact: false, empty: false };
   if (text === null || text.trim() === '' || ignoreAll) return none;
   let parsed: Filter | null = null;
@@ -54,13 +64,14 @@ function chooseFilter(store: SandboxStore, kind: Kind, text: string | null, igno
   if (policy === 'ignore') return none;
   if (syntax) throw new ScimHttpError(400, 'invalidFilter', `The filter could not be parsed: ${syntax.message}`);
   if (policy === 'reject') throw new ScimHttpError(400, 'invalidFilter', `This server does not support the filter ${JSON.stringify(text)} (not supporting advanced filtering).`);
-  return { filter: parsed, caseExact: policy === 'evaluate-case-exact', empty: policy === 'under-match' };
+  const silent = parsed !== null && comparedAttributes(parsed).some((a) => underMatch.includes(a));
+  return { filter: parsed, caseExact: policy === 'evaluate-case-exact', empty: policy === 'under-match' || silent };
 }
 
 /** The ListResponse envelope (everything but Resources) and the rows of the page. */
 function listPage(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): { body: Json; rows: Row[] } {
   const { profile, faults } = render;
-  const chosen = chooseFilter(store, kind, params.get('filter'), faults.ignoreFilter === true);
+  const chosen = chooseFilter(store, kind, params.get('filter'), faults.ignoreFilter === true, faults.underMatchAttributes ?? []);
   const sortOrderRaw = params.get('sortOrder');
   if (sortOrderRaw !== null && !['ascending', 'descending'].includes(sortOrderRaw.toLowerCase())) {
     throw new ScimHttpError(400, 'invalidValue', 'sortOrder must be "ascending" or "descending".');

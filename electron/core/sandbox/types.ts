@@ -38,6 +38,12 @@ export interface FaultOptions {
   cursorOnly?: boolean;
   /** Every filter is silently ignored and everything returned. */
   ignoreFilter?: boolean;
+  /**
+   * Filters that compare any of these attributes (bare, lowercase: "title", "name.familyname",
+   * "meta.lastmodified", "emails.type") answer 200 with an empty list: a server whose store cannot
+   * evaluate them and says nothing, for whatever attribute, not only the forms the probe knows.
+   */
+  underMatchAttributes?: string[];
   /** Attribute names in odd case: UserName, Active, Emails ... */
   caseVariantNames?: boolean;
   /** active (and primary) as "True"/"False" strings. */

@@ -42,7 +42,7 @@ function collect(root: unknown, segments: string[], out: unknown[]): void {
   collect(getKey(root, head), rest, out);
 }
 
-function valuesAt(root: unknown, path: string): unknown[] {
+export function valuesAt(root: unknown, path: string): unknown[] {
   const out: unknown[] = [];
   const segments = splitPath(path);
   collect(root, segments, out);

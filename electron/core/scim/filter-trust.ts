@@ -11,6 +11,8 @@ import type { Filter } from './filter';
 /** What is known about each form: the probe's facts, overridden by what this session saw. */
 export class FormTrust {
   private readonly learned = new Map<FilterForm, FilterObservation>();
+  /** Comparisons outside the probe's forms (`title eq`, `userName sw`), by OtherComparison.key: this session only. */
+  private readonly others = new Map<string, FilterObservation>();
 
   constructor(private readonly facts: () => ObservedFacts | null) {}
 
@@ -30,6 +32,14 @@ export class FormTrust {
     const o = own && untrusted(own) ? own : this.observation('Users.userName.otherCase');
     const seen = this.learned.has(form) ? 'seen in this session' : `observed ${this.facts()?.observedAt.slice(0, 10) ?? ''}`.trim();
     return o ? `${o.verdict}${o.detail ? `: ${o.detail}` : ''}; ${seen}` : 'not trusted';
+  }
+
+  otherObservation(key: string): FilterObservation | undefined {
+    return this.others.get(key);
+  }
+
+  learnOther(key: string, observation: FilterObservation): void {
+    this.others.set(key, observation);
   }
 
   learn(form: FilterForm, observation: FilterObservation): boolean {
@@ -61,27 +71,56 @@ function bare(path: string): string {
   return path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:(?:User|Group):/i, '').toLowerCase();
 }
 
+/** The probe's form of one comparison (`userName eq "a"` → Users.userName), or null when it has none. */
+function formOf(f: Filter, kind: ResourceKind): FilterForm | null {
+  if (f.op === '[]') {
+    const v = f.valFilter;
+    return kind === 'Users' && bare(f.attrPath) === 'emails' && v.op === 'eq' && 'attrPath' in v && v.attrPath.toLowerCase() === 'value' ? 'Users.emails[value]' : null;
+  }
+  if (f.op !== 'eq') return null;
+  const attr = bare(f.attrPath);
+  if (kind === 'Groups') return attr === 'displayname' ? 'Groups.displayName' : attr === 'externalid' ? 'Groups.externalId' : null;
+  if (attr === 'username') return 'Users.userName';
+  if (attr === 'emails.value') return 'Users.emails.value';
+  if (attr === 'emails') return 'Users.emails';
+  if (attr === 'externalid') return 'Users.externalId';
+  return attr === 'active' && f.compValue === false ? 'Users.active' : null;
+}
+
+/** Every comparison of a filter (`pr`, `eq`…, and `attr[…]` as one), through and/or/not. */
+function comparisons(filter: Filter): Filter[] {
+  if (filter.op === 'and' || filter.op === 'or') return filter.filters.flatMap(comparisons);
+  if (filter.op === 'not') return comparisons(filter.filter);
+  return [filter];
+}
+
 /** The observed forms a filter uses (e.g. `userName eq "a" and active eq false` → userName, active). */
 export function formsInFilter(filter: Filter, kind: ResourceKind): FilterForm[] {
-  const out = new Set<FilterForm>();
-  const walk = (f: Filter): void => {
-    if (f.op === 'and' || f.op === 'or') f.filters.forEach(walk);
-    else if (f.op === 'not') walk(f.filter);
-    else if (f.op === '[]') {
-      const v = f.valFilter;
-      if (kind === 'Users' && bare(f.attrPath) === 'emails' && v.op === 'eq' && 'attrPath' in v && v.attrPath.toLowerCase() === 'value') out.add('Users.emails[value]');
-    } else if (f.op === 'eq') {
-      const attr = bare(f.attrPath);
-      if (kind === 'Users') {
-        if (attr === 'username') out.add('Users.userName');
-        else if (attr === 'emails.value') out.add('Users.emails.value');
-        else if (attr === 'emails') out.add('Users.emails');
-        else if (attr === 'externalid') out.add('Users.externalId');
-        else if (attr === 'active' && f.compValue === false) out.add('Users.active');
-      } else if (attr === 'displayname') out.add('Groups.displayName');
-      else if (attr === 'externalid') out.add('Groups.externalId');
-    }
-  };
-  walk(filter);
-  return [...out];
+  return [...new Set(comparisons(filter).flatMap((f) => formOf(f, kind) ?? []))];
+}
+
+/** A comparison the probe has no form for, keyed by its shape (attribute and operator, not value). */
+export interface OtherComparison {
+  key: string;
+  /** For people: "title eq", "emails[type eq …]". */
+  label: string;
+  comparison: Filter;
+}
+
+function shape(f: Filter): string {
+  if (f.op === 'and' || f.op === 'or') return f.filters.map(shape).join(` ${f.op} `);
+  if (f.op === 'not') return `not (${shape(f.filter)})`;
+  if (f.op === '[]') return `${bare(f.attrPath)}[${shape(f.valFilter)}]`;
+  return 'attrPath' in f ? `${bare(f.attrPath)} ${f.op}` : f.op;
+}
+
+/** The comparisons of a filter outside the probe's forms (`title eq "x"`, `userName sw "a"`). */
+export function otherComparisons(filter: Filter, kind: ResourceKind): OtherComparison[] {
+  const out = new Map<string, OtherComparison>();
+  for (const f of comparisons(filter)) {
+    if (formOf(f, kind) !== null) continue;
+    const label = shape(f).replace(/\]$/, ' …]');
+    out.set(`${kind}:${label}`, { key: `${kind}:${label}`, label, comparison: f });
+  }
+  return [...out.values()];
 }

@@ -4,10 +4,10 @@
 // serverFilterOnly the server's answer stands alone (a rejection stays an error), as before.
 
 import { InspectorError } from '../../../shared/errors';
-import { FILTER_FORMS } from '../../../shared/observed';
+import { FILTER_FORMS, untrusted } from '../../../shared/observed';
 import type { ListOutcome, ResourceKind, ScimResource } from '../../../shared/scim';
 import { parseFilter } from './filter';
-import { formsInFilter, type FormTrust } from './filter-trust';
+import { formsInFilter, otherComparisons, type FormTrust } from './filter-trust';
 
 export interface TrustedFilterListing<T extends ScimResource> {
   kind: ResourceKind;
@@ -32,11 +32,16 @@ function over(outcome: ListOutcome<ScimResource>, kind: ResourceKind): string {
 export async function listTrustingFilter<T extends ScimResource>(input: TrustedFilterListing<T>): Promise<ListOutcome<T>> {
   const { kind, trust } = input;
   if (input.serverFilterOnly) return input.run(false);
-  const forms = formsInFilter(parseFilter(input.filter), kind);
-  const doubtful = forms.filter((f) => trust.untrusted(f));
+  const parsed = parseFilter(input.filter);
+  const forms = formsInFilter(parsed, kind);
+  const doubtful = forms.filter((f) => trust.untrusted(f)).map((f) => `${FILTER_FORMS[f]}: ${trust.why(f)}`);
+  for (const other of otherComparisons(parsed, kind)) {
+    const seen = trust.otherObservation(other.key);
+    if (untrusted(seen)) doubtful.push(`${other.label}: ${seen?.verdict}${seen?.detail ? `: ${seen.detail}` : ''}; seen in this session`);
+  }
   if (doubtful.length > 0) {
     const out = await input.run(true);
-    const why = doubtful.map((f) => `${FILTER_FORMS[f]}: ${trust.why(f)}`).join('; ');
+    const why = doubtful.join('; ');
     return { ...out, warnings: [`The server cannot be trusted with this filter (${why}), so it was applied locally ${over(out, kind)}.`, ...out.warnings] };
   }
   try {
