@@ -102,7 +102,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
     if (range && anchor !== null) {
       // The range takes the state the clicked row is about to get.
       const value = !state.checked[kind].has(id);
-      void source.ids(Math.min(anchor, index), Math.max(anchor, index) + 1).then((ids) => ui.getState().checkMany(kind, ids, value));
+      void source.select(Math.min(anchor, index), Math.max(anchor, index) + 1).then((ids) => ids && ui.getState().checkMany(kind, ids, value));
     } else {
       state.toggleChecked(kind, id, index);
     }
@@ -111,7 +111,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
   checkRef.current = onCheck;
   // Stable for the memoised rows; it always reads the latest view.
   const stableCheck = useMemo(() => (index: number, id: string, range: boolean) => checkRef.current(index, id, range), []);
-  const checkAll = (value: boolean): void => void source.ids().then((ids) => ui.getState().checkMany(kind, ids, value));
+  const checkAll = (value: boolean): void => void source.select().then((ids) => ids && ui.getState().checkMany(kind, ids, value));
   const headBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (headBox.current) headBox.current.indeterminate = inView !== null && inView > 0 && inView < total;
@@ -132,7 +132,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
         if (!(inField && e.target instanceof HTMLElement && e.target.closest('.detail'))) ui.getState().close();
       } else if (mod && !inField && e.key.toLowerCase() === 'a') {
         e.preventDefault();
-        void source.ids().then((ids) => ui.getState().checkMany(kind, ids, true));
+        void source.select().then((ids) => ids && ui.getState().checkMany(kind, ids, true));
       } else if (!inField && e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
         e.preventDefault();
         const row = source.row(c);

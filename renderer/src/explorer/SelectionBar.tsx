@@ -34,7 +34,7 @@ export function SelectionBar({ kind, view, inView, actions, narrowedBy }: Props)
   const matching = narrowedBy ? `matching ${narrowedBy}` : running ? 'loaded so far' : 'in the tenant';
   const shown = actions.filter((a) => a.kinds.includes(kind) && !(a.needsGroups && noGroups(limits)));
   const action = shown.find((a) => a.id === active);
-  const selectAll = () => void view.source.ids().then((ids) => ui.getState().checkMany(kind, ids, true));
+  const selectAll = () => void view.source.select().then((ids) => ids && ui.getState().checkMany(kind, ids, true));
   return (
     <div className="selection" role="toolbar" aria-label={`Selected ${noun}`}>
       <span data-testid="selected-count">

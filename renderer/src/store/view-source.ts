@@ -5,6 +5,7 @@
 // While main's total is not exact (a rare match over a million rows), it is asked again.
 
 import type { InspectorApi } from '../../../shared/channels';
+import { toAppError, type AppError } from '../../../shared/errors';
 import type { TableRow, TableSort } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
 
@@ -28,6 +29,8 @@ export interface ViewSnapshot {
   size: number;
   /** The query whose rows are on screen (null: none yet). */
   shown: ViewQuery | null;
+  /** The last failure reading rows or ids from main (shown to the user); the next success clears it. */
+  error: AppError | null;
   version: number;
 }
 
@@ -41,7 +44,7 @@ export class ViewSource {
   private polling = false;
   private visible: [number, number] = [0, BLOCK];
   private listeners = new Set<() => void>();
-  snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, version: 0 };
+  snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, error: null, version: 0 };
 
   constructor(
     private readonly api: InspectorApi,
@@ -90,8 +93,23 @@ export class ViewSource {
     const { listId, search, sort } = this.query;
     if (listId === null || to <= from) return [];
     const r = await this.api.table.ids({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to });
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw r.error;
     return r.value.ids;
+  }
+
+  /**
+   * The ids to select (select all, a shift-click range), or null when main could not give them:
+   * the failure is then the snapshot's `error`, which the page shows, never an unhandled rejection.
+   */
+  async select(from?: number, to?: number): Promise<string[] | null> {
+    try {
+      const ids = await this.ids(from, to);
+      if (this.snapshot.error) this.fail(null);
+      return ids;
+    } catch (error) {
+      this.fail({ ...toAppError(error), message: `Could not select the rows: ${toAppError(error).message}` });
+      return null;
+    }
   }
 
   /** Rows [from, from + count) of the current view with every cell (exports). */
@@ -151,7 +169,12 @@ export class ViewSource {
   }
 
   private publish(total: number, exact: boolean, size: number): void {
-    this.snapshot = { total, exact, size, shown: this.query, version: this.snapshot.version + 1 };
+    this.snapshot = { total, exact, size, shown: this.query, error: this.snapshot.error, version: this.snapshot.version + 1 };
+    for (const l of this.listeners) l();
+  }
+
+  private fail(error: AppError | null): void {
+    this.snapshot = { ...this.snapshot, error, version: this.snapshot.version + 1 };
     for (const l of this.listeners) l();
   }
 }
