@@ -107,11 +107,13 @@ export interface OtherComparison {
   comparison: Filter;
 }
 
-function shape(f: Filter): string {
-  if (f.op === 'and' || f.op === 'or') return f.filters.map(shape).join(` ${f.op} `);
-  if (f.op === 'not') return `not (${shape(f.filter)})`;
-  if (f.op === '[]') return `${bare(f.attrPath)}[${shape(f.valFilter)}]`;
-  return 'attrPath' in f ? `${bare(f.attrPath)} ${f.op}` : f.op;
+/** The comparison without its value ("name.familyName sw"); `key` lowercases it for lookups. */
+function shape(f: Filter, key: boolean): string {
+  const path = (p: string): string => (key ? bare(p) : p.replace(/^urn:ietf:params:scim:schemas:core:2\.0:(?:User|Group):/i, ''));
+  if (f.op === 'and' || f.op === 'or') return f.filters.map((g) => shape(g, key)).join(` ${f.op} `);
+  if (f.op === 'not') return `not (${shape(f.filter, key)})`;
+  if (f.op === '[]') return `${path(f.attrPath)}[${shape(f.valFilter, key)} …]`;
+  return 'attrPath' in f ? `${path(f.attrPath)} ${f.op}` : f.op;
 }
 
 /** The comparisons of a filter outside the probe's forms (`title eq "x"`, `userName sw "a"`). */
@@ -119,8 +121,8 @@ export function otherComparisons(filter: Filter, kind: ResourceKind): OtherCompa
   const out = new Map<string, OtherComparison>();
   for (const f of comparisons(filter)) {
     if (formOf(f, kind) !== null) continue;
-    const label = shape(f).replace(/\]$/, ' …]');
-    out.set(`${kind}:${label}`, { key: `${kind}:${label}`, label, comparison: f });
+    const key = `${kind}:${shape(f, true)}`;
+    if (!out.has(key)) out.set(key, { key, label: shape(f, false), comparison: f });
   }
   return [...out.values()];
 }

@@ -37,7 +37,8 @@ export async function listTrustingFilter<T extends ScimResource>(input: TrustedF
   const doubtful = forms.filter((f) => trust.untrusted(f)).map((f) => `${FILTER_FORMS[f]}: ${trust.why(f)}`);
   for (const other of otherComparisons(parsed, kind)) {
     const seen = trust.otherObservation(other.key);
-    if (untrusted(seen)) doubtful.push(`${other.label}: ${seen?.verdict}${seen?.detail ? `: ${seen.detail}` : ''}; seen in this session`);
+    // The detail names the sample value tried, not the admin's: say so, or "Παπαδόπουλος" reads as a typo.
+    if (untrusted(seen)) doubtful.push(`${other.label}: ${seen?.verdict} when tried with a value a sample user holds${seen?.detail ? ` (${seen.detail.replace(/\.$/, '')})` : ''}`);
   }
   if (doubtful.length > 0) {
     const out = await input.run(true);
