@@ -8,6 +8,8 @@ export const GROUP_COLUMNS = ['displayName', 'externalId', 'members', 'lastModif
 export type UserColumn = (typeof USER_COLUMNS)[number];
 export type GroupColumn = (typeof GROUP_COLUMNS)[number];
 export type Column = UserColumn | GroupColumn;
+/** A grid column: a fixed one, or an extra attribute column named by its SCIM path (attribute-columns.ts). */
+export type ColumnId = Column | (string & {});
 
 export const COLUMN_LABELS: Record<Column, string> = {
   userName: 'User name',

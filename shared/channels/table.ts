@@ -7,7 +7,8 @@
 import type { ChannelDef } from '../channel-def';
 import { channel } from '../channel-def';
 import { oneOf, optionalInteger, record, requiredString } from '../channel-guards';
-import { columnsOf, type Column } from '../columns';
+import { isAttributePath, MAX_ATTRIBUTE_COLUMNS, type AttributeChoice } from '../attribute-columns';
+import { columnsOf, type ColumnId } from '../columns';
 import { InspectorError } from '../errors';
 import type { ResourceKind } from '../scim';
 
@@ -26,14 +27,19 @@ const MAX_LOOKUP = 2_000;
 export const RENDERER_HOLDS_MAX = 50_000;
 const MAX_SEARCH = 256;
 
-/** One row as the grid shows it: the id and every column's text, in columnsOf(kind) order. */
+/**
+ * One row as the grid shows it: the id and every column's text, in columnsOf(kind) order, and the
+ * extra attribute columns asked for (`attributes`), in the order asked.
+ */
 export interface TableRow {
   id: string;
   cells: string[];
+  attributes?: string[];
 }
 
 export interface TableSort {
-  column: Column;
+  /** A fixed column, or an extra attribute column's SCIM path. */
+  column: ColumnId;
   dir: 'asc' | 'desc';
 }
 
@@ -59,19 +65,39 @@ function viewOf(r: Record<string, unknown>, name: string) {
   let sort: TableSort | null = null;
   if (r.sort !== undefined && r.sort !== null) {
     const s = record(r.sort, `${name} sort`);
-    const column = oneOf(s.column, columnsOf(kind), 'sort.column');
-    if (column === undefined) throw new InspectorError('invalid-input', 'The request field "sort.column" must name a column of the table.', { field: 'sort.column' });
+    const column = s.column;
+    if (typeof column !== 'string' || !((columnsOf(kind) as readonly string[]).includes(column) || isAttributePath(kind, column))) {
+      throw new InspectorError('invalid-input', 'The request field "sort.column" must name a column of the table or an attribute path.', { field: 'sort.column' });
+    }
     sort = { column, dir: oneOf(s.dir, ['asc', 'desc'] as const, 'sort.dir') ?? 'asc' };
   }
   return { profileId: requiredString(r.profileId, 'profileId'), kind, listId: requiredString(r.listId, 'listId', LIST_ID), search, sort };
+}
+
+/** The extra attribute columns a window or lookup asks for (SCIM paths). */
+function attributesOf(value: unknown, kind: ResourceKind): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_ATTRIBUTE_COLUMNS || !value.every((p) => typeof p === 'string' && isAttributePath(kind, p))) {
+    throw new InspectorError('invalid-input', `The request field "attributes" must be a list of at most ${MAX_ATTRIBUTE_COLUMNS} attribute paths (e.g. "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department").`, { field: 'attributes' });
+  }
+  return value as string[];
+}
+
+export interface AttributeChoices {
+  /** Attributes offered as extra columns: the schemas' first, then those only seen in the listing. */
+  choices: AttributeChoice[];
+  /** Why /Schemas could not be read (the choices are then only what the listing carried). */
+  schemasError: string | null;
 }
 
 export const TABLE_CHANNELS = {
   /** Rows [from, from + count) of a listing's view; `exact: true` works on until the total is known. */
   'table.window': channel<TableWindow>()((input) => {
     const r = record(input, 'table.window');
+    const view = viewOf(r, 'table.window');
     return {
-      ...viewOf(r, 'table.window'),
+      ...view,
+      attributes: attributesOf(r.attributes, view.kind),
       from: optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0,
       count: optionalInteger(r.count, 'count', 0, MAX_WINDOW_ROWS) ?? 100,
       exact: r.exact === true,
@@ -91,6 +117,12 @@ export const TABLE_CHANNELS = {
     if (!Array.isArray(r.ids) || r.ids.length > MAX_LOOKUP || !r.ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 2048)) {
       throw new InspectorError('invalid-input', `The request field "ids" must be a list of at most ${MAX_LOOKUP} ids.`, { field: 'ids' });
     }
-    return { profileId: requiredString(r.profileId, 'profileId'), kind: oneOf(r.kind, KINDS, 'kind') ?? ('Users' as ResourceKind), ids: r.ids as string[] };
+    const kind = oneOf(r.kind, KINDS, 'kind') ?? ('Users' as ResourceKind);
+    return { profileId: requiredString(r.profileId, 'profileId'), kind, ids: r.ids as string[], attributes: attributesOf(r.attributes, kind) };
+  }),
+  /** The attributes a kind's extra columns can show: from /Schemas and the listing held. */
+  'table.attributes': channel<AttributeChoices>()((input) => {
+    const r = record(input, 'table.attributes');
+    return { profileId: requiredString(r.profileId, 'profileId'), kind: oneOf(r.kind, KINDS, 'kind') ?? ('Users' as ResourceKind) };
   }),
 } satisfies Record<string, ChannelDef<unknown, unknown>>;

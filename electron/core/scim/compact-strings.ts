@@ -93,6 +93,13 @@ export class CompactStringSet extends CompactStringList {
 
   /** Adds value; true when it was not there yet. */
   add(value: string): boolean {
+    const before = this.count;
+    this.intern(value);
+    return this.count > before;
+  }
+
+  /** The entry number of value, added when new (one hash and probe, where add + indexOf take two). */
+  intern(value: string): number {
     const len = this.encode(value);
     const hash = hashBytes(this.scratch, len);
     const mask = this.slots.length - 1;
@@ -100,7 +107,7 @@ export class CompactStringSet extends CompactStringList {
     for (; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot] as number;
       if (held === EMPTY) break;
-      if (this.hashes[held - 1] === hash && this.equals(held - 1, len)) return false;
+      if (this.hashes[held - 1] === hash && this.equals(held - 1, len)) return held - 1;
     }
     if (this.count + 1 > this.hashes.length) {
       const hashes = new Uint32Array(this.hashes.length * 2);
@@ -111,7 +118,7 @@ export class CompactStringSet extends CompactStringList {
     this.slots[slot] = this.count + 1;
     this.append(len);
     if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    return true;
+    return this.count - 1;
   }
 
   /** A set's entries are unique: use add. */

@@ -4,7 +4,7 @@
 // users' Groups column comes from their own `groups` attribute, or from the groups listing's
 // members for users without one — and for users a group write touched (its read-back is newer).
 
-import type { Column } from '../../../shared/columns';
+import type { ColumnId } from '../../../shared/columns';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import { CompactStringSet } from '../scim/compact-strings';
 import { Bitset } from './bitset';
@@ -85,7 +85,7 @@ export class ProfileTables {
   }
 
   /** A cell as the grid shows it. */
-  cell(kind: ResourceKind, row: number, column: Column): string {
+  cell(kind: ResourceKind, row: number, column: ColumnId): string {
     const index = this.held[kind]?.index;
     if (!index) return '';
     if (kind !== 'Users' || column !== 'groups') return index.cell(row, column);

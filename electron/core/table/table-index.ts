@@ -4,19 +4,16 @@
 // id lists — and never as a million resource objects. Rows are numbered in arrival order; a
 // removed row keeps its number (marked removed) so results computed so far stay valid.
 
-import { cellText, columnsOf, SEARCHED, type Column } from '../../../shared/columns';
+import { cellText, columnsOf, SEARCHED, type Column, type ColumnId } from '../../../shared/columns';
 import { memberIdsOf, type ResourceKind, type ScimResource } from '../../../shared/scim';
 import { CompactStringSet } from '../scim/compact-strings';
+import { AttributeCells } from './attribute-cells';
 import { Bitset, IntColumn } from './bitset';
 import { ListStore } from './lists';
 import { RecordStore } from './records';
 import { FIELD_SEPARATOR, SearchText } from './search-text';
 import type { CellSource } from './sort-order';
 
-/** The number of a string in a pool, adding it when new. */
-export function intern(pool: CompactStringSet, value: string): number {
-  return pool.add(value) ? pool.size - 1 : pool.indexOf(value);
-}
 
 /** Per profile: every id and group name seen, numbered once for all listings of the profile. */
 export interface Pools {
@@ -55,6 +52,8 @@ export class TableIndex {
   readonly hasOwnGroups = new Bitset();
   /** Groups: member ids (pooled). */
   readonly members = new ListStore();
+  /** The extra attribute columns' values (enterprise and custom schemas; see attribute-columns). */
+  readonly attributes = new AttributeCells();
   /** Bumped on every change. */
   version = 0;
   /** Bumped when a row already held changes or goes (not when rows are added). */
@@ -82,7 +81,7 @@ export class TableIndex {
 
   /** Adds a resource, or replaces the row with its id; returns the row. */
   put(resource: ScimResource): number {
-    const pooled = intern(this.pools.ids, resource.id);
+    const pooled = this.pools.ids.intern(resource.id);
     let row = this.rowOfPool.get(pooled);
     const added = row === -1;
     if (added) {
@@ -97,11 +96,12 @@ export class TableIndex {
     this.records.set(row, cells);
     this.search.kill(this.slotOf.get(row));
     this.slotOf.set(row, this.search.add(row, this.searchText(cells)));
+    this.attributes.put(row, resource);
     if (this.kind === 'Users') {
       this.hasOwnGroups.set(row, Array.isArray(resource.groups));
-      this.ownGroups.set(row, ownGroupNames(resource).map((n) => intern(this.pools.names, n)));
+      this.ownGroups.set(row, ownGroupNames(resource).map((n) => this.pools.names.intern(n)));
     } else {
-      this.members.set(row, memberIdsOf(resource).map((id) => intern(this.pools.ids, id)));
+      this.members.set(row, memberIdsOf(resource).map((id) => this.pools.ids.intern(id)));
     }
     this.version += 1;
     return row;
@@ -144,16 +144,20 @@ export class TableIndex {
     return this.slotOf.get(row);
   }
 
-  /** A stored column's text (the users' Groups column: their own groups only; see views). */
-  cell(row: number, column: Column): string {
+  /**
+   * A stored column's text (the users' Groups column: their own groups only; see views), or an
+   * extra attribute column's (any other name is an attribute path).
+   */
+  cell(row: number, column: ColumnId): string {
     if (this.kind === 'Users' && column === 'groups') return this.ownGroupNames(row).join(', ');
-    const c = this.stored.indexOf(column);
-    return c === -1 ? '' : this.records.get(row, c);
+    const c = this.stored.indexOf(column as Column);
+    return c === -1 ? this.attributes.get(row, column) : this.records.get(row, c);
   }
 
   /** A column's cells for sorting: bytes where stored in a record, else the text. */
-  cellSource(column: Column): CellSource {
-    const c = this.stored.indexOf(column);
+  cellSource(column: ColumnId): CellSource {
+    const c = this.stored.indexOf(column as Column);
+    if (c === -1 && !(this.columns as readonly string[]).includes(column)) return this.attributes.reader(column);
     if (c === -1) return (row) => this.cell(row, column);
     const records = this.records;
     return (row, span) => {
@@ -171,7 +175,7 @@ export class TableIndex {
 
   /** Bytes held by this index (the pools are the profile's and counted apart). */
   get footprint(): number {
-    return this.records.footprint + this.search.footprint + this.slotOf.footprint + this.poolOf.footprint + this.rowOfPool.footprint + this.removed.footprint + this.ownGroups.footprint + this.hasOwnGroups.footprint + this.members.footprint;
+    return this.records.footprint + this.search.footprint + this.slotOf.footprint + this.poolOf.footprint + this.rowOfPool.footprint + this.removed.footprint + this.ownGroups.footprint + this.hasOwnGroups.footprint + this.members.footprint + this.attributes.footprint;
   }
 
   /** The searched columns, lower-cased; a column equal to an earlier one (email = userName) once. */

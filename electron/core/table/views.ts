@@ -4,14 +4,14 @@
 // what is known within a small time budget; the caller asks again while it is not exact. Results
 // are kept per query, so a longer query narrows a shorter one and Backspace finds its result.
 
-import type { Column } from '../../../shared/columns';
+import type { ColumnId } from '../../../shared/columns';
 import { Evaluation, Walk } from './evaluation';
 import { queryBytes } from './search-text';
 import { patchOrder, sortRows, type CellSource } from './sort-order';
 import type { TableIndex } from './table-index';
 
 export interface Sort {
-  column: Column;
+  column: ColumnId;
   dir: 'asc' | 'desc';
 }
 
@@ -62,7 +62,7 @@ export class TableViews {
   constructor(
     private readonly index: TableIndex,
     /** A cell as the grid shows it (the users' Groups column is computed from memberships). */
-    private readonly cellOf: (row: number, column: Column) => string,
+    private readonly cellOf: (row: number, column: ColumnId) => string,
     private readonly loading: () => boolean,
   ) {}
 
@@ -211,7 +211,7 @@ export class TableViews {
     };
   }
 
-  private cells(column: Column): CellSource {
+  private cells(column: ColumnId): CellSource {
     if (this.index.kind === 'Users' && column === 'groups') return (row) => this.cellOf(row, column);
     return this.index.cellSource(column);
   }

@@ -7,19 +7,19 @@ import type { InspectorApi, Result, SaveResult } from '../../../shared/channels'
 import { EXPORT_CHUNK_ROWS } from '../../../shared/channels/table-export';
 import { MAX_WINDOW_ROWS, type TableRow } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
-import { COLUMN_LABELS, columnsOf, type Column } from '../store/columns';
+import type { ColumnId } from '../store/columns';
+import { attributeColumns, cellOf, columnLabel } from '../store/column-layout';
 import type { ViewSource } from '../store/view-source';
 
 export type ExportResult = SaveResult & { rows: number };
 type Chunks = AsyncGenerator<string[][], void, void>;
 
-function cellsOf(kind: ResourceKind, row: TableRow, columns: readonly Column[]): string[] {
-  const all = columnsOf(kind);
-  return [row.id, ...columns.map((c) => row.cells[all.indexOf(c)] ?? '')];
+function cellsOf(kind: ResourceKind, row: TableRow, columns: readonly ColumnId[]): string[] {
+  return [row.id, ...columns.map((c) => cellOf(kind, columns, row, c))];
 }
 
 /** The rows of the view, in its order, worked to the end in main. */
-export async function* viewChunks(source: ViewSource, kind: ResourceKind, columns: readonly Column[]): Chunks {
+export async function* viewChunks(source: ViewSource, kind: ResourceKind, columns: readonly ColumnId[]): Chunks {
   for (let from = 0; ; from += MAX_WINDOW_ROWS) {
     const w = await source.rows(from, MAX_WINDOW_ROWS);
     if (w.rows.length > 0) yield w.rows.map((r) => cellsOf(kind, r, columns));
@@ -28,17 +28,17 @@ export async function* viewChunks(source: ViewSource, kind: ResourceKind, column
 }
 
 /** The selected rows main's listing holds (a selected id the listing no longer holds is left out). */
-export async function* selectionChunks(api: InspectorApi, profileId: string, kind: ResourceKind, ids: readonly string[], columns: readonly Column[]): Chunks {
+export async function* selectionChunks(api: InspectorApi, profileId: string, kind: ResourceKind, ids: readonly string[], columns: readonly ColumnId[]): Chunks {
   for (let from = 0; from < ids.length; from += EXPORT_CHUNK_ROWS) {
-    const r = await api.table.lookup({ profileId, kind, ids: ids.slice(from, from + EXPORT_CHUNK_ROWS) });
+    const r = await api.table.lookup({ profileId, kind, ids: ids.slice(from, from + EXPORT_CHUNK_ROWS), attributes: attributeColumns(kind, columns) });
     if (!r.ok) throw new Error(r.error.message);
     const rows = r.value.filter((row): row is TableRow => row !== null).map((row) => cellsOf(kind, row, columns));
     if (rows.length > 0) yield rows;
   }
 }
 
-export async function exportRows(api: InspectorApi, request: { profileId: string; kind: ResourceKind; scope: 'view' | 'selection'; bom?: boolean }, columns: readonly Column[], chunks: Chunks): Promise<Result<ExportResult>> {
-  const header = ['id', ...columns.map((c) => COLUMN_LABELS[c])];
+export async function exportRows(api: InspectorApi, request: { profileId: string; kind: ResourceKind; scope: 'view' | 'selection'; bom?: boolean }, columns: readonly ColumnId[], chunks: Chunks): Promise<Result<ExportResult>> {
+  const header = ['id', ...columns.map((c) => columnLabel(request.kind, c))];
   const begun = await api.tableExport.begin({ ...request, bom: request.bom ?? false, header });
   if (!begun.ok) return begun;
   const { exportId } = begun.value;

@@ -1,8 +1,9 @@
 // The grid's view of a listing (issue 15): rows asked from main's index for the current search,
 // sort and data tick (see store/view-source.ts), and how many of the checked ids it holds.
 
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ResourceKind } from '../../../shared/scim';
+import { attributeColumns } from '../store/column-layout';
 import { useExplorer, useUi } from '../store/context';
 import type { ViewSnapshot, ViewSource } from '../store/view-source';
 
@@ -17,8 +18,10 @@ export function useView(kind: ResourceKind): GridView {
   const tick = useExplorer((s) => s.ticks[kind]);
   const search = useUi((s) => s.search[kind]);
   const sort = useUi((s) => s.sort[kind]);
+  const columns = useUi((s) => s.columns[kind]);
+  const attributes = useMemo(() => attributeColumns(kind, columns), [kind, columns]);
   // Layout effect: the request leaves in the same task as the keystroke's render.
-  useLayoutEffect(() => source.setQuery({ listId, search, sort, tick }), [source, listId, search, sort, tick]);
+  useLayoutEffect(() => source.setQuery({ listId, search, sort, tick, attributes }), [source, listId, search, sort, tick, attributes]);
   const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot);
   return { ...snapshot, source };
 }

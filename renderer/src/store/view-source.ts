@@ -19,6 +19,8 @@ export interface ViewQuery {
   sort: TableSort | null;
   /** The listing's data tick: rows changed in main (pages, writes). */
   tick: number;
+  /** The extra attribute columns shown (SCIM paths): their cells come with each row. */
+  attributes: readonly string[];
 }
 
 export interface ViewSnapshot {
@@ -35,7 +37,7 @@ export interface ViewSnapshot {
 }
 
 export class ViewSource {
-  private query: ViewQuery = { listId: null, search: '', sort: null, tick: 0 };
+  private query: ViewQuery = { listId: null, search: '', sort: null, tick: 0, attributes: [] };
   private generation = 0;
   private shownGeneration = -1;
   private blocks = new Map<number, TableRow[]>();
@@ -62,7 +64,7 @@ export class ViewSource {
   /** The current query; a change starts a new generation and asks for the rows on screen. */
   setQuery(query: ViewQuery): void {
     const q = this.query;
-    if (q.listId === query.listId && q.search === query.search && q.tick === query.tick && sortKey(q.sort) === sortKey(query.sort)) return;
+    if (q.listId === query.listId && q.search === query.search && q.tick === query.tick && sortKey(q.sort) === sortKey(query.sort) && q.attributes.join('\n') === query.attributes.join('\n')) return;
     this.query = query;
     this.generation += 1;
     this.fresh = new Map();
@@ -114,19 +116,19 @@ export class ViewSource {
 
   /** Rows [from, from + count) of the current view with every cell (exports). */
   async rows(from: number, count: number): Promise<{ rows: TableRow[]; total: number; exact: boolean }> {
-    const { listId, search, sort } = this.query;
+    const { listId, search, sort, attributes } = this.query;
     if (listId === null) return { rows: [], total: 0, exact: true };
-    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, count, exact: true });
+    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, count, exact: true, attributes: [...attributes] });
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   }
 
   private async fetch(block: number): Promise<void> {
     const generation = this.generation;
-    const { listId, search, sort } = this.query;
+    const { listId, search, sort, attributes } = this.query;
     if (listId === null) return;
     this.asked.add(block);
-    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false });
+    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes] });
     if (generation !== this.generation) return;
     this.asked.delete(block);
     if (!r.ok) return;
@@ -151,7 +153,7 @@ export class ViewSource {
     this.polling = true;
     const { listId, search, sort } = this.query;
     while (generation === this.generation && listId !== null) {
-      const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true });
+      const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true, attributes: [] });
       if (generation !== this.generation || !r.ok) return;
       this.publish(r.value.total, r.value.exact, r.value.size);
       if (r.value.exact) break;

@@ -16,11 +16,20 @@ function user(id: string, userName: string, extra: Partial<User> = {}): User {
 }
 
 /** The renderer's old view: search over the searched columns joined, then its comparator. */
+const DEPARTMENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department';
+
+/** A cell the model's way: a fixed column's text, or the enterprise department read off the resource. */
+function modelCell(u: User, column: string): string {
+  if (column !== DEPARTMENT) return cellText(u, column as Column);
+  const ext = u['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] as { department?: string } | undefined;
+  return ext?.department ?? '';
+}
+
 function modelView(users: readonly User[], search: string, sort: Sort | null): string[] {
   const q = search.trim().toLowerCase();
   // eslint-disable-next-line no-control-regex
   const query = q.replace(/[\u0000-\u001f]/g, '');
-  let rows = users.map((u, i) => ({ u, i, key: sort ? Buffer.from(cellText(u, sort.column).toLowerCase()) : Buffer.alloc(0) }));
+  let rows = users.map((u, i) => ({ u, i, key: sort ? Buffer.from(modelCell(u, sort.column).toLowerCase()) : Buffer.alloc(0) }));
   if (query !== '') rows = rows.filter(({ u }) => SEARCHED.Users.map((c) => cellText(u, c).replace(/\n/g, ' ').toLowerCase()).some((t) => t.includes(query)));
   if (sort) {
     const sign = sort.dir === 'asc' ? 1 : -1;
@@ -37,15 +46,16 @@ function viewIds(tables: ProfileTables, search: string, sort: Sort | null): stri
 
 const word = fc.stringMatching(/^[a-cA-C .é@-]{0,6}$/);
 const arbUser = (id: string) =>
-  fc.record({ userName: word, displayName: fc.option(word, { nil: undefined }), title: fc.option(word, { nil: undefined }), email: fc.option(word, { nil: undefined }), active: fc.option(fc.boolean(), { nil: undefined }) }).map((r) =>
+  fc.record({ userName: word, displayName: fc.option(word, { nil: undefined }), title: fc.option(word, { nil: undefined }), email: fc.option(word, { nil: undefined }), active: fc.option(fc.boolean(), { nil: undefined }), department: fc.option(word, { nil: undefined }) }).map((r) =>
     user(id, r.userName, {
+      ...(r.department !== undefined ? { 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: r.department } } : {}),
       ...(r.displayName !== undefined ? { displayName: r.displayName } : {}),
       ...(r.title !== undefined ? { title: r.title } : {}),
       ...(r.email !== undefined ? { emails: [{ value: r.email }] } : {}),
       ...(r.active !== undefined ? { active: r.active } : {}),
     }),
   );
-const arbSort: fc.Arbitrary<Sort | null> = fc.option(fc.record({ column: fc.constantFrom<Column>('userName', 'displayName', 'active', 'title', 'emails'), dir: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }), { nil: null });
+const arbSort: fc.Arbitrary<Sort | null> = fc.option(fc.record({ column: fc.constantFrom<string>('userName', 'displayName', 'active', 'title', 'emails', DEPARTMENT), dir: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }), { nil: null });
 const arbQuery = fc.stringMatching(/^[a-cA-C .é@-]{0,3}$/);
 
 describe('main’s listing index: views against the renderer’s model', () => {

@@ -12,10 +12,11 @@ import type { DiscoveryResult } from '../../../../shared/scim';
 import type { FunctionsFor } from '../functions';
 import { profileFacts } from './edit';
 
-// One discovery per session for its limits (every window and page asks for them), not one a call.
+// One discovery per session for its limits and the grid's attribute columns (every window and page
+// asks for them), not one a call.
 const discoveries = new WeakMap<Session['client'], Promise<DiscoveryResult>>();
 
-function discoveryOf(session: Session): Promise<DiscoveryResult> {
+export function discoveryOf(session: Session): Promise<DiscoveryResult> {
   const known = discoveries.get(session.client);
   if (known) return known;
   const running = session.client.discover().then((result) => ((session.discovered = true), result));

@@ -3,12 +3,15 @@
 // the grid asks for windows of rows and never holds a million resources. Both hosts reach this
 // through dispatch(); every verified write's read-back (publishChange) updates the index.
 
+import { attributeChoices, schemaAttributePaths } from '../../../../shared/attribute-columns';
 import type { TABLE_CHANNELS, TableRow } from '../../../../shared/channels/table';
+import { toAppError } from '../../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../../shared/scim';
 import { onChange } from '../changes';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { ProfileTables, type HeldTable } from '../../table/profile-tables';
+import { discoveryOf } from './limits';
 
 /** A window is found within this budget (the rest of a keystroke's 50 ms is the round trip and the paint). */
 const FILL_MS = 12;
@@ -50,18 +53,20 @@ function heldListing(ctx: AppContext, profileId: string, kind: ResourceKind, lis
   return held?.listId === listId ? held : null;
 }
 
-function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind, row: number): TableRow {
-  return { id: held.index.idOf(row), cells: held.index.columns.map((c) => tables.cell(kind, row, c)) };
+function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind, row: number, attributes: readonly string[]): TableRow {
+  const out: TableRow = { id: held.index.idOf(row), cells: held.index.columns.map((c) => tables.cell(kind, row, c)) };
+  if (attributes.length > 0) out.attributes = attributes.map((path) => held.index.attributes.get(row, path));
+  return out;
 }
 
 export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
-  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact }) => {
+  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact, attributes }) => {
     const held = heldListing(ctx, profileId, kind, listId);
     // Not begun yet (the page's calls may overtake resources.list) or replaced: nothing known, said so.
     if (!held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
     const tables = profileTables(ctx, profileId);
     const w = held.views.window({ search, sort }, from, count, FILL_MS, exact ? MORE_MS : 0);
-    return { listId, rows: Array.from(w.rows, (row) => rowOf(tables, held, kind, row)), total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
+    return { listId, rows: Array.from(w.rows, (row) => rowOf(tables, held, kind, row, attributes)), total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
   },
   'table.ids': async (ctx, { profileId, kind, listId, search, sort, from, to }) => {
     const held = heldListing(ctx, profileId, kind, listId);
@@ -69,12 +74,22 @@ export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
     const rows = held.views.all({ search, sort });
     return { ids: Array.from(rows.subarray(Math.min(from, rows.length), Math.min(to, rows.length)), (row) => held.index.idOf(row)), total: rows.length };
   },
-  'table.lookup': async (ctx, { profileId, kind, ids }) => {
+  'table.lookup': async (ctx, { profileId, kind, ids, attributes }) => {
     const tables = profileTables(ctx, profileId);
     const held = tables.table(kind);
     return ids.map((id) => {
       const row = held ? held.index.rowOf(id) : -1;
-      return held && row !== -1 ? rowOf(tables, held, kind, row) : null;
+      return held && row !== -1 ? rowOf(tables, held, kind, row, attributes) : null;
     });
+  },
+  'table.attributes': async (ctx, { profileId, kind }) => {
+    const seen = profileTables(ctx, profileId).table(kind)?.index.attributes.seen() ?? [];
+    try {
+      const discovery = await discoveryOf(await ctx.sessions.session(profileId));
+      return { choices: attributeChoices(schemaAttributePaths(kind, discovery.schemas, discovery.resourceTypes), seen), schemasError: null };
+    } catch (error) {
+      // Without /Schemas the listing's own attributes are still offered, and the reason is said.
+      return { choices: attributeChoices([], seen), schemasError: `The tenant's schemas could not be read (${toAppError(error).message}); only attributes the loaded ${kind === 'Users' ? 'users' : 'groups'} carry are offered.` };
+    }
   },
 };

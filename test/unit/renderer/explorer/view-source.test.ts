@@ -42,7 +42,7 @@ describe('view source', () => {
     const listId = s.listings.Users?.listId ?? null;
     const held = s.tables.Users;
     expect(s.listings.Users?.holdsAll).toBe(true);
-    const all: ViewQuery = { listId, search: '', sort: null, tick: s.ticks.Users };
+    const all: ViewQuery = { listId, search: '', sort: null, tick: s.ticks.Users, attributes: [] };
     await show(source, all);
     expect(source.getSnapshot()).toMatchObject({ total: 1500, size: 1500, exact: true });
     expect(source.row(0)?.id).toBe(held.ids[0]);
@@ -77,5 +77,13 @@ describe('view source', () => {
     const ids = await source.ids();
     expect(ids).toHaveLength(1500);
     expect(new Set(ids)).toEqual(new Set(held.ids));
+
+    // An extra attribute column (issue 17): a new query whose rows carry the department from main.
+    const DEPARTMENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department';
+    const withDepartment: ViewQuery = { ...all, attributes: [DEPARTMENT] };
+    await show(source, withDepartment);
+    const ent = (i: number) => (held.resources[i]?.['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] ?? {}) as { department?: string };
+    expect(source.row(0)?.attributes).toEqual([ent(0).department ?? '']);
+    expect(Array.from({ length: 50 }, (_, i) => source.row(i)?.attributes?.[0] ?? '').filter((d) => d !== '').length).toBeGreaterThan(20);
   });
 });
