@@ -1,12 +1,16 @@
 // CSV exports of a snapshot or an audit: users (chosen columns, multi-valued flattened), groups,
 // memberships (one row per group–member pair), findings and diffs. Rows are generated lazily and
-// streamed by writeCsvFile, so the data is never held a second time as text.
+// streamed by writeCsvFile, so the data is never held a second time as text. The CLI streams the
+// same rows from a snapshot file or a live tenant (groupRow, MembershipRows, userExport).
 
 import { InspectorError } from '../../../shared/errors';
 import type { AuditResult, Finding, Snapshot, SnapshotDiff } from '../../../shared/audit';
-import type { ScimUser } from '../../../shared/scim';
+import type { ScimGroup, ScimUser } from '../../../shared/scim';
 import { writeCsvFile, type CsvCell, type CsvWriteOptions } from '../csv/write';
 import { memberIds, userColumn } from './user-fields';
+import { MEMBERSHIP_COLUMNS, MembershipRows } from './membership-rows';
+
+export { MEMBERSHIP_COLUMNS, MembershipRows } from './membership-rows';
 
 export const EXPORT_KINDS = ['users', 'groups', 'memberships', 'findings', 'diff'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -41,6 +45,12 @@ export function findingRow(f: Finding): CsvCell[] {
   return [f.code, f.severity, f.resourceType, f.id, f.userName ?? '', f.email ?? '', f.detail];
 }
 
+export const GROUP_COLUMNS = ['id', 'displayName', 'externalId', 'memberCount', 'meta.lastModified'];
+
+export function groupRow(g: ScimGroup): CsvCell[] {
+  return [g.id, g.displayName, g.externalId ?? '', memberIds(g).length, g.meta?.lastModified ?? ''];
+}
+
 function* userRows(users: ScimUser[], columns?: string[]): Generator<CsvCell[]> {
   const { row } = userExport(columns);
   for (const user of users) yield row(user);
@@ -60,26 +70,21 @@ export function exportTable(kind: ExportKind, source: ExportSource, columns?: st
     case 'groups': {
       const snapshot = need(source.snapshot, 'a snapshot (or a live tenant)');
       return {
-        header: ['id', 'displayName', 'externalId', 'memberCount', 'meta.lastModified'],
+        header: GROUP_COLUMNS,
         rows: (function* () {
-          for (const g of snapshot.groups) yield [g.id, g.displayName, g.externalId ?? '', memberIds(g).length, g.meta?.lastModified ?? ''];
+          for (const g of snapshot.groups) yield groupRow(g);
         })(),
       };
     }
     case 'memberships': {
       const snapshot = need(source.snapshot, 'a snapshot (or a live tenant)');
-      const users = new Map(snapshot.users.map((u) => [u.id, u]));
-      const groups = new Map(snapshot.groups.map((g) => [g.id, g]));
       return {
-        header: ['groupId', 'groupDisplayName', 'memberId', 'memberType', 'memberName', 'dangling'],
+        header: MEMBERSHIP_COLUMNS,
         rows: (function* () {
-          for (const g of snapshot.groups) {
-            for (const id of memberIds(g)) {
-              const user = users.get(id);
-              const group = groups.get(id);
-              yield [g.id, g.displayName, id, user ? 'User' : group ? 'Group' : '', user?.userName ?? group?.displayName ?? '', user || group ? 'false' : 'true'];
-            }
-          }
+          const table = new MembershipRows();
+          for (const u of snapshot.users) table.user(u);
+          for (const g of snapshot.groups) table.group(g);
+          yield* table.rows();
         })(),
       };
     }

@@ -5,12 +5,12 @@
 // writes the file as the pages arrive.
 
 import { InspectorError, toAppError } from '../../../../shared/errors';
-import type { AuditCounts, AuditResult, Finding, Snapshot } from '../../../../shared/audit';
+import type { AuditCounts, AuditResult, Finding } from '../../../../shared/audit';
 import type { Command, CommandContext } from '../command';
 import { optInt, optString } from '../args';
 import { withConnection } from '../connect';
 import { openItemStream, type ItemStream } from '../json-stream';
-import { loadSnapshot, readSnapshot, streamTenant, takeSnapshot, writeSnapshot, type SnapshotFields, type TenantSummary, type TenantVisitor } from '../../../core/audit/snapshot';
+import { loadSnapshot, readSnapshot, streamTenant, writeSnapshot, type SnapshotFields, type TenantSummary, type TenantVisitor } from '../../../core/audit/snapshot';
 import { Auditor } from '../../../core/audit/audit';
 import { diffSnapshots } from '../../../core/audit/diff';
 import { readCsvFile } from '../../../core/csv/read';
@@ -31,17 +31,6 @@ export async function streamSource(ctx: CommandContext, visitor: TenantVisitor):
     const summary = await streamTenant(client, visitor, { ...(discovery ? { discovery } : {}), signal: ctx.signal, onProgress: progress(ctx) });
     ctx.out.endProgress();
     return summary;
-  });
-}
-
-/** The snapshot named by --snapshot, or a fresh one from the connection, held in memory. */
-export async function snapshotFor<T>(ctx: CommandContext, work: (snapshot: Snapshot) => Promise<T>): Promise<T> {
-  const file = optString(ctx.args, 'snapshot');
-  if (file !== undefined) return work(await loadSnapshot(file));
-  return withConnection(ctx.args, ctx.env, ctx.out, async ({ client, discovery }) => {
-    const snapshot = await takeSnapshot(client, { ...(discovery ? { discovery } : {}), signal: ctx.signal, onProgress: progress(ctx) });
-    ctx.out.endProgress();
-    return work(snapshot);
   });
 }
 

@@ -4,23 +4,49 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { Command } from '../command';
 import { commaList, optFlag, optString } from '../args';
-import { exportCsv, EXPORT_KINDS, FINDING_COLUMNS, findingRow, userExport, type ExportKind } from '../../../core/audit/exports';
-import { CsvFileWriter, type CsvWriteOptions } from '../../../core/csv/write';
+import { exportCsv, EXPORT_KINDS, FINDING_COLUMNS, findingRow, GROUP_COLUMNS, groupRow, MEMBERSHIP_COLUMNS, MembershipRows, userExport, type ExportKind } from '../../../core/audit/exports';
+import { CsvFileWriter, type CsvCell, type CsvWriteOptions } from '../../../core/csv/write';
+import type { TenantVisitor } from '../../../core/audit/snapshot';
 import { diffSnapshots } from '../../../core/audit/diff';
 import { loadSnapshot } from '../../../core/audit/snapshot';
-import { snapshotFor, SNAPSHOT_OPTION, streamAudit, streamSource } from './audit';
+import { SNAPSHOT_OPTION, streamAudit, streamSource } from './audit';
 import type { CommandContext } from '../command';
 
+type StreamedKind = 'findings' | 'users' | 'groups' | 'memberships';
+
+interface StreamedTable {
+  header: string[];
+  /** What each user and group adds to the CSV as it is read. */
+  visitor: (csv: CsvFileWriter) => TenantVisitor;
+  /** Rows known only once every resource is seen (memberships). */
+  rest?: () => Iterable<CsvCell[]>;
+}
+
+function streamedTable(kind: Exclude<StreamedKind, 'findings'>, columns: string[] | undefined): StreamedTable {
+  if (kind === 'users') {
+    const users = userExport(columns);
+    return { header: users.header, visitor: (csv) => ({ user: (u) => void csv.row(users.row(u)), group: () => undefined }) };
+  }
+  if (kind === 'groups') return { header: GROUP_COLUMNS, visitor: (csv) => ({ user: () => undefined, group: (g) => void csv.row(groupRow(g)) }) };
+  const table = new MembershipRows();
+  return { header: MEMBERSHIP_COLUMNS, visitor: () => ({ user: (u) => table.user(u), group: (g) => table.group(g) }), rest: () => table.rows() };
+}
+
 /**
- * findings and users: rows written as the snapshot file is read (or the tenant listed), never
- * held; the CSV appears under its name only when complete.
+ * Rows written as the snapshot file is read (or the tenant listed), never held as resources (the
+ * memberships keep ids and names compactly until the last group is seen); the CSV appears under
+ * its name only when complete.
  */
-async function streamExport(ctx: CommandContext, kind: 'findings' | 'users', request: CsvWriteOptions & { file: string; columns?: string[] | undefined }): Promise<{ rows: number; file: string }> {
-  const users = kind === 'users' ? userExport(request.columns) : null;
-  const csv = new CsvFileWriter(request.file, users ? users.header : FINDING_COLUMNS, request);
+async function streamExport(ctx: CommandContext, kind: StreamedKind, request: CsvWriteOptions & { file: string; columns?: string[] | undefined }): Promise<{ rows: number; file: string }> {
+  const table = kind === 'findings' ? null : streamedTable(kind, request.columns);
+  const csv = new CsvFileWriter(request.file, table ? table.header : FINDING_COLUMNS, request);
   try {
-    if (users) await streamSource(ctx, { user: (u) => void csv.row(users.row(u)), group: () => undefined, drained: () => csv.drained() });
-    else await streamAudit(ctx, (f) => void csv.row(findingRow(f)), { drained: () => csv.drained() });
+    if (table) {
+      await streamSource(ctx, { ...table.visitor(csv), drained: () => csv.drained() });
+      for (const row of table.rest?.() ?? []) if (csv.row(row)) await csv.drained();
+    } else {
+      await streamAudit(ctx, (f) => void csv.row(findingRow(f)), { drained: () => csv.drained() });
+    }
   } catch (error) {
     await csv.abort();
     throw error;
@@ -59,10 +85,8 @@ export const exportCommand: Command = {
       if (older === undefined || newer === undefined) throw new InspectorError('usage', 'export diff needs --snapshot OLDER --against NEWER.');
       const [a, b] = await Promise.all([loadSnapshot(older), loadSnapshot(newer)]);
       written = await exportCsv({ diff: diffSnapshots(a, b) }, request);
-    } else if (kind === 'findings' || kind === 'users') {
-      written = await streamExport(ctx, kind, request);
     } else {
-      written = await snapshotFor(ctx, async (snapshot) => exportCsv({ snapshot }, request));
+      written = await streamExport(ctx, kind, request);
     }
     ctx.out.result(written, () => `Wrote ${written.rows} rows to ${written.file}\n`);
     return 0;
