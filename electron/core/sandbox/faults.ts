@@ -8,7 +8,7 @@ const POSITIVE_INT = [
 ] as const;
 const BOOLEANS = [
   'omitItemsPerPage', 'zeroBasedIndex', 'ignoreCount', 'cursorOnly', 'ignoreFilter', 'caseVariantNames', 'stringBooleans',
-  'htmlErrors', 'noContentOnWrite', 'missingDiscovery', 'discoveryUnauthorized', 'nullMembers', 'filterUnadvertised',
+  'htmlErrors', 'noContentOnWrite', 'missingDiscovery', 'discoveryUnauthorized', 'nullMembers', 'listOmitsMembers', 'filterUnadvertised',
 ] as const;
 
 export class FaultValidationError extends Error {}

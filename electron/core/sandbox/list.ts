@@ -118,7 +118,8 @@ function listPage(store: SandboxStore, kind: Kind, params: URLSearchParams, rend
 export function listResponseText(store: SandboxStore, kind: Kind, params: URLSearchParams, render: RenderOptions): string {
   const { body, rows } = listPage(store, kind, params, render);
   const envelope = JSON.stringify(body);
-  const resources = rows.map((row) => renderResourceJson(row, kind, render, store.generation)).join(',');
+  const shown = kind === 'Groups' && render.faults.listOmitsMembers ? { ...render, omitMembers: true } : render;
+  const resources = rows.map((row) => renderResourceJson(row, kind, shown, store.generation)).join(',');
   return `${envelope.slice(0, -1)},"Resources":[${resources}]}`;
 }
 

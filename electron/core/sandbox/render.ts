@@ -15,6 +15,8 @@ export interface RenderOptions {
   excludedAttributes?: string[];
   /** The read-only Users `groups` value for a user id (profiles with userGroups). */
   groupsOf?: (userId: string) => Json[];
+  /** Groups rendered without members (a listing under the listOmitsMembers fault). */
+  omitMembers?: boolean;
 }
 
 const ODD_CASE: Record<string, string> = { userName: 'UserName', active: 'Active', emails: 'Emails', displayName: 'DisplayName', name: 'Name', members: 'Members' };
@@ -35,7 +37,7 @@ const jsonCache = new WeakMap<Row, { generation: number; json: string }>();
  */
 export function renderResourceJson(row: Row, kind: Kind, options: RenderOptions, generation: number): string {
   const { faults } = options;
-  const cacheable = !options.attributes && !options.excludedAttributes && !faults.caseVariantNames && !faults.stringBooleans && !faults.nullMembers && !row.stringBooleans;
+  const cacheable = !options.attributes && !options.excludedAttributes && !faults.caseVariantNames && !faults.stringBooleans && !faults.nullMembers && !options.omitMembers && !row.stringBooleans;
   if (!cacheable) return JSON.stringify(renderResource(row, kind, options));
   const hit = jsonCache.get(row);
   if (hit && hit.generation === generation) return hit.json;
@@ -54,6 +56,7 @@ export function renderResource(row: Row, kind: Kind, options: RenderOptions): Js
   if (profile.etag) meta.version = etagOf(row);
   out.meta = meta;
   if (kind === 'Groups' && faults.nullMembers) out.members = null;
+  if (kind === 'Groups' && options.omitMembers) delete out.members;
   if (kind === 'Users' && options.groupsOf) {
     const groups = options.groupsOf(String(out.id));
     if (groups.length > 0) out.groups = groups;

@@ -60,6 +60,8 @@ export interface FaultOptions {
   contentType?: string;
   /** Groups answer members: null. */
   nullMembers?: boolean;
+  /** Group listings leave members out (as Entra and servers with large groups do); a GET of one group has them. */
+  listOmitsMembers?: boolean;
   /** Every Nth request, if it is a list GET, answers 200 with a SCIM Error body (a gateway's hiccup). */
   okErrorEvery?: number;
   /** Every Nth request, if it is a list GET, answers 200 with an empty ListResponse (totalResults 0). */

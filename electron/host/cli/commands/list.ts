@@ -93,23 +93,41 @@ function exitForList(out: Output, doc: Omit<ListDocument, 'Resources'>, kind: Re
   return 0;
 }
 
-/** --json / --ndjson: pages written as they are verified; nothing held but the listing's ids. */
-async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions): Promise<number> {
+/**
+ * --json / --ndjson: pages written as they are verified; nothing held but the listing's ids.
+ * `fill` completes a page before it is written (--members: groups listed without their members),
+ * one page at a time and in order; the listing waits for it as it waits for stdout.
+ */
+async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions, fill?: (page: ScimResource[]) => Promise<ScimResource[]>): Promise<number> {
   const stream = openItemStream(ctx.out, 'Resources');
   const showProgress = options.onPage;
+  const write = (resources: ScimResource[]): void => {
+    for (const r of resources) stream.item(r);
+    stream.flush();
+  };
+  let filled: Promise<void> = Promise.resolve();
+  let failed: { error: unknown } | null = null;
+  const settled = async (): Promise<void> => {
+    await filled;
+    if (failed) throw failed.error;
+  };
   let outcome: ListOutcome;
   try {
     outcome = await conn.client.list(kind, {
       ...options,
       keep: false,
-      // A slow reader of stdout holds the listing back instead of filling memory.
-      pace: () => stream.drained(),
+      // A slow reader of stdout (or a page still being filled) holds the listing back instead of filling memory.
+      pace: async () => {
+        await settled();
+        await stream.drained();
+      },
       onPage: (resources, progress) => {
-        for (const r of resources) stream.item(r);
-        stream.flush();
+        if (fill) filled = filled.then(async () => void (failed ? undefined : write(await fill(resources)))).catch((error: unknown) => void (failed ??= { error }));
+        else write(resources);
         showProgress?.(resources, progress);
       },
     });
+    await settled();
   } catch (error) {
     ctx.out.endProgress();
     // stdout stays one valid document: what was written, then complete: false and the error.
@@ -129,16 +147,15 @@ async function listKind(ctx: CommandContext, conn: Connection, kind: ResourceKin
   requireKind(conn, kind);
   const { client } = conn;
   const members = kind === 'Groups' && optFlag(ctx.args, 'members');
-  // --members fills in groups listed without members before printing, so it holds the groups.
-  if ((ctx.out.json || ctx.out.ndjson) && !members) return streamKind(ctx, conn, kind, options);
+  // --members fills in groups listed without members, page by page, before they are written.
+  const fill = members ? (page: ScimResource[]) => fetchMissingMembers(client, page, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal }) : undefined;
+  if (ctx.out.json || ctx.out.ndjson) return streamKind(ctx, conn, kind, options, fill);
   const outcome = await client.list(kind, options);
   ctx.out.endProgress();
   const note = concurrencyNote(outcome);
   if (note) ctx.out.info(note);
   const doc = toListDocument(outcome, options.filter !== undefined);
-  if (members) {
-    doc.Resources = await fetchMissingMembers(client, doc.Resources, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal });
-  }
+  if (fill) doc.Resources = await fill(doc.Resources);
   return printList(ctx.out, doc, kind, options.limit);
 }
 
