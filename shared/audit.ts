@@ -88,6 +88,59 @@ export interface AuditResult {
   findings: Finding[];
   /** Limits of this audit (e.g. "the service has no /Groups: group checks skipped"). */
   notes: string[];
+  /** What the IdP comparison matched on, and samples of why (with an IdP export only). */
+  idp?: IdpSummary;
+}
+
+/** The tenant attribute an IdP export's key column is compared with (the resolver's field names). */
+export const IDP_MATCHES = ['userName', 'primaryEmail', 'email', 'externalId'] as const;
+export type IdpMatch = (typeof IDP_MATCHES)[number];
+export const IDP_MATCH_LABELS: Record<IdpMatch, string> = { userName: 'userName', primaryEmail: 'primary email', email: 'any email', externalId: 'externalId' };
+
+/** How many tenant users and IdP keys would match if the key column were compared with `match`. */
+export interface IdpMatchCount {
+  match: IdpMatch;
+  users: number;
+  records: number;
+}
+
+/** An IdP row that matched a user: the file's value and the tenant value it equalled. */
+export interface IdpMatchedRow {
+  line: number;
+  value: string;
+  id: string;
+  userName: string;
+  tenantValue: string;
+}
+
+/** A tenant user no IdP row matched, with the tenant values that were looked for. */
+export interface IdpUnmatchedUser {
+  id: string;
+  userName: string;
+  compared: string[];
+}
+
+/** An IdP row no user matched; `wouldMatch` when another tenant attribute of some user equals it. */
+export interface IdpUnmatchedRow {
+  line: number;
+  value: string;
+  wouldMatch?: { match: IdpMatch; id: string; userName: string };
+}
+
+export interface IdpSummary {
+  source: string;
+  keyColumn: string;
+  match: IdpMatch;
+  /** Distinct non-empty keys in the file, and the users compared. */
+  records: number;
+  users: number;
+  /** One entry per attribute of IDP_MATCHES, the chosen one included. */
+  byAttribute: IdpMatchCount[];
+  matched: IdpMatchedRow[];
+  unmatchedUsers: IdpUnmatchedUser[];
+  unmatchedRows: IdpUnmatchedRow[];
+  /** A sentence when another attribute would match more users (or none matches at all). */
+  hint: string | null;
 }
 
 /** One attribute that differs between two versions of a resource. */

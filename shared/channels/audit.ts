@@ -7,7 +7,7 @@ import type { ChannelDef } from '../channel-def';
 import { InspectorError } from '../errors';
 import { channel } from '../channel-def';
 import { oneOf, optionalInteger, optionalString, record, requiredString } from '../channel-guards';
-import { FINDING_CODES, type AuditCounts, type Finding, type FindingCode, type Severity, type SnapshotDiff } from '../audit';
+import { FINDING_CODES, IDP_MATCHES, type AuditCounts, type Finding, type FindingCode, type IdpMatch, type IdpSummary, type Severity, type SnapshotDiff } from '../audit';
 import type { SaveResult } from '../channels';
 import { tenantScope, type TenantRef } from './edit';
 import { MAX_CSV_TEXT } from './body-limits';
@@ -51,6 +51,17 @@ export interface AuditView {
   lastModified: { label: string; count: number }[];
   /** Verified writes of this session since the snapshot, laid over it (live audits only). */
   writesSince: number;
+  /** What the IdP comparison matched on, with sample rows and a hint (with an IdP export only). */
+  idp?: IdpSummary;
+}
+
+/** An IdP export's header row, for the admin to pick the key column and the tenant attribute. */
+export interface IdpColumns {
+  headers: string[];
+  rows: number;
+  guess: { column: string; match: IdpMatch } | null;
+  /** The first data rows, cell by cell under the headers. */
+  preview: string[][];
 }
 
 export interface SnapshotFile {
@@ -72,15 +83,20 @@ export interface DiffView {
   sample: SnapshotDiff;
 }
 
-/** The IdP's export (CSV text read by the page) and its key column, both or neither. */
-function idpRequest(r: Record<string, unknown>): { idp?: { csv: string; key: string } } {
-  const csv = r.idpCsv;
-  const noKey = r.idpKey === undefined || r.idpKey === null || r.idpKey === '';
-  if ((csv === undefined || csv === null || csv === '') && noKey) return {};
+function idpCsvText(csv: unknown): string {
   if (typeof csv !== 'string' || csv === '' || csv.length > MAX_CSV_TEXT) {
     throw new InspectorError('invalid-input', `Compare with the IdP needs its export as CSV text of at most ${MAX_CSV_TEXT / 1024 / 1024} MB and the key column (for bigger exports use the CLI: audit --idp-csv FILE --idp-key COLUMN).`, { field: 'idpCsv' });
   }
-  return { idp: { csv, key: requiredString(r.idpKey, 'idpKey') } };
+  return csv;
+}
+
+/** The IdP's export (CSV text read by the page), its key column and the tenant attribute it holds. */
+function idpRequest(r: Record<string, unknown>): { idp?: { csv: string; key: string; match?: IdpMatch } } {
+  const csv = r.idpCsv;
+  const noKey = r.idpKey === undefined || r.idpKey === null || r.idpKey === '';
+  if ((csv === undefined || csv === null || csv === '') && noKey) return {};
+  const match = oneOf(r.idpMatch, IDP_MATCHES, 'idpMatch');
+  return { idp: { csv: idpCsvText(csv), key: requiredString(r.idpKey, 'idpKey'), ...(match ? { match } : {}) } };
 }
 
 export const AUDIT_CHANNELS = {
@@ -94,6 +110,11 @@ export const AUDIT_CHANNELS = {
       staleDays: optionalInteger(r.staleDays, 'staleDays', 1, 36_500),
       ...idpRequest(r),
     };
+  }),
+  /** The IdP export's header row with a guessed key column and attribute; a file without a header is refused. */
+  'audit.idpColumns': channel<IdpColumns>()((input) => {
+    const r = record(input, 'audit.idpColumns');
+    return { idpCsv: idpCsvText(r.idpCsv) };
   }),
   /** The audit again, with the verified writes made since its snapshot applied to the findings. */
   'audit.view': channel<AuditView>()((input) => {

@@ -2,18 +2,11 @@
 // Groups, Audit after a run, Deactivate with a plan, Journal — in the light and the dark theme,
 // on a sandbox tenant of this spec's own. Any serious or critical violation fails, listed with
 // its rule, the elements and axe's own explanation so the failure says what to fix.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe-check';
 import { ownHost } from './own-host';
 
 const own = ownHost('a11y', { sandboxUsers: 60 });
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const described = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
-  expect(described, `${screen}: serious/critical axe violations`).toEqual([]);
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Explorer' });
 

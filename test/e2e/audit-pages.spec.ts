@@ -1,27 +1,13 @@
 // Findings on the Audit page in real chromium (issue 17): groups high severity first, and a
 // group's findings paged through main to the very last one, never cut at a sample.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startWebHost, type WebHost } from '../../electron/host/web';
+import { ownHost } from './own-host';
 
 const USERS = 400;
-let host: WebHost;
-let home: string;
-
-test.beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'scim-audit-pages-e2e-'));
-  host = await startWebHost({ rendererDir: join(import.meta.dirname, '../../dist'), sandboxUsers: USERS, open: false, savedProfiles: false, dataDir: home, exportDir: join(home, 'exports') });
-});
-
-test.afterAll(async () => {
-  await host?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+const own = ownHost('audit-pages', { sandboxUsers: USERS });
 
 test('findings are sorted by severity and every finding of a big group can be paged to', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(own.host().url);
   await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Audit' }).click();
   const audit = page.getByRole('region', { name: 'Audit' }).last();
   await audit.getByRole('button', { name: 'Run audit' }).click();

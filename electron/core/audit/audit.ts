@@ -6,7 +6,7 @@
 // auditSnapshot runs the same Auditor over a snapshot held in memory.
 
 import { InspectorError } from '../../../shared/errors';
-import type { AuditCounts, AuditResult, Finding, Snapshot } from '../../../shared/audit';
+import type { AuditCounts, AuditResult, Finding, IdpSummary, Snapshot } from '../../../shared/audit';
 import type { DiscoveryResult, ScimGroup, ScimUser } from '../../../shared/scim';
 import { CompactStringList, CompactStringSet, Uint32List } from '../scim/compact-strings';
 import { emailsOf, isInactive, memberIds, primaryEmail } from './user-fields';
@@ -233,6 +233,7 @@ export class Auditor {
       return emitted % PACE_EVERY === 0;
     };
     const notes: string[] = [];
+    let idpSummary: IdpSummary | undefined;
     if (!complete) notes.push('The snapshot is not verified complete (see its warnings): counts may be short.');
     if (!this.hasGroups) notes.push('The service has no /Groups endpoint: group checks (user-in-no-group, empty-group, dangling-member) were skipped.');
     for (const { groupId, displayName, member } of this.otherMembers) {
@@ -254,8 +255,9 @@ export class Auditor {
       counts.attributeDrift = idp.attributeDrift;
       counts.idpAmbiguous = idp.ambiguous;
       notes.push(...idp.notes);
+      idpSummary = idp.summary;
     }
-    return { counts, notes, complete };
+    return { counts, notes, complete, ...(idpSummary ? { idp: idpSummary } : {}) };
   }
 }
 
@@ -266,6 +268,8 @@ export interface AuditFinish {
   counts: AuditCounts;
   notes: string[];
   complete: boolean;
+  /** What the IdP comparison matched on, with evidence rows (with an IdP export only). */
+  idp?: IdpSummary;
 }
 
 const IDP_CODES = new Set(['not-in-idp', 'not-in-tenant', 'attribute-drift', 'idp-ambiguous']);
@@ -277,6 +281,6 @@ export function auditSnapshot(snapshot: Snapshot, options: AuditOptions = {}): A
   const auditor = new Auditor(snapshot, options, (f) => void (IDP_CODES.has(f.code) ? idpFindings : findings).push(f));
   for (const user of snapshot.users) auditor.user(user);
   for (const group of snapshot.groups) auditor.group(group);
-  const { counts, notes } = auditor.finish(snapshot.complete);
-  return { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, complete: snapshot.complete, counts, findings: [...findings, ...idpFindings], notes };
+  const { counts, notes, idp } = auditor.finish(snapshot.complete);
+  return { takenAt: snapshot.takenAt, baseUrl: snapshot.baseUrl, complete: snapshot.complete, counts, findings: [...findings, ...idpFindings], notes, ...(idp ? { idp } : {}) };
 }

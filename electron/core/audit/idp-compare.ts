@@ -7,19 +7,21 @@
 // no key of the user, in any letter case, is in the IdP's file.
 
 import { InspectorError } from '../../../shared/errors';
-import type { Finding } from '../../../shared/audit';
+import { IDP_MATCH_LABELS, type Finding, type IdpMatch, type IdpSummary } from '../../../shared/audit';
 import type { ScimUser } from '../../../shared/scim';
 import { columnIndex, type CsvTable } from '../csv/read';
-import { matchKey } from '../resolve/match';
-import { emailsOf, userAttribute } from './user-fields';
+import { userAttribute } from './user-fields';
+import { inferMatch } from './idp-file';
+import { IdpEvidence, idpKey, tenantValues } from './idp-evidence';
 
-export type IdpMatch = 'email' | 'userName' | 'externalId';
+export type { IdpMatch } from '../../../shared/audit';
+export { inferMatch } from './idp-file';
 
 export interface IdpComparison {
   table: CsvTable;
   /** The IdP CSV column holding the key. */
   keyColumn: string;
-  /** Which tenant attribute the key is (default: inferred from the column name). */
+  /** Which tenant attribute the key is compared with (default: guessed from the column name). */
   match?: IdpMatch;
   source?: string;
 }
@@ -44,23 +46,13 @@ const MAPPED_COLUMNS: Record<string, string> = {
   externalid: 'externalId',
 };
 
-export function inferMatch(column: string): IdpMatch | null {
-  const c = column.toLowerCase().replace(/[\s_-]/g, '');
-  if (c.includes('mail')) return 'email';
-  if (c === 'username' || c === 'upn' || c === 'userprincipalname' || c === 'login') return 'userName';
-  if (c === 'externalid' || c === 'objectid' || c === 'id' || c.includes('guid') || c === 'immutableid') return 'externalId';
-  return null;
-}
-
 /**
  * The keys a tenant user answers to, with the resolver's rules (resolve/match.ts): userName and
  * emails case-insensitive, every email of the user (not only the primary one: a user whose IdP
  * mail is a second address is still that person), externalId exact as RFC 7643 says.
  */
 function tenantKeys(user: ScimUser, match: IdpMatch): string[] {
-  if (match === 'email') return [...new Set(emailsOf(user).map((e) => matchKey('email', e.value as string)).filter((k) => k !== ''))];
-  const value = userAttribute(user, match);
-  return value.trim() === '' ? [] : [matchKey(match, value)];
+  return [...new Set(tenantValues(user, match).map((v) => idpKey(match, v)))];
 }
 
 function normalise(attribute: string, value: string): string {
@@ -76,6 +68,7 @@ export interface IdpTotals {
   /** Users not compared because they and the IdP's records do not name each other one to one. */
   ambiguous: number;
   notes: string[];
+  summary: IdpSummary;
 }
 
 /** One IdP key: its row (the first), the file lines holding it, and the tenant users that claimed it. */
@@ -100,6 +93,7 @@ export class IdpMatcher {
   /** IdP keys folded to lower case → the key as written (externalId is case-exact; see user()). */
   private readonly folded = new Map<string, string>();
   private readonly notes: string[] = [];
+  private readonly evidence: IdpEvidence;
   private notInIdp = 0;
   private drift = 0;
   private ambiguous = 0;
@@ -112,19 +106,23 @@ export class IdpMatcher {
       throw new InspectorError('usage', `Cannot tell which user attribute the IdP column "${idp.keyColumn}" holds; name an email, userName or externalId column.`, { column: idp.keyColumn });
     }
     this.match = match;
+    this.evidence = new IdpEvidence(match, this.source, idp.keyColumn);
     this.mapped = idp.table.headers
       .map((h, i) => ({ index: i, attribute: MAPPED_COLUMNS[h.toLowerCase().replace(/[\s_-]/g, '')] }))
       .filter((m): m is { index: number; attribute: string } => m.attribute !== undefined && m.index !== keyIndex);
     idp.table.rows.forEach((row, i) => {
       const line = idp.table.lines[i] ?? 0;
-      const key = matchKey(match, row[keyIndex] ?? '');
+      const key = idpKey(match, row[keyIndex] ?? '');
       if (key === '') {
         this.notes.push(`${this.source} line ${line || '?'} has an empty ${idp.keyColumn}; skipped.`);
         return;
       }
       const known = this.records.get(key);
       if (known) known.lines.push(line);
-      else this.records.set(key, { row, lines: [line], claims: 0, first: '' });
+      else {
+        this.records.set(key, { row, lines: [line], claims: 0, first: '' });
+        this.evidence.record(key, row[keyIndex] ?? '', line);
+      }
       this.folded.set(key.toLowerCase(), key);
     });
     for (const [key, record] of this.records) {
@@ -134,6 +132,7 @@ export class IdpMatcher {
 
   user(user: ScimUser, emit: (finding: Finding) => void): void {
     const { match, source } = this;
+    const label = IDP_MATCH_LABELS[match];
     const keys = tenantKeys(user, match);
     const who = `${user.userName} (${user.id})`;
     const ambiguous = (detail: string): void => {
@@ -141,14 +140,16 @@ export class IdpMatcher {
       emit({ code: 'idp-ambiguous', severity: 'high', resourceType: 'User', id: user.id, detail });
     };
     if (keys.length === 0) {
+      this.evidence.user(user, []);
       this.notInIdp += 1;
-      emit({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} has no ${match} to match on: the IdP cannot claim it after the cutover` });
+      emit({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} has no ${label} to match on: the IdP cannot claim it after the cutover` });
       return;
     }
     const hits = keys.flatMap((key) => {
       const record = this.records.get(key);
       return record ? [{ key, record }] : [];
     });
+    this.evidence.user(user, hits.map((h) => h.key));
     if (hits.length === 0) {
       // externalId is case-exact (RFC 7643), but an IdP that exports GUIDs in the other case is
       // common: such a user is neither matched nor said to be missing from the IdP.
@@ -159,7 +160,7 @@ export class IdpMatcher {
         return;
       }
       this.notInIdp += 1;
-      emit({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} (${match} ${keys.join(', ')}) is not in ${source}: it would be orphaned after the cutover` });
+      emit({ code: 'not-in-idp', severity: 'high', resourceType: 'User', id: user.id, detail: `${user.userName} (${label} ${keys.join(', ')}) is not in ${source}: it would be orphaned after the cutover` });
       return;
     }
     const firsts = hits.map(({ key }) => this.claim(key, who));
@@ -219,6 +220,7 @@ export class IdpMatcher {
     if (unseen > 0) {
       this.notes.push(`${unseen} record(s) of ${this.source} matched no user of a listing that was not verified complete; whether they are in the tenant is unknown, so none is reported "not in the tenant". Run the audit again.`);
     }
-    return { notInIdp: this.notInIdp, notInTenant, attributeDrift: this.drift, ambiguous: this.ambiguous, notes: this.notes };
+    const summary = this.evidence.summary((key) => (this.records.get(key)?.claims ?? 0) > 0);
+    return { notInIdp: this.notInIdp, notInTenant, attributeDrift: this.drift, ambiguous: this.ambiguous, notes: this.notes, summary };
   }
 }

@@ -35,6 +35,11 @@ export interface ReadCsvOptions {
 const MAX_BYTES = 200 * 1024 * 1024;
 
 export async function readCsvFile(path: string, options: ReadCsvOptions = {}): Promise<CsvTable> {
+  return parseCsvText(await readCsvText(path), { source: path, ...options });
+}
+
+/** The text of a CSV file (UTF-8 with or without BOM, or UTF-16), refused past 200 MB. */
+export async function readCsvText(path: string): Promise<string> {
   let buffer: Buffer;
   try {
     buffer = await readFile(path);
@@ -45,7 +50,7 @@ export async function readCsvFile(path: string, options: ReadCsvOptions = {}): P
   if (buffer.length > MAX_BYTES) {
     throw new InspectorError('invalid-csv', `The CSV file ${path} is larger than 200 MB; split it first.`, { file: path });
   }
-  return parseCsvText(decodeCsvBytes(buffer, path), { source: path, ...options });
+  return decodeCsvBytes(buffer, path);
 }
 
 export function detectDelimiter(text: string): ',' | ';' | '\t' {

@@ -15,7 +15,7 @@ import { diffSnapshots } from '../../audit/diff';
 import { exportCsv } from '../../audit/exports';
 import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
 import { readSnapshotHead } from '../../audit/snapshot-head';
-import { parseCsvText } from '../../csv/read';
+import { describeIdpTable, readIdpTable } from '../../audit/idp-file';
 import { ensurePrivateDir } from '../../io/private-files';
 import { onChange } from '../changes';
 import { exportTarget } from '../export-target';
@@ -47,6 +47,7 @@ const MAX_AUDITS = 2;
 /** Entries of each diff list the page gets (the CSV export has all). */
 const DIFF_SAMPLE = 100;
 const DAY_MS = 86_400_000;
+const IDP_SOURCE = 'the IdP export';
 const AGE_BUCKETS: { label: string; maxDays: number }[] = [
   { label: '< 30 days', maxDays: 30 },
   { label: '30–90 days', maxDays: 90 },
@@ -112,6 +113,7 @@ function viewOf(auditId: string, audit: StoredAudit): AuditView {
     groups: groupFindings(result),
     lastModified: lastModifiedBuckets(snapshot),
     writesSince: audit.writes?.changes.size ?? 0,
+    ...(result.idp ? { idp: result.idp } : {}),
   };
 }
 
@@ -148,7 +150,7 @@ export async function findingUserIds(ctx: AppContext, profileId: string, auditId
 export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
   'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays, idp }) => {
     // Parsed before the snapshot is taken: a malformed export fails at once, with its line.
-    const comparison = idp ? { table: parseCsvText(idp.csv, { column: idp.key, source: 'the IdP export' }), keyColumn: idp.key, source: 'the IdP export' } : undefined;
+    const comparison = idp ? { table: readIdpTable(idp.csv, IDP_SOURCE, idp.key), keyColumn: idp.key, source: IDP_SOURCE, ...(idp.match ? { match: idp.match } : {}) } : undefined;
     const snapshot = await ctx.sessions.operation(operationId, async (signal) => {
       if (name !== undefined) return loadSnapshot(snapshotPath(ctx, name));
       const { client } = await ctx.sessions.session(profileId);
@@ -173,6 +175,7 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     for (const old of audits.keys()) if (audits.size > MAX_AUDITS) audits.delete(old);
     return viewOf(auditId, audit);
   },
+  'audit.idpColumns': async (_ctx, { idpCsv }) => describeIdpTable(readIdpTable(idpCsv, IDP_SOURCE)),
   'audit.view': async (ctx, { auditId }) => {
     const audit = stored(ctx, auditId);
     if (audit.writes && audit.writes.pending > 0) {

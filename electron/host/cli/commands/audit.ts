@@ -13,8 +13,9 @@ import { openItemStream, type ItemStream } from '../json-stream';
 import { loadSnapshot, readSnapshot, streamTenant, writeSnapshot, type SnapshotFields, type TenantSummary, type TenantVisitor } from '../../../core/audit/snapshot';
 import { Auditor } from '../../../core/audit/audit';
 import { diffSnapshots } from '../../../core/audit/diff';
-import { readCsvFile } from '../../../core/csv/read';
 import type { IdpComparison } from '../../../core/audit/idp-compare';
+import { isIdpMatch, readIdpFile } from '../../../core/audit/idp-file';
+import { IDP_MATCHES, IDP_MATCH_LABELS, type IdpSummary } from '../../../../shared/audit';
 
 function progress(ctx: CommandContext): (p: { phase: string; progress?: { resourcesDone: number; reportedTotal: number | null } }) => void {
   return (p) => ctx.out.progress(`${p.phase}${p.progress ? ` ${p.progress.resourcesDone}${p.progress.reportedTotal ? `/${p.progress.reportedTotal}` : ''}` : ''}`);
@@ -38,8 +39,10 @@ async function idpFrom(ctx: CommandContext): Promise<IdpComparison | undefined> 
   const file = optString(ctx.args, 'idp-csv');
   const key = optString(ctx.args, 'idp-key');
   if (file === undefined && key === undefined) return undefined;
+  const match = optString(ctx.args, 'idp-match');
   if (file === undefined || key === undefined) throw new InspectorError('usage', '--idp-csv FILE and --idp-key COLUMN go together.');
-  return { table: await readCsvFile(file, { column: key }), keyColumn: key, source: file };
+  if (match !== undefined && !isIdpMatch(match)) throw new InspectorError('usage', `--idp-match takes one of ${IDP_MATCHES.join(', ')} (email: any of a user's emails); got "${match}".`);
+  return { table: await readIdpFile(file, key), keyColumn: key, source: file, ...(match !== undefined ? { match } : {}) };
 }
 
 function internal(): never {
@@ -50,6 +53,7 @@ export interface StreamedAudit {
   fields: SnapshotFields;
   counts: AuditCounts;
   notes: string[];
+  idp?: IdpSummary;
 }
 
 /**
@@ -74,14 +78,19 @@ export async function streamAudit(ctx: CommandContext, found: (finding: Finding)
   });
   const { takenAt, baseUrl } = summary;
   // The findings known only at the end can be many: written at the pace stdout takes them.
-  const { counts, notes } = await get().finishPaced(summary.complete, hooks.drained ?? (() => Promise.resolve()));
-  return { fields: { ...summary, takenAt, baseUrl }, counts, notes };
+  const { counts, notes, idp: idpSummary } = await get().finishPaced(summary.complete, hooks.drained ?? (() => Promise.resolve()));
+  return { fields: { ...summary, takenAt, baseUrl }, counts, notes, ...(idpSummary ? { idp: idpSummary } : {}) };
 }
 
-function humanAudit(result: Pick<AuditResult, 'baseUrl' | 'takenAt' | 'complete' | 'counts' | 'notes'>): string {
+function humanAudit(result: Pick<AuditResult, 'baseUrl' | 'takenAt' | 'complete' | 'counts' | 'notes' | 'idp'>): string {
   const lines = [`Audit of ${result.baseUrl} at ${result.takenAt}${result.complete ? '' : ' (NOT verified complete)'}`];
   for (const [k, v] of Object.entries(result.counts)) lines.push(`  ${k.padEnd(24)} ${v}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
+  const idp = result.idp;
+  if (idp) {
+    lines.push(`  IdP column ${idp.keyColumn} compared with ${IDP_MATCH_LABELS[idp.match]}; users matched by attribute (of ${idp.users}):`);
+    for (const a of idp.byAttribute) lines.push(`    ${IDP_MATCH_LABELS[a.match].padEnd(14)} ${a.users} users, ${a.records} of ${idp.records} IdP keys${a.match === idp.match ? ' (used)' : ''}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -120,6 +129,7 @@ export const auditCommand: Command = {
     ...SNAPSHOT_OPTION,
     'idp-csv': { kind: 'string', valueName: 'FILE', help: "the IdP's export of users (CSV)" },
     'idp-key': { kind: 'string', valueName: 'COLUMN', help: 'the IdP CSV column to match on (email, userName or externalId column)' },
+    'idp-match': { kind: 'string', valueName: 'ATTR', help: 'the tenant attribute the key column holds: userName, primaryEmail, email (any email) or externalId (default: guessed from the column name)' },
     'stale-days': { kind: 'integer', min: 1, max: 36_500, valueName: 'N', help: 'users not modified for N days are stale (default 180)' },
     ndjson: { kind: 'boolean', help: 'one finding per line on stdout as found; counts and notes go to stderr' },
   },
@@ -138,10 +148,12 @@ export const auditCommand: Command = {
       (stream as ItemStream | null)?.close({ complete: false }, toAppError(error));
       throw error;
     }
-    const { fields, counts, notes } = result;
+    const { fields, counts, notes, idp } = result;
     for (const note of notes) ctx.out.warn(note);
-    const doc = { takenAt: fields.takenAt, baseUrl: fields.baseUrl, complete: fields.complete, counts, notes };
-    if (machine) open(fields).close({ complete: fields.complete, counts, notes });
+    // The sentence that says the key column was compared with the wrong attribute.
+    if (idp?.hint) ctx.out.warn(idp.hint);
+    const doc = { takenAt: fields.takenAt, baseUrl: fields.baseUrl, complete: fields.complete, counts, notes, ...(idp ? { idp } : {}) };
+    if (machine) open(fields).close({ complete: fields.complete, counts, notes, ...(idp ? { idp } : {}) });
     else ctx.out.result(doc, () => humanAudit(doc));
     return 0;
   },

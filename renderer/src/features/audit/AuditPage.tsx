@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import type { SaveResult } from '../../../../shared/channels';
 import { AUDIT_EXPORTS, type AuditExport, type AuditView, type FindingGroup, type SnapshotFile } from '../../../../shared/channels/audit';
 import type { AppError } from '../../../../shared/errors';
-import { readPickedCsv } from '../csv-file';
 import type { FeatureContext } from '../registry';
 import { ErrorNote, newOperationId, ProgressLine, useProgress } from '../edit/ui-common';
 import { BarChart, SplitBar } from './Charts';
@@ -18,6 +17,8 @@ import { snapshotLabel, SnapshotOptions } from './SnapshotOptions';
 import { usePageState, usePageStore } from '../../store/pages';
 import { FINDING_SOURCE_KEY, type FindingSource } from '../deactivate/DeactivatePage';
 import { DateTime } from '../../frame/DateTime';
+import { IdpPicker, useIdpChoice } from './IdpPicker';
+import { IdpEvidence } from './IdpEvidence';
 
 /** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
 const WRITE_SETTLE_MS = 300;
@@ -38,9 +39,8 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
   // Which finding groups are open (by a click on the chart or on the group itself) is kept too.
   const [openCodes, setOpenCodes] = usePageState<string[]>('audit:openCodes', []);
   const toggleCode = (code: string, open: boolean): void => setOpenCodes((codes) => (open ? [...codes.filter((c) => c !== code), code] : codes.filter((c) => c !== code)));
-  // The IdP export is read here and sent as text: main never gets a path from the page.
-  const [idp, setIdp] = usePageState<{ name: string; csv: string } | null>('audit:idp', null);
-  const [idpKey, setIdpKey] = usePageState('audit:idpKey', '');
+  // The IdP export is read by the page and sent as text: main never gets a path from the page.
+  const [idp] = useIdpChoice();
   const progress = useProgress(api, operationId);
 
   const loadSnapshots = async (): Promise<void> => {
@@ -80,7 +80,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
     setOperationId(id);
     setError(null);
     setExported(null);
-    const compare = idp && idpKey.trim() !== '' ? { idpCsv: idp.csv, idpKey: idpKey.trim() } : {};
+    const compare = idp && idp.key !== '' ? { idpCsv: idp.csv, idpKey: idp.key, idpMatch: idp.match } : {};
     const r = await api.audit.run({ profileId, operationId: id, snapshot: source === 'live' ? undefined : source, staleDays, ...compare });
     setOperationId(null);
     if (r.ok) setView(r.value);
@@ -132,33 +132,11 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
           Stale after (days){' '}
           <input type="number" min={1} max={36500} value={staleDays} onChange={(e) => setStaleDays(Math.max(1, Math.min(36_500, Math.round(Number(e.target.value) || 180))))} />
         </label>
-        <label>
-          IdP export (CSV){' '}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (!file) return setIdp(null);
-              void readPickedCsv(file).then((read) => (read.ok ? setIdp({ name: file.name, csv: read.text }) : (setIdp(null), setError(read.error))));
-            }}
-          />
-        </label>
-        {idp && (
-          <span className="muted" data-testid="idp-file">
-            Using {idp.name} ({idp.csv.split('\n').filter((l) => l.trim() !== '').length} lines)
-          </span>
-        )}
-        {idp && (
-          <label>
-            Key column{' '}
-            <input type="text" placeholder="email, userName or externalId column" value={idpKey} onChange={(e) => setIdpKey(e.target.value)} />
-          </label>
-        )}
-        <button type="button" className="primary" onClick={() => void run()} disabled={operationId !== null || (idp !== null && idpKey.trim() === '')}>
+        <button type="button" className="primary" onClick={() => void run()} disabled={operationId !== null || (idp !== null && idp.key === '')}>
           Run audit
         </button>
       </div>
+      <IdpPicker api={api} onError={setError} />
       {operationId && <ProgressLine progress={progress} onCancel={() => void api.audit.cancel({ operationId })} />}
       <ErrorNote error={error} />
       {view && c && (
@@ -178,6 +156,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
             </p>
           ))}
           <Checklist counts={c} />
+          {view.idp && <IdpEvidence idp={view.idp} />}
           <div className="charts">
             <SplitBar title="Active vs inactive users" parts={[{ label: 'active', value: c.users - c.inactive, tone: 'good' }, { label: 'inactive', value: c.inactive, tone: 'bad' }]} />
             <BarChart title="Findings by code" bars={view.groups.map((g) => ({ label: g.code, value: g.count, tone: g.severity === 'high' ? 'bad' : 'neutral' }))} onSelect={(code) => toggleCode(code, true)} />
