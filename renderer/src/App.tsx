@@ -33,12 +33,14 @@ function Shell({ api }: { api: InspectorApi }) {
   const profileName = info?.profiles.find((p) => p.id === profileId)?.name ?? profileId;
   return (
     <div className="app">
-      <header className="bar">
-        <h1>SCIM Inspector</h1>
-        <span className="badge" data-testid="mode">{info ? `${info.mode} · v${info.version}` : '…'}</span>
-      </header>
       {error && <ErrorState error={error} />}
       <ProfileFrame
+        header={
+          <>
+            <h1>SCIM Inspector</h1>
+            <span className="badge" data-testid="mode">{info ? `${info.mode} · v${info.version}` : '…'}</span>
+          </>
+        }
         key={`${profileId}#${generation}`}
         api={api}
         profileId={profileId}

@@ -64,6 +64,8 @@ export interface ProfileSummary {
   baseUrl: string;
   vendor: ProfileVendor;
   readOnly: boolean;
+  /** Marked as a production tenant: shown with a colour band and a "Production" badge. */
+  production: boolean;
   headers: ProfileHeader[];
   pageSize: number | null;
   concurrency: number | null;
@@ -99,6 +101,7 @@ export interface ProfileFields {
   /** A "[redacted]" value keeps the stored value of that header. */
   headers?: Record<string, string>;
   readOnly?: boolean;
+  production?: boolean;
   pageSize?: number | null;
   concurrency?: number | null;
   vendor?: ProfileVendor;
@@ -217,6 +220,10 @@ export function parseProfileFields(input: unknown): ProfileFields {
   if (r.readOnly !== undefined) {
     if (typeof r.readOnly !== 'boolean') throw fail('readOnly', 'true or false');
     out.readOnly = r.readOnly;
+  }
+  if (r.production !== undefined) {
+    if (typeof r.production !== 'boolean') throw fail('production', 'true or false');
+    out.production = r.production;
   }
   const pageSize = optionalCount(r.pageSize, 'pageSize');
   if (pageSize !== undefined) out.pageSize = pageSize;

@@ -166,6 +166,7 @@ export function createProfileStore(options: ProfileStoreOptions = {}): ProfileSt
         createdAt: now,
         updatedAt: now,
       };
+      if (valid.production === true) profile.production = true;
       if (valid.pageSize !== undefined) profile.pageSize = valid.pageSize;
       if (valid.concurrency !== undefined) profile.concurrency = valid.concurrency;
       for (const key of ['auth', 'secretHeaders', 'proxy', 'tls'] as const) if (valid[key] !== undefined) Object.assign(profile, { [key]: valid[key] });

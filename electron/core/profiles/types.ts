@@ -41,6 +41,8 @@ export interface Profile {
   headers: Record<string, string>;
   /** Every write is refused in the core for read-only profiles. */
   readOnly: boolean;
+  /** A production tenant: the app shows a colour band and a "Production" badge while it is open. */
+  production?: boolean;
   pageSize?: number;
   concurrency?: number;
   vendor: VendorHint;
@@ -73,6 +75,7 @@ export interface ProfileInput {
   baseUrl: string;
   headers?: Record<string, string>;
   readOnly?: boolean;
+  production?: boolean;
   pageSize?: number;
   concurrency?: number;
   vendor?: VendorHint;

@@ -64,7 +64,7 @@ function isoTime(raw: unknown, field: string): string {
   return raw;
 }
 
-const INPUT_KEYS = new Set(['name', 'baseUrl', 'headers', 'readOnly', 'pageSize', 'concurrency', 'vendor', 'protectedUsers', 'auth', 'secretHeaders', 'proxy', 'tls']);
+const INPUT_KEYS = new Set(['name', 'baseUrl', 'headers', 'readOnly', 'production', 'pageSize', 'concurrency', 'vendor', 'protectedUsers', 'auth', 'secretHeaders', 'proxy', 'tls']);
 
 /** The connection settings of schema 3 (absent fields stay absent: defaults apply). */
 function connectionSettings(raw: Record<string, unknown>): Pick<Profile, 'auth' | 'secretHeaders' | 'proxy' | 'tls'> {
@@ -106,6 +106,8 @@ export function validateProfileInput(raw: unknown, partial: boolean): Partial<Pr
   if (raw.headers !== undefined) out.headers = validateHeaders(raw.headers);
   const readOnly = optionalBool(raw.readOnly, 'readOnly');
   if (readOnly !== undefined) out.readOnly = readOnly;
+  const production = optionalBool(raw.production, 'production');
+  if (production !== undefined) out.production = production;
   const pageSize = optionalInt(raw.pageSize, 'pageSize', MAX_PAGE_SIZE);
   if (pageSize !== undefined) out.pageSize = pageSize;
   const concurrency = optionalInt(raw.concurrency, 'concurrency', MAX_CONCURRENCY);
@@ -133,6 +135,7 @@ export function validateStoredProfile(raw: unknown): Profile {
     createdAt: isoTime(raw.createdAt, 'createdAt'),
     updatedAt: isoTime(raw.updatedAt, 'updatedAt'),
   };
+  if (optionalBool(raw.production, 'production') === true) profile.production = true;
   const pageSize = optionalInt(raw.pageSize, 'pageSize', MAX_PAGE_SIZE);
   if (pageSize !== undefined) profile.pageSize = pageSize;
   const concurrency = optionalInt(raw.concurrency, 'concurrency', MAX_CONCURRENCY);

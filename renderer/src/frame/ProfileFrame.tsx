@@ -17,6 +17,7 @@ import type { ProfileStores } from '../store/scopes';
 import { useHistoryKeys } from './history-keys';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
+import { TenantHeader, type TenantMarks } from './TenantHeader';
 
 export interface Registries {
   views: readonly FeatureView[];
@@ -52,8 +53,9 @@ export interface ProfilePageSlot {
   close(): void;
 }
 
-export function ProfileFrame({ api, profileId, profileName, picker, registries, stores, profilePage }: { api: InspectorApi; profileId: string; profileName: string; picker: React.ReactNode; registries: Registries; stores: ProfileStores; profilePage?: ProfilePageSlot }) {
-  const [readOnly, setReadOnly] = useState(false);
+export function ProfileFrame({ api, profileId, profileName, picker, registries, stores, profilePage, header }: { api: InspectorApi; profileId: string; profileName: string; picker: React.ReactNode; registries: Registries; stores: ProfileStores; profilePage?: ProfilePageSlot; header?: React.ReactNode }) {
+  const [marks, setMarks] = useState<TenantMarks>({ readOnly: false, production: false });
+  const readOnly = marks.readOnly;
   useHistoryKeys(stores.ui);
   const closePage = profilePage?.close;
   // Any move to a page (navigation, back/forward, a link in a page) leaves the settings page.
@@ -61,7 +63,8 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries, 
   useEffect(() => {
     let live = true;
     void api.profiles.list().then((r) => {
-      if (live && r.ok) setReadOnly(r.value.profiles.find((p) => p.id === profileId)?.readOnly ?? false);
+      const profile = r.ok ? r.value.profiles.find((p) => p.id === profileId) : undefined;
+      if (live && r.ok) setMarks({ readOnly: profile?.readOnly ?? false, production: profile?.production ?? false });
     });
     return () => {
       live = false;
@@ -72,7 +75,8 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries, 
   return (
     <ScopeContext.Provider value={value}>
       <PageStateContext.Provider value={stores.pages}>
-      <StatusBar profileName={profileName} />
+      {header !== undefined && <TenantHeader app={header} profileName={profileName} marks={marks} />}
+      <StatusBar profileName={header === undefined ? profileName : null} />
       <div className="frame">
         <div className="left rail">
           <div className="rail-profiles">{picker}</div>

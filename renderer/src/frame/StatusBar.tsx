@@ -39,15 +39,16 @@ function ListingStatus({ listing }: { listing: Listing }) {
   );
 }
 
-export function StatusBar({ profileName }: { profileName: string }) {
+/** profileName null: the app header names the tenant (and shows its badges). */
+export function StatusBar({ profileName }: { profileName: string | null }) {
   const { readOnly } = useScope();
   const listings = useExplorer((s) => s.listings);
   const logCounts = useExplorer((s) => s.logCounts);
   const operations = useExplorer((s) => s.operations);
   return (
     <div className="status-bar" role="status" aria-label="Status">
-      <strong data-testid="open-profile" className="yields" title={profileName}>{profileName}</strong>
-      {readOnly && <span className="badge read-only" data-testid="read-only">read-only</span>}
+      {profileName !== null && <strong data-testid="open-profile" className="yields" title={profileName}>{profileName}</strong>}
+      {profileName !== null && readOnly && <span className="badge read-only" data-testid="read-only">read-only</span>}
       {listings.Users && <ListingStatus listing={listings.Users} />}
       {listings.Groups && <ListingStatus listing={listings.Groups} />}
       {Object.values(operations).map((op) => (

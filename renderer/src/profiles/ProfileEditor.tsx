@@ -78,6 +78,10 @@ export function ProfileEditor({ initial, creating, busy, onSave, onCancel, onDel
         <input id={f('ro')} type="checkbox" checked={form.readOnly} onChange={(e) => set('readOnly', e.target.checked)} />
         <label htmlFor={f('ro')}>Read-only (every write is refused for this profile)</label>
       </div>
+      <div className="field checkbox">
+        <input id={f('prod')} type="checkbox" checked={form.production} onChange={(e) => set('production', e.target.checked)} />
+        <label htmlFor={f('prod')}>Production tenant (a colour band and a “Production” badge while it is open)</label>
+      </div>
       <div className="field">
         <label htmlFor={f('headers')}>Extra headers <span className="hint">(one "Name: value" per line; never Authorization)</span></label>
         <textarea id={f('headers')} rows={2} value={form.headers} onChange={(e) => set('headers', e.target.value)} spellCheck={false} />

@@ -12,6 +12,7 @@ export interface ProfileForm {
   baseUrl: string;
   vendor: ProfileVendor;
   readOnly: boolean;
+  production: boolean;
   headers: string;
   pageSize: string;
   concurrency: string;
@@ -30,7 +31,7 @@ export interface ProfileForm {
 }
 
 export const EMPTY_FORM: ProfileForm = {
-  name: '', baseUrl: '', vendor: 'generic', readOnly: false, headers: '', pageSize: '', concurrency: '', protectedUsers: '',
+  name: '', baseUrl: '', vendor: 'generic', readOnly: false, production: false, headers: '', pageSize: '', concurrency: '', protectedUsers: '',
   scheme: 'bearer', username: '', tokenUrl: '', clientId: '', scope: '', clientAuth: 'basic', secretHeaders: '', proxyMode: 'environment', proxyUrl: '', proxyUser: '',
 };
 
@@ -40,6 +41,7 @@ export function formFromSummary(p: ProfileSummary): ProfileForm {
     baseUrl: p.baseUrl,
     vendor: p.vendor,
     readOnly: p.readOnly,
+    production: p.production,
     // Secret-looking values arrive as "[redacted]"; sent back unchanged, main keeps the stored value.
     headers: p.headers.map((h) => `${h.name}: ${h.value}`).join('\n'),
     pageSize: p.pageSize === null ? '' : String(p.pageSize),
@@ -109,6 +111,7 @@ export function fieldsFromForm(form: ProfileForm): ProfileFields & { name: strin
     baseUrl: form.baseUrl.trim(),
     vendor: form.vendor,
     readOnly: form.readOnly,
+    production: form.production,
     headers,
     pageSize: count(form.pageSize, 'Page size', 10_000),
     concurrency: count(form.concurrency, 'Concurrency', 16),

@@ -81,6 +81,7 @@ function summarize(ctx: AppContext, profile: Profile, token: ProfileTokenInfo | 
     baseUrl: profile.baseUrl,
     vendor: profile.vendor,
     readOnly: profile.readOnly,
+    production: profile.production === true,
     headers: Object.keys(profile.headers).map((name) => ({ name, value: redacted[name] ?? REDACTED, redacted: redacted[name] !== profile.headers[name] })),
     pageSize: profile.pageSize ?? null,
     concurrency: profile.concurrency ?? null,
@@ -105,6 +106,7 @@ function sandboxSummary(ctx: AppContext): ProfileSummary {
     // The omission dialect emulates no vendor: its PatchOps are the RFC's, as for a generic server.
     vendor: vendor === 'omission' ? 'generic' : vendor,
     readOnly: false,
+    production: false,
     headers: [],
     pageSize: null,
     concurrency: null,

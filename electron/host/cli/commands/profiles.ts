@@ -46,6 +46,7 @@ function summary(profile: Profile, token: TokenMetadata | null): Record<string, 
     baseUrl: profile.baseUrl,
     vendor: profile.vendor,
     readOnly: profile.readOnly,
+    production: profile.production === true,
     // Header values can be keys of their own; list shows names only.
     headers: Object.keys(profile.headers),
     ...(profile.pageSize !== undefined ? { pageSize: profile.pageSize } : {}),
@@ -100,7 +101,7 @@ const profilesList: Command = {
             .map((r, i) => {
               const p = profiles[i] as Profile;
               const scheme = p.auth?.scheme ?? 'bearer';
-              return `${p.name}  ${p.baseUrl}  ${p.vendor}${p.readOnly ? '  read-only' : ''}  ${scheme === 'bearer' ? tokenText(r.token as TokenMetadata | null) : `${scheme} auth`}`;
+              return `${p.name}  ${p.baseUrl}  ${p.vendor}${p.production ? '  PRODUCTION' : ''}${p.readOnly ? '  read-only' : ''}  ${scheme === 'bearer' ? tokenText(r.token as TokenMetadata | null) : `${scheme} auth`}`;
             })
             .join('\n')}\n`,
     );
@@ -117,6 +118,7 @@ const profilesAdd: Command = {
   options: {
     url: shared('url'),
     'read-only': { kind: 'boolean', help: 'refuse every write through this profile' },
+    production: { kind: 'boolean', help: 'mark a production tenant (the app shows a colour band and a Production badge)' },
     vendor: { kind: 'string', choices: VENDOR_HINTS, valueName: 'V', help: `vendor hint (${VENDOR_HINTS.join(', ')}; default generic)` },
     header: shared('header'),
     'page-size': shared('page-size'),
@@ -131,6 +133,7 @@ const profilesAdd: Command = {
     if (url === undefined) throw new InspectorError('usage', 'profiles add needs --url URL (the SCIM base URL).');
     const headers = Object.fromEntries(optList(ctx.args, 'header').map(parseHeaderLine));
     const input: Record<string, unknown> = { name: ctx.operands[0], baseUrl: url, readOnly: optFlag(ctx.args, 'read-only'), headers };
+    if (optFlag(ctx.args, 'production')) input.production = true;
     const vendor = optString(ctx.args, 'vendor');
     if (vendor !== undefined) input.vendor = vendor;
     const pageSize = optInt(ctx.args, 'page-size');
@@ -144,7 +147,7 @@ const profilesAdd: Command = {
     const next = secretsNeeded(settings).map((kind) => (kind === 'token' ? `scim-inspector profiles set-token ${profile.name}` : `scim-inspector profiles set-secret ${profile.name} ${kind}`));
     ctx.out.result(
       { profile: summary(profile, { hasToken: false, length: null, last4: null, setAt: null }), secretsToStore: next },
-      () => `Saved profile "${profile.name}" → ${profile.baseUrl}${profile.readOnly ? ' (read-only)' : ''}.\n${next.length > 0 ? `Store its secrets in the OS keychain with:\n${next.map((c) => `  ${c}`).join('\n')}\n` : ''}`,
+      () => `Saved profile "${profile.name}" → ${profile.baseUrl}${profile.production ? ' (production)' : ''}${profile.readOnly ? ' (read-only)' : ''}.\n${next.length > 0 ? `Store its secrets in the OS keychain with:\n${next.map((c) => `  ${c}`).join('\n')}\n` : ''}`,
     );
     return 0;
   },
