@@ -5,6 +5,7 @@ import { InspectorError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import { fetchPage, type PageCheck, type PageQuery } from './listing-page';
 import type { ListingState } from './listing-state';
+import type { RawItems } from './raw-items';
 import type { Transport } from './types';
 
 export interface CursorPagingInput<T extends ScimResource> {
@@ -18,6 +19,8 @@ export interface CursorPagingInput<T extends ScimResource> {
   cursor: string;
   /** Checks for the first page when this listing starts afresh (cursor ''). */
   firstPage?: PageCheck;
+  /** Where every page registers its resources' bytes (ListOptions.rawItems). */
+  raw?: RawItems;
 }
 
 const MAX_PAGES = 1_000_000;
@@ -36,7 +39,8 @@ export async function listByCursor<T extends ScimResource>(input: CursorPagingIn
       return;
     }
     used.add(cursor);
-    const page = await fetchPage(transport, kind, { ...query, cursor, count: requested }, signal, i === 0 && cursor === '' ? input.firstPage : {});
+    const pages: PageCheck = input.raw ? { raw: input.raw } : {};
+    const page = await fetchPage(transport, kind, { ...query, cursor, count: requested }, signal, i === 0 && cursor === '' ? { ...input.firstPage, ...pages } : pages);
     state.noteTotal(page.totalResults);
     const { duplicates } = state.add(page.resources);
     if (duplicates > 0) {

@@ -11,6 +11,7 @@ import type { ConcurrencyLimit } from './concurrency';
 import { MAX_CONCURRENCY } from './concurrency';
 import { fetchPage, type ListPage, type PageCheck, type PageQuery } from './listing-page';
 import type { ListingState } from './listing-state';
+import type { RawItems } from './raw-items';
 import type { Transport } from './types';
 
 export interface IndexPagingInput<T extends ScimResource> {
@@ -25,6 +26,8 @@ export interface IndexPagingInput<T extends ScimResource> {
   state: ListingState<T>;
   /** Checks for the first page (it cannot be empty when discovery saw resources). */
   firstPage?: PageCheck;
+  /** Where every page registers its resources' bytes (ListOptions.rawItems). */
+  raw?: RawItems;
 }
 
 /** The server answered with a cursor: the caller continues with cursor paging from here. */
@@ -45,9 +48,10 @@ const RESOURCES_AHEAD = 100_000;
 
 export async function listByIndex<T extends ScimResource>(input: IndexPagingInput<T>): Promise<IndexResult> {
   const { transport, kind, query, requested, signal, state } = input;
-  const get = (startIndex: number): Promise<ListPage> => fetchPage(transport, kind, { ...query, startIndex, count: requested }, signal);
+  const pages: PageCheck = input.raw ? { raw: input.raw } : {};
+  const get = (startIndex: number): Promise<ListPage> => fetchPage(transport, kind, { ...query, startIndex, count: requested }, signal, pages);
 
-  const first = await fetchPage(transport, kind, { ...query, startIndex: 1, count: requested }, signal, input.firstPage);
+  const first = await fetchPage(transport, kind, { ...query, startIndex: 1, count: requested }, signal, { ...input.firstPage, ...pages });
   state.noteTotal(first.totalResults);
   state.add(first.resources);
   if (first.nextCursor !== null) return { next: 'cursor', cursor: first.nextCursor };
@@ -202,7 +206,7 @@ async function probeHead<T extends ScimResource>(input: IndexPagingInput<T>): Pr
   if (state.limitReached || state.anomaly) return;
   let head: ListPage;
   try {
-    head = await fetchPage(input.transport, input.kind, { ...input.query, startIndex: 0, count: 1 }, input.signal);
+    head = await fetchPage(input.transport, input.kind, { ...input.query, startIndex: 0, count: 1 }, input.signal, input.raw ? { raw: input.raw } : {});
   } catch (error) {
     // Servers may reject startIndex=0 outright; that only means they are not 0-based.
     if (error instanceof InspectorError && (error.code === 'invalid-input' || error.code === 'bad-response')) return;

@@ -4,7 +4,9 @@
 
 import { InspectorError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import { arrayObjects } from '../io/json-layout';
 import { normalizeParsedResource } from './normalize';
+import type { BodySource, RawItems } from './raw-items';
 import type { HttpRequest, Transport } from './types';
 
 export interface ListPage {
@@ -86,6 +88,8 @@ export interface PageCheck {
    * empty answer there is a transient fault, retried, then a failure — never an empty tenant.
    */
   notEmptyBecause?: string;
+  /** Where to register the bytes of each resource kept exactly as parsed (raw-items.ts). */
+  raw?: RawItems;
 }
 
 /**
@@ -95,10 +99,16 @@ export interface PageCheck {
  */
 export async function fetchPage(transport: Transport, kind: ResourceKind, query: PageQuery, signal: AbortSignal, check: PageCheck = {}): Promise<ListPage> {
   let page: ListPage | null = null;
-  const accept = (body: unknown, url: string): void => {
+  const accept = (body: unknown, url: string, source: BodySource): void => {
     const read = parseListPage(body, kind, url);
     if (check.notEmptyBecause !== undefined && read.resources.length === 0 && (read.totalResults ?? 0) === 0) {
       throw new InspectorError('incomplete-listing', `GET ${url} answered an empty first page (no resources, totalResults ${read.totalResults ?? 'absent'}) although ${check.notEmptyBecause}; an empty answer there is a failure of the server, not an empty tenant.`, { url, retryable: true });
+    }
+    if (check.raw && source.layout !== null && isRecord(body)) {
+      // Which member JSON.parse kept is certain only when one key spells Resources (arrayObjects).
+      const spans = arrayObjects(source.layout, 'Resources');
+      const parsed = field(body, 'Resources');
+      if (spans !== null && Array.isArray(parsed)) check.raw.addPage(read.resources, parsed, spans, source);
     }
     page = read;
   };

@@ -100,7 +100,7 @@ export async function listResources<T extends ScimResource>(
   const query = buildQuery(options, filter, sendsFilter);
   const known = options.knownToExist ?? 0;
   const firstPage = !sendsFilter && known > 0 ? { notEmptyBecause: `discovery saw ${known === 1 ? 'a resource' : `${known} resources`} there` } : {};
-  const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state, firstPage };
+  const base = { transport: paced(transport, options.pace), kind, query, requested, signal: controller.signal, state, firstPage, ...(options.rawItems ? { raw: options.rawItems } : {}) };
   // A 429 is retried inside the transport (after its Retry-After); the log still shows it.
   const path = `/${kind}`;
   const unsubscribe = transport.log.subscribe((entry) => {

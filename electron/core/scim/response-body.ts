@@ -3,6 +3,7 @@
 
 import { InspectorError } from '../../../shared/errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../io/json-depth';
+import type { JsonLayout } from '../io/json-layout';
 import { describeNonScimBody } from './errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024;
@@ -59,15 +60,17 @@ function isLenientType(contentType: string): boolean {
 }
 
 /**
- * The JSON body of a successful answer, or null when it is empty. A truncated or malformed JSON
+ * The JSON body of a successful answer, or null when it is empty. `layout` is scanJsonLayout of
+ * the body's bytes (null: too deep) when the caller has it; otherwise the text is scanned. A truncated or malformed JSON
  * body throws bad-response marked retryable (a reset mid-body looks exactly like this); an HTML
  * or other non-JSON answer throws not-scim naming the content type.
  */
-export function parseSuccessBody(text: string, contentType: string, ctx: BodyContext, size: number, redact: (text: string) => string = (t) => t): unknown {
+export function parseSuccessBody(text: string, contentType: string, ctx: BodyContext, size: number, redact: (text: string) => string = (t) => t, layout?: JsonLayout | null): unknown {
   if (text.trim() === '') return null;
   const json = isJsonType(contentType);
   if (json || isLenientType(contentType)) {
-    if (nestsDeeperThan(text)) throw tooDeep(ctx);
+    // The layout, when the caller scanned the bytes already, has answered the depth question.
+    if (layout === undefined ? nestsDeeperThan(text) : layout === null) throw tooDeep(ctx);
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {

@@ -10,6 +10,7 @@
 import { InspectorError } from '../../../shared/errors';
 import { bearerAuth } from '../auth/static';
 import type { AppliedAuth, AuthContext, RequestAuth } from '../auth/types';
+import { scanJsonLayout } from '../io/json-layout';
 import { createNetwork } from '../net/network';
 import { send } from '../net/send';
 import { SecretSet } from '../secrets/index';
@@ -41,6 +42,8 @@ interface Exchange {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The body as received (BOM dropped): the text is decoded from it. */
+  bytes: Buffer;
   size: number;
   url: string;
   /** The credentials it was sent with (a 401 names the one refused). */
@@ -133,7 +136,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         continue;
       }
       // The text is parsed as the server sent it (a user whose title equals the token keeps it).
-      return { status, headers: res.headers, text: res.bytes.toString('utf8'), size: res.size, url, applied };
+      return { status, headers: res.headers, text: res.bytes.toString('utf8'), bytes: res.bytes, size: res.size, url, applied };
     }
   }
 
@@ -171,8 +174,10 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       const ctx = { method: req.method, url: ex.url, status: ex.status };
       if (ex.status >= 200 && ex.status < 300) {
         try {
-          const body = parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size, (t) => secrets.text(t));
-          req.accept?.(body, ex.url);
+          // One scan of the bytes guards the depth and finds where each listed resource lies.
+          const layout = scanJsonLayout(ex.bytes);
+          const body = parseSuccessBody(ex.text, ex.headers['content-type'] ?? '', ctx, ex.size, (t) => secrets.text(t), layout);
+          req.accept?.(body, ex.url, { bytes: ex.bytes, text: ex.text, layout });
           return { status: ex.status, headers: ex.headers, body, size: ex.size, url: ex.url };
         } catch (error) {
           if (!(error instanceof InspectorError)) throw error;

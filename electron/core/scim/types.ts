@@ -1,6 +1,7 @@
 // Internal contracts of the SCIM client, shared by transport, listing, discovery and resources.
 // The connection options are what a profile (or the CLI's flags) turns into.
 
+import type { BodySource, RawItems } from './raw-items';
 import type { ListOutcome, ListProgress, PatchRequest, ResourceKind, ScimResource } from '../../../shared/scim';
 import type { DiscoveryResult, RequestLogCounts, RequestLogEntry } from '../../../shared/scim';
 import type { Redactor } from '../secrets/index';
@@ -68,7 +69,7 @@ export interface HttpRequest {
    * with details.retryable, and a 2xx that is not JSON at all (a proxy's HTML page) — is a
    * transient fault of this call, retried like a 5xx within the budget, then reported.
    */
-  accept?: (body: unknown, url: string) => void;
+  accept?: (body: unknown, url: string, source: BodySource) => void;
 }
 
 export interface HttpResponse {
@@ -138,6 +139,11 @@ export interface ListOptions {
    * with is still sent (default: both are applied locally over a complete listing, with a warning).
    */
   serverFilterOnly?: boolean;
+  /**
+   * Registers the bytes each resource arrived as, when the listing kept it exactly as parsed (a
+   * consumer that writes JSON can then write those bytes instead of serialising it again).
+   */
+  rawItems?: RawItems;
 }
 
 export interface WriteOptions {

@@ -7,10 +7,13 @@
 // before its first item writes nothing to stdout (the error goes to stderr, as for any command).
 
 import type { AppError } from '../../../shared/errors';
+import type { RawItem, RawItems } from '../../core/scim/raw-items';
 import type { Output } from './output';
 
 /** Text gathered before one write to stdout: fewer, larger writes; never a whole document. */
 const BATCH_CHARS = 64 * 1024;
+const NEWLINE = Buffer.from('\n');
+const COMMA_NEWLINE = Buffer.from(',\n');
 
 export interface ItemStream {
   /** Items written so far. */
@@ -27,9 +30,15 @@ export interface ItemStream {
 /**
  * `key` names the array in the --json document; `head` fields go before it (known at the start).
  * In --ndjson mode the items are lines and the trailer goes to stderr as {"summary": …}.
+ * With `raw` (the listing's RawItems), an item that arrived as bytes and holds no secret is written
+ * as those bytes: they parse to exactly the verified item, and neither JSON.stringify nor the
+ * UTF-8 encoding of stdout runs for it.
  */
-export function openItemStream(out: Output, key: string, head: Record<string, unknown> = {}): ItemStream {
+export function openItemStream(out: Output, key: string, head: Record<string, unknown> = {}, raw?: RawItems): ItemStream {
+  // What is gathered for the next write: text, and bytes once a raw item joins (then all bytes).
   let pending = '';
+  let bytes: Uint8Array[] = [];
+  let byteCount = 0;
   let count = 0;
   let closed = false;
   let started = false;
@@ -38,23 +47,57 @@ export function openItemStream(out: Output, key: string, head: Record<string, un
     const fields = Object.entries(out.secrets.value(head)).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
     pending = `{\n${fields.join('')}${JSON.stringify(key)}: [\n`;
   }
+  const pushBytes = (chunk: Uint8Array): void => {
+    bytes.push(chunk);
+    byteCount += chunk.byteLength;
+  };
   const flush = (): void => {
-    if (pending === '') return;
+    if (pending === '' && byteCount === 0) return;
     started = true;
-    out.raw(pending);
+    if (byteCount === 0) {
+      out.raw(pending);
+    } else {
+      if (pending !== '') pushBytes(Buffer.from(pending));
+      out.rawBytes(bytes.length === 1 ? (bytes[0] as Uint8Array) : Buffer.concat(bytes, byteCount));
+      bytes = [];
+      byteCount = 0;
+    }
     pending = '';
+  };
+  /** The item's bytes when it has some and its page holds no form of any secret of the run. */
+  const cleanBytes = (item: RawItem | undefined): Uint8Array | null => {
+    if (item === undefined) return null;
+    const { page } = item;
+    const forms = out.secrets.forms();
+    // Tested once per page, over its whole text: a text free of every form of every secret has no
+    // slice that holds one (escapes never span the braces around a resource).
+    if (page.verdict?.forms !== forms) page.verdict = { forms, clean: !out.secrets.test(page.source.text) };
+    return page.verdict.clean ? page.source.bytes.subarray(item.start, item.end) : null;
   };
   return {
     get count() {
       return count;
     },
     item(value) {
-      // Redacted as a value (a match is replaced inside its JSON string), only when it holds a secret.
-      let text = JSON.stringify(value);
-      if (out.secrets.test(text)) text = JSON.stringify(out.secrets.value(value));
-      pending += ndjson ? `${text}\n` : count === 0 ? text : `,\n${text}`;
+      const slice = cleanBytes(raw?.of(value));
+      if (slice !== null) {
+        if (pending !== '') {
+          pushBytes(Buffer.from(pending));
+          pending = '';
+        }
+        if (!ndjson && count > 0) pushBytes(COMMA_NEWLINE);
+        pushBytes(slice);
+        if (ndjson) pushBytes(NEWLINE);
+      } else {
+        // Redacted as a value (a match is replaced inside its JSON string), only when it holds a secret.
+        let text = JSON.stringify(value);
+        if (out.secrets.test(text)) text = JSON.stringify(out.secrets.value(value));
+        const piece = ndjson ? `${text}\n` : count === 0 ? text : `,\n${text}`;
+        if (byteCount > 0) pushBytes(Buffer.from(piece));
+        else pending += piece;
+      }
       count += 1;
-      if (pending.length >= BATCH_CHARS) flush();
+      if (pending.length + byteCount >= BATCH_CHARS) flush();
     },
     flush,
     drained: () => out.drained(),

@@ -6,7 +6,7 @@ import type { AppError } from '../../../shared/errors';
 import { RedactorGroup } from '../../core/secrets/index';
 
 export interface Sink {
-  write(text: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   /** A Node stream's buffer is over its mark (process.stdout into a pipe a reader drains slowly). */
   readonly writableNeedDrain?: boolean;
   once?(event: 'drain', listener: () => void): unknown;
@@ -34,6 +34,8 @@ export interface Output {
    * the text is not searched a second time here (that was about a tenth of a listing's CPU).
    */
   raw(text: string): void;
+  /** Bytes on stdout as they are (UTF-8 JSON from json-stream.ts, redacted there as `raw` is). */
+  rawBytes(bytes: Uint8Array): void;
   /**
    * Resolves once stdout has taken what was written. A pipe to a slow reader (`… | jq`) queues
    * writes in memory; streamed output awaits this between pages so memory stays flat.
@@ -88,6 +90,10 @@ export function createOutput(streams: OutputStreams, mode: { json: boolean; ndjs
     raw(text) {
       clearProgress();
       streams.stdout.write(text);
+    },
+    rawBytes(bytes) {
+      clearProgress();
+      streams.stdout.write(bytes);
     },
     drained() {
       const out = streams.stdout;

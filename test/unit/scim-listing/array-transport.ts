@@ -40,8 +40,8 @@ export function arrayTransport(users: Record<string, unknown>[], options: { page
       const count = Math.min(Number(req.query?.count ?? 100), options.pageCap ?? Infinity, options.pageCapAt?.(start) ?? Infinity);
       const page = users.slice(start - 1, start - 1 + count);
       const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: options.reportTotal ?? users.length, startIndex: start, itemsPerPage: page.length, Resources: page };
-      // As the real transport does: the caller's check sees every 2xx body.
-      req.accept?.(body, `${base}${req.path}`);
+      // As the real transport does: the caller's check sees every 2xx body (here not as bytes).
+      req.accept?.(body, `${base}${req.path}`, { bytes: Buffer.alloc(0), text: '', layout: null });
       return { status: 200, headers: {}, body, size: 0, url: `${base}${req.path}` };
     },
     log: {

@@ -7,6 +7,7 @@
 import { InspectorError, toAppError } from '../../../../shared/errors';
 import type { ListOutcome, ResourceKind, ScimResource } from '../../../../shared/scim';
 import { parseFilter } from '../../../core/scim/filter';
+import { RawItems } from '../../../core/scim/raw-items';
 import type { ListOptions } from '../../../core/scim/types';
 import { commaList, optFlag, optInt, optString } from '../args';
 import type { Command, CommandContext } from '../command';
@@ -99,7 +100,10 @@ function exitForList(out: Output, doc: Omit<ListDocument, 'Resources'>, kind: Re
  * one page at a time and in order; the listing waits for it as it waits for stdout.
  */
 async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions, fill?: (page: ScimResource[]) => Promise<ScimResource[]>): Promise<number> {
-  const stream = openItemStream(ctx.out, 'Resources');
+  // Resources kept exactly as parsed are written as the bytes they came in (raw-items.ts); a
+  // group --members filled in is a new object, so it is serialised.
+  const raw = new RawItems();
+  const stream = openItemStream(ctx.out, 'Resources', {}, raw);
   const showProgress = options.onPage;
   const write = (resources: ScimResource[]): void => {
     for (const r of resources) stream.item(r);
@@ -116,6 +120,7 @@ async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceK
     outcome = await conn.client.list(kind, {
       ...options,
       keep: false,
+      rawItems: raw,
       // A slow reader of stdout (or a page still being filled) holds the listing back instead of filling memory.
       pace: async () => {
         await settled();
