@@ -88,6 +88,51 @@ export function decodedNeedles(forms: readonly string[]): Needle[] {
   return out;
 }
 
+/**
+ * Whether some escape in `text` could decode to a character of `alphabet` (the characters of the
+ * needles). Every position an escape could start at is looked at, overlapping or not, so this
+ * errs towards yes. When it says no, every needle found in the decoded text lies in a run of
+ * characters copied as they were, so it is found in `text` itself: no decoding is needed. (SCIM
+ * resources all hold escapes — an ETag is W/\"1\" — that decode to characters no token holds.)
+ */
+export function escapesCouldSpell(text: string, alphabet: ReadonlySet<number>, nonAscii: boolean): boolean {
+  const spells = (code: number): boolean => (code > 0x7f ? nonAscii : alphabet.has(code));
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 1)) {
+    const next = text[at + 1];
+    if (next === 'u') {
+      const hex = text.slice(at + 2, at + 6);
+      if (/^[0-9A-Fa-f]{4}$/.test(hex) && spells(parseInt(hex, 16))) return true;
+    } else if (next !== undefined && next in JSON_SHORT && spells((JSON_SHORT[next] as string).charCodeAt(0))) {
+      return true;
+    }
+  }
+  for (let at = text.indexOf('%'); at !== -1; at = text.indexOf('%', at + 1)) {
+    const hex = text.slice(at + 1, at + 3);
+    if (/^[0-9A-Fa-f]{2}$/.test(hex) && spells(parseInt(hex, 16))) return true;
+  }
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
+    const entity = /^&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/.exec(text.slice(at, at + 11));
+    if (entity === null) continue;
+    const code = entity[1] !== undefined ? parseInt(entity[1], 16) : entity[2] !== undefined ? parseInt(entity[2], 10) : (HTML_NAMED[entity[3] as string] as string).charCodeAt(0);
+    if (spells(code)) return true;
+  }
+  return false;
+}
+
+/** The character codes of the needles, and whether any is outside ASCII (see escapesCouldSpell). */
+export function alphabetOf(needles: readonly Needle[]): { codes: Set<number>; nonAscii: boolean } {
+  const codes = new Set<number>();
+  let nonAscii = false;
+  for (const { text } of needles) {
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code > 0x7f) nonAscii = true;
+      else codes.add(code);
+    }
+  }
+  return { codes, nonAscii };
+}
+
 export function hasEscapes(text: string): boolean {
   // Three native scans settle the common case (no escape character at all) before any regex runs.
   return (text.includes('\\') || text.includes('%') || text.includes('&')) && HAS_ESCAPE.test(text);

@@ -4,7 +4,7 @@
 // core writes back to a tenant: a user whose title equals the token must keep that title.
 
 import { InspectorError } from '../../../shared/errors';
-import { decodeAll, decodedNeedles, decodeWithMap, hasEscapes, plainForms, type Needle } from './forms';
+import { alphabetOf, decodeAll, decodedNeedles, decodeWithMap, escapesCouldSpell, hasEscapes, plainForms, type Needle } from './forms';
 
 export const REDACTED = '[redacted]';
 
@@ -59,12 +59,18 @@ abstract class FormRedactor implements Redactor {
   abstract forms(): readonly string[];
   private needlesFor: readonly string[] | null = null;
   private needles: Needle[] = [];
+  private alphabet = alphabetOf([]);
+  /** The shortest strings one of which any needle contains: each form's core, or the form. */
+  private literal: string[] = [];
 
   /** What is searched for in decoded text (decodedNeedles), remembered per list of forms. */
   private throughEscapes(forms: readonly string[]): Needle[] {
     if (this.needlesFor !== forms) {
       this.needlesFor = forms;
       this.needles = decodedNeedles(forms);
+      this.alphabet = alphabetOf(this.needles);
+      const cores = new Set(this.needles.filter((n) => n.before > 0).map((n) => n.text));
+      this.literal = [...cores, ...forms.filter((f) => !this.needles.some((n) => n.before > 0 && f.includes(n.text)))];
     }
     return this.needles;
   }
@@ -76,11 +82,16 @@ abstract class FormRedactor implements Redactor {
   test(text: string): boolean {
     const forms = this.forms();
     if (forms.length === 0 || text.length === 0) return false;
-    if (forms.some((f) => text.includes(f))) return true;
     const plus = this.plus(forms);
-    if (!hasEscapes(text) && !(plus && text.includes('+'))) return false;
+    if (!hasEscapes(text) && !(plus && text.includes('+'))) return forms.some((f) => text.includes(f));
+    const needles = this.throughEscapes(forms);
+    // Escapes that cannot spell any character of a secret (an ETag's \") need no decoding: a
+    // needle in the decoded text is then in the text as it is. It may say yes where decoding would
+    // not (a core without its ends); text() then searches for real and finds nothing to replace.
+    if (!plus && !escapesCouldSpell(text, this.alphabet.codes, this.alphabet.nonAscii)) return this.literal.some((l) => text.includes(l));
+    if (forms.some((f) => text.includes(f))) return true;
     const decoded = decodeAll(text, plus);
-    return decoded !== text && this.throughEscapes(forms).some((n) => decoded.includes(n.text));
+    return decoded !== text && needles.some((n) => decoded.includes(n.text));
   }
 
   text(text: string): string {
