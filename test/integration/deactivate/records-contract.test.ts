@@ -6,7 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalCounts } from '../../../electron/core/deactivate';
+import { foldRuns, isDeactivationRecord, journalCounts } from '../../../electron/core/deactivate';
+import { readJournal } from '../../../electron/core/journal/journal';
 import { testDir } from '../../support/temp-dir';
 
 const at = '2026-12-03T10:00:00.000Z';
@@ -64,6 +65,11 @@ describe('deactivation journal records', () => {
       end('r2'),
     ]);
     expect(await journalCounts(path)).toEqual({ pending: 0, reactivatable: 2 });
+    const runs = foldRuns((await readJournal(path, isDeactivationRecord)).records);
+    expect(runs.map((r) => [r.run.runId, r.run.action, [...r.intents], [...r.outcomes.values()].map((o) => `${o.id}:${o.status}`), r.ended])).toEqual([
+      ['r1', 'deactivate', ['u1', 'u2', 'u3'], ['u1:done', 'u2:done', 'u3:done'], true],
+      ['r2', 'reactivate', ['u3'], ['u3:done'], true],
+    ]);
   });
 
   it('counts what is pending in the last unfinished run, and only users with an intent as ours', async () => {
@@ -77,5 +83,7 @@ describe('deactivation journal records', () => {
       outcome('r1', 'u3', 'failed'),
     ]);
     expect(await journalCounts(path)).toEqual({ pending: 1, reactivatable: 1 });
+    // No end record: the run stopped (crash or cancel before its end), and the journal list says so.
+    expect(foldRuns((await readJournal(path, isDeactivationRecord)).records).map((r) => r.ended)).toEqual([false]);
   });
 });
