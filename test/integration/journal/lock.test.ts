@@ -2,15 +2,16 @@
 // is taken over, a reused pid is told apart by its start time, and when many processes race for
 // one stale lock exactly one of them gets it.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockFileOf, lockJournal } from '../../../electron/core/journal/lock';
-import { processStart, thisProcess, type LockHolder } from '../../../electron/core/journal/holder';
+import { processStart } from '../../../electron/core/journal/holder';
 import { REPO_ROOT } from '../cli/spawn-cli';
+import { deadPid, plantLock } from '../../support/stale-lock';
 
 let dir: string;
 let n = 0;
@@ -23,17 +24,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A process that has exited and been reaped: its pid is free (until the OS reuses it). */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
-}
-
-async function plantLock(path: string, holder: Partial<LockHolder>): Promise<string> {
-  const text = `${JSON.stringify({ ...thisProcess(), ...holder })}\n`;
-  await writeFile(lockFileOf(path), text);
-  return text;
-}
 
 describe('journal lock', () => {
   it('refuses a second holder while the first runs, naming its pid, and is free again after release', async () => {
