@@ -68,7 +68,7 @@ test('a deactivation shows in the grid and the detail pane without a reload', as
   await page.getByRole('button', { name: 'Deactivate 2 users' }).click();
   await expect(page.getByTestId('run-summary').first()).toHaveText(/^2 deactivated, 0 failed/);
 
-  for (const name of names) await expect(rowOf(page, name).locator('[role="gridcell"]').filter({ hasText: /^(yes|no)$/ })).toHaveText('no');
+  for (const name of names) await expect(rowOf(page, name).locator('[role="gridcell"]').filter({ hasText: /^. (Active|Inactive)$/ })).toHaveText('○ Inactive');
   await rowOf(page, names[0] ?? '').click();
   await expect(page.getByTestId('detail').getByTestId('raw-json')).toContainText('"active": false');
 });

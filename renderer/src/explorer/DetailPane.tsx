@@ -14,6 +14,7 @@ import { noGroups, useLimits } from '../store/limits';
 import { ErrorState } from '../frame/ErrorState';
 import { GroupMembers, UserGroups } from './Membership';
 import { RawJson, StructuredView } from './ResourceSections';
+import { ActiveState } from './ActiveState';
 
 function titleOf(kind: ResourceKind, r: ScimResource): string {
   const name = kind === 'Users' ? r.userName : r.displayName;
@@ -80,6 +81,7 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
     <aside className="detail" aria-label={`${detail.kind === 'Users' ? 'User' : 'Group'} detail`} data-testid="detail">
       <header>
         <h2>{resource ? titleOf(detail.kind, resource) : detail.id}</h2>
+        {typeof resource?.active === 'boolean' && <ActiveState active={resource.active} />}
         <button type="button" onClick={close} aria-label="Close detail (Esc)">✕</button>
       </header>
       {error && (

@@ -13,6 +13,7 @@ import { COLUMN_LABELS, columnsOf, type Column } from '../store/columns';
 import { useScope, useUi } from '../store/context';
 import type { GridView } from './view';
 import { DateTime, isIsoDateTime } from '../frame/DateTime';
+import { ActiveCell } from './ActiveState';
 
 const ROW_HEIGHT = 28;
 const WIDTHS: Partial<Record<Column, string>> = { active: '4.5rem', members: '6rem', lastModified: '12rem' };
@@ -69,7 +70,7 @@ const GridRow = memo(function GridRow({ kind, row, index, start, template, colum
       </span>
       {columns.map((c) => (
         <span role="gridcell" key={c} title={c === 'lastModified' && isIsoDateTime(cell(c)) ? undefined : cell(c)}>
-          {c === 'lastModified' && isIsoDateTime(cell(c)) ? <DateTime iso={cell(c)} /> : cell(c)}
+          {c === 'lastModified' && isIsoDateTime(cell(c)) ? <DateTime iso={cell(c)} /> : c === 'active' ? <ActiveCell text={cell(c)} /> : cell(c)}
         </span>
       ))}
     </div>

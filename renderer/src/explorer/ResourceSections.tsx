@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { SCHEMAS, type ScimResource } from '../../../shared/scim';
 import { DateTime, isIsoDateTime } from '../frame/DateTime';
+import { ActiveState } from './ActiveState';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -37,7 +38,7 @@ function Attributes({ entries, openUser }: { entries: [string, unknown][]; openU
       {entries.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
-          <dd>{k === 'manager' && openUser ? <Manager value={v} openUser={openUser} /> : Array.isArray(v) ? v.map((item, i) => <div key={i}>{show(item)}</div>) : isIsoDateTime(v) && DATES.has(k) ? <DateTime iso={v} /> : show(v)}</dd>
+          <dd>{k === 'active' && typeof v === 'boolean' ? <ActiveState active={v} /> : k === 'manager' && openUser ? <Manager value={v} openUser={openUser} /> : Array.isArray(v) ? v.map((item, i) => <div key={i}>{show(item)}</div>) : isIsoDateTime(v) && DATES.has(k) ? <DateTime iso={v} /> : show(v)}</dd>
         </div>
       ))}
     </dl>

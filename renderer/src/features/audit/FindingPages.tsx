@@ -9,6 +9,7 @@ import { FINDINGS_PAGE, type FindingGroup } from '../../../../shared/channels/au
 import type { AppError } from '../../../../shared/errors';
 import type { FeatureContext } from '../registry';
 import { ErrorNote } from '../edit/ui-common';
+import { ActiveState } from '../../explorer/ActiveState';
 
 interface Props {
   api: InspectorApi;
@@ -48,7 +49,7 @@ export function FindingPages({ api, auditId, group, openResource }: Props) {
                 {f.resourceType} {f.id}
               </button>
             )}{' '}
-            {f.detail}
+            {f.code === 'inactive-user' && <ActiveState active={false} />} {f.detail}
             {f.code === 'dangling-member' && (
               <>
                 {' '}
