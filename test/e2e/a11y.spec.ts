@@ -38,7 +38,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.goto(own.host().url);
       await expect(page.getByTestId('summary-Users')).toHaveText(/^60 users · complete/, { timeout: 30_000 });
       // Two users active now (the other theme's test may share this tenant and have run first).
-      const activeRows = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"]', { hasText: /^yes$/ }) });
+      const activeRows = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"] .state-active') });
       await activeRows.nth(0).getByRole('checkbox').check();
       await activeRows.nth(1).getByRole('checkbox').check();
       const toolbar = page.getByRole('toolbar', { name: 'Selected users' });

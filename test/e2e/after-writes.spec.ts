@@ -54,7 +54,7 @@ test('a verified edit shows in the grid row, the structured view and the raw JSO
 
 test('a deactivation shows in the grid and the detail pane without a reload', async ({ page }) => {
   await open(page);
-  const activeRows = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"]', { hasText: /^yes$/ }) });
+  const activeRows = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"] .state-active') });
   const names: string[] = [];
   for (let i = 0; i < 2; i += 1) {
     const row = activeRows.nth(i);

@@ -24,7 +24,7 @@ test('select 3 users → dry run → typed confirmation → results → undo', a
   await page.goto(host.url);
   await expect(page.getByTestId('summary-Users')).toHaveText(/^60 users · complete/, { timeout: 30_000 });
   // Three users that are active now, so all three are targets (inactive ones would be skipped).
-  const activeRows = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"]', { hasText: /^yes$/ }) });
+  const activeRows = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"] .state-active') });
   for (let i = 0; i < 3; i += 1) await activeRows.nth(i).getByRole('checkbox').check();
   const toolbar = page.getByRole('toolbar', { name: 'Selected users' });
   await expect(toolbar.getByTestId('selected-count')).toHaveText('3 selected');

@@ -32,7 +32,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 test('tenant A deactivates a user and saves a labelled snapshot; its Journal offers undo', async ({ page }) => {
   await page.goto(a.url);
   await expect(page.getByTestId('summary-Users')).toHaveText(/^30 users · complete/, { timeout: 30_000 });
-  const active = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"]', { hasText: /^yes$/ }) });
+  const active = page.locator('.grid-body [role="row"]').filter({ has: page.locator('[role="gridcell"] .state-active') });
   await active.first().getByRole('checkbox').check();
   const toolbar = page.getByRole('toolbar', { name: 'Selected users' });
   await toolbar.getByRole('button', { name: 'Deactivate', exact: true }).click();
