@@ -18,7 +18,7 @@ import type { SavePathRequest } from '../core/app/context';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../core/io/json-depth';
 import { ensurePrivateDir, PRIVATE_DIR_MODE, writePrivateFile } from '../core/io/private-files';
 import { createProfileStore } from '../core/profiles/index';
-import { createKeytarVault } from '../core/vault/index';
+import { createKeytarVault, type Vault } from '../core/vault/index';
 import { securityHeaders } from './csp';
 import { openInBrowser } from './open-browser';
 import { defaultRendererDir, readStaticFile } from './static-files';
@@ -42,6 +42,8 @@ export interface WebHostOptions {
   dataDir?: string;
   /** Fixed secret, for tests only; normally a fresh random one per launch. */
   secret?: string;
+  /** Where saved profiles' tokens live; for tests and benches only (default: the OS keychain). */
+  vault?: Vault;
 }
 
 export interface WebHost {
@@ -154,7 +156,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     saveFile: async (request) => saveToDir(await exportFolder(exportTarget(), ctx.dataDir), request),
     choosePath: async (request) => freeExportPath(await exportFolder(exportTarget(), ctx.dataDir), request),
     // The same profiles.json as the desktop app and the CLI; tokens only through the OS keychain.
-    ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(options.dataDir !== undefined ? { dir: options.dataDir } : {}), createKeytarVault()) }),
+    ...(options.savedProfiles === false ? {} : { profiles: savedProfiles(createProfileStore(options.dataDir !== undefined ? { dir: options.dataDir } : {}), options.vault ?? createKeytarVault()) }),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     sandbox: { ...(vendor ? { vendor } : {}), ...(options.sandboxUsers !== undefined ? { users: options.sandboxUsers } : {}) },
   });

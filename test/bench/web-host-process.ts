@@ -1,12 +1,16 @@
-// Browser mode (the web host with its sandbox tenant) in a child process for the explorer bench:
-// a 1M-user sandbox needs several GB of heap, which must not be the bench runner's, and main's
-// work (the index, the sandbox answering pages) should not share the runner's event loop. The
-// parent reads the URL from the child's first stdout line and stops it by closing stdin.
+// Browser mode (the web host) in a child process for the explorer bench: main's work (the index of
+// a million users, the listing) must not share the runner's event loop or heap. The tenant it
+// lists runs in a process of its own (server-process.ts), as a remote one would: in the host's
+// process a 1M-user sandbox's rendering and its 6 GB heap's garbage collection took most of the
+// load's time (43 % GC, ~20 % the sandbox's own answers, in a CPU profile of a 1M load). Saved
+// profiles keep their tokens in a vault in this process's memory (no keychain needed). The parent
+// reads the URL from the child's first stdout line and stops it by closing stdin.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startWebHost, type WebHostOptions } from '../../electron/host/web';
+import { createMemoryVault } from '../../electron/core/vault/index';
 
 const HOST_ENV = 'SCIM_INSPECTOR_BENCH_WEB_HOST';
 
@@ -16,15 +20,18 @@ export interface WebHostProcess {
   close(): Promise<void>;
 }
 
-async function serve(options: WebHostOptions): Promise<void> {
-  const host = await startWebHost(options);
+/** What crosses to the child as JSON; the vault is made there. */
+export type WebHostProcessOptions = Omit<WebHostOptions, 'vault'> & { heapMb?: number };
+
+async function serve(options: WebHostProcessOptions): Promise<void> {
+  const host = await startWebHost({ ...options, vault: createMemoryVault() });
   process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
   process.stdin.resume();
   process.stdin.on('end', () => void host.close().then(() => process.exit(0)));
 }
 
-export async function startWebHostProcess(options: WebHostOptions & { sandboxUsers: number }, startTimeoutMs = 600_000): Promise<WebHostProcess> {
-  const heap = options.sandboxUsers > 300_000 ? ['--max-old-space-size=12288'] : [];
+export async function startWebHostProcess(options: WebHostProcessOptions, startTimeoutMs = 600_000): Promise<WebHostProcess> {
+  const heap = options.heapMb !== undefined ? [`--max-old-space-size=${options.heapMb}`] : [];
   const child = spawn(process.execPath, [...heap, '--import', 'tsx', fileURLToPath(import.meta.url)], {
     env: { ...process.env, [HOST_ENV]: JSON.stringify(options) },
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -58,4 +65,4 @@ export async function startWebHostProcess(options: WebHostOptions & { sandboxUse
 }
 
 const raw = process.env[HOST_ENV];
-if (raw !== undefined) void serve(JSON.parse(raw) as WebHostOptions);
+if (raw !== undefined) void serve(JSON.parse(raw) as WebHostProcessOptions);
