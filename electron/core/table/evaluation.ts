@@ -12,7 +12,7 @@ const SAMPLE = 2048;
 /** Above this share of matching slots, checking each slot beats the native scan. */
 const COMMON = 0.15;
 /** A shorter query narrows this one only when it left fewer candidates than this share. */
-const NARROWING = 0.25;
+const NARROWING = 0.6;
 
 export class Evaluation {
   readonly bits = new Bitset();

@@ -120,7 +120,9 @@ export class TableViews {
     while (walk.walked < base.length && walk.length < want) {
       const step = Math.min(deadline, performance.now() + STEP_MS);
       const rare = walk.walked >= 256 && walk.length * 10 < walk.walked;
-      if (rare && evaluation.scanned < search.slots) evaluation.advance(search, step);
+      // Towards the exact view, the scan in slot order goes first whatever the share of matches:
+      // its bits let a longer query that extends this one check only these matches.
+      if ((rare || want === Infinity) && evaluation.scanned < search.slots) evaluation.advance(search, step);
       walk.extend(base.rows, base.length, matches, want, step);
       if (performance.now() >= deadline) break;
     }

@@ -12,14 +12,25 @@ import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { ProfileTables, type HeldTable } from '../../table/profile-tables';
 import { discoveryOf } from './limits';
+import type { ViewQuery, Window as ViewWindow } from '../../table/views';
 
 /** A window is found within this budget (the rest of a keystroke's 50 ms is the round trip and the paint). */
 const FILL_MS = 12;
+/** An `exact` call works on towards the view's total for up to this long, then says how far it got. */
+const MORE_MS = 40;
 /**
- * An `exact` call works on towards the view's total for up to this long, then says how far it
- * got: short, so the next keystroke's window waits at most this long behind it in main.
+ * Work on a window is done in slices this long, with main's event loop free between them: a
+ * newer keystroke's call is read and answered after at most one slice, never behind a whole
+ * budget of an older query's work.
  */
-const MORE_MS = 20;
+const SLICE_MS = 3;
+
+/** Lets main's event loop read and answer other calls (setImmediate runs after the I/O poll). */
+const yieldToCalls = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The query the grid asked rows for last, per listing: work on any other query yields to it. */
+const latestQuery = new WeakMap<HeldTable, string>();
+const queryKey = (search: string, sort: { column: string; dir: string } | null): string => `${sort ? `${sort.column}:${sort.dir}` : ''}\u0000${search}`;
 
 const registry = new WeakMap<AppContext, Map<string, ProfileTables>>();
 
@@ -53,6 +64,34 @@ function heldListing(ctx: AppContext, profileId: string, kind: ResourceKind, lis
   return held?.listId === listId ? held : null;
 }
 
+/**
+ * A window found in slices of SLICE_MS, yielding between them, within FILL_MS for its rows and
+ * then (exact) up to MORE_MS towards the total. The grid's call for rows makes its query the latest;
+ * work on an older query (its poll for the total, its neighbour blocks) stops at the next slice
+ * once a newer one has arrived, so a keystroke never queues behind the previous one's search.
+ */
+async function slicedWindow(held: HeldTable, query: ViewQuery, from: number, count: number, exact: boolean): Promise<ViewWindow> {
+  const key = queryKey(query.search, query.sort);
+  if (!exact && count > 0) latestQuery.set(held, key);
+  const superseded = (): boolean => {
+    const latest = latestQuery.get(held);
+    return latest !== undefined && latest !== key;
+  };
+  const started = performance.now();
+  let w = held.views.window(query, from, count, superseded() ? 0 : SLICE_MS);
+  while (!w.exact && w.rows.length < count && performance.now() - started < FILL_MS && !superseded()) {
+    await yieldToCalls();
+    w = held.views.window(query, from, count, SLICE_MS);
+  }
+  if (!exact) return w;
+  const until = performance.now() + MORE_MS;
+  while (!w.exact && performance.now() < until && !superseded()) {
+    await yieldToCalls();
+    w = held.views.window(query, from, count, 0, SLICE_MS);
+  }
+  return w;
+}
+
 function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind, row: number, attributes: readonly string[]): TableRow {
   const out: TableRow = { id: held.index.idOf(row), cells: held.index.columns.map((c) => tables.cell(kind, row, c)) };
   if (attributes.length > 0) out.attributes = attributes.map((path) => held.index.attributes.get(row, path));
@@ -64,8 +103,10 @@ export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
     const held = heldListing(ctx, profileId, kind, listId);
     // Not begun yet (the page's calls may overtake resources.list) or replaced: nothing known, said so.
     if (!held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
+    const w = await slicedWindow(held, { search, sort }, from, count, exact);
+    // The listing may have been replaced while this call waited between slices.
+    if (heldListing(ctx, profileId, kind, listId) !== held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
     const tables = profileTables(ctx, profileId);
-    const w = held.views.window({ search, sort }, from, count, FILL_MS, exact ? MORE_MS : 0);
     return { listId, rows: Array.from(w.rows, (row) => rowOf(tables, held, kind, row, attributes)), total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
   },
   'table.ids': async (ctx, { profileId, kind, listId, search, sort, from, to }) => {
