@@ -15,6 +15,7 @@ import { ErrorState } from '../frame/ErrorState';
 import { GroupMembers, UserGroups } from './Membership';
 import { RawJson, StructuredView } from './ResourceSections';
 import { ActiveState } from './ActiveState';
+import { SplitHandle, useDetailWidth } from '../frame/SplitHandle';
 
 function titleOf(kind: ResourceKind, r: ScimResource): string {
   const name = kind === 'Users' ? r.userName : r.displayName;
@@ -44,6 +45,7 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
   const scope = useScope();
   const { api, profileId, readOnly, ui, explorer } = scope;
   const detail = useUi((s) => s.detail);
+  const [width, setWidth] = useDetailWidth();
   const key = detail ? resourceKey(detail.kind, detail.id) : null;
   // The tables change in place: the ticks say when to look again.
   useExplorer((s) => (detail ? s.ticks[detail.kind] : 0));
@@ -78,7 +80,9 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
   const active = actions.find((a) => a.id === action);
 
   return (
-    <aside className="detail" aria-label={`${detail.kind === 'Users' ? 'User' : 'Group'} detail`} data-testid="detail">
+    <>
+    <SplitHandle width={width} onResize={setWidth} label="Resize the detail pane" />
+    <aside className="detail" aria-label={`${detail.kind === 'Users' ? 'User' : 'Group'} detail`} data-testid="detail" style={{ width }}>
       <header>
         <h2>{resource ? titleOf(detail.kind, resource) : detail.id}</h2>
         {typeof resource?.active === 'boolean' && <ActiveState active={resource.active} />}
@@ -126,5 +130,6 @@ export function DetailPane({ actions }: { actions: readonly DetailAction[] }) {
         </>
       )}
     </aside>
+    </>
   );
 }
