@@ -46,19 +46,26 @@ describe('view source', () => {
     await show(source, all);
     expect(source.getSnapshot()).toMatchObject({ total: 1500, size: 1500, exact: true });
     expect(source.row(0)?.id).toBe(held.ids[0]);
-    // Rows further down come when they are on screen.
-    expect(source.row(255)).toBeUndefined();
-    source.need(250, 260);
-    await new Promise<void>((resolve) => {
-      const off = source.subscribe(() => {
-        if (source.row(255)) {
-          off();
-          resolve();
-        }
+    // Rows further down come when they are on screen, with three blocks ahead in the direction of
+    // scrolling and one behind.
+    expect(source.row(555)).toBeUndefined();
+    source.need(550, 560);
+    const arrived = (...rows: number[]) =>
+      new Promise<void>((resolve) => {
+        const done = () => rows.every((r) => source.row(r) !== undefined);
+        if (done()) return resolve();
+        const off = source.subscribe(() => {
+          if (done()) {
+            off();
+            resolve();
+          }
+        });
       });
-    });
-    expect(source.row(255)?.id).toBe(held.ids[255]);
-    expect(source.row(255)?.cells[0]).toBe(held.cell(255, 'userName'));
+    await arrived(555, 855, 455);
+    expect(source.row(955)).toBeUndefined();
+    expect(source.row(555)?.id).toBe(held.ids[555]);
+    expect(source.row(855)?.id).toBe(held.ids[855]);
+    expect(source.row(555)?.cells[0]).toBe(held.cell(555, 'userName'));
 
     // A new query: the old rows stay until the new ones arrive, then only the new ones show.
     const none: ViewQuery = { ...all, search: 'no such user anywhere' };
