@@ -9,18 +9,16 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TableRow } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
-import { COLUMN_LABELS, columnsOf, type Column } from '../store/columns';
+import type { ColumnId } from '../store/columns';
+import { cellOf, gridTemplate } from '../store/column-layout';
+import { ColumnHeader } from './ColumnHeader';
+import './columns.css';
 import { useScope, useUi } from '../store/context';
 import type { GridView } from './view';
 import { DateTime, isIsoDateTime } from '../frame/DateTime';
 import { ActiveCell } from './ActiveState';
 
 const ROW_HEIGHT = 28;
-const WIDTHS: Partial<Record<Column, string>> = { active: '4.5rem', members: '6rem', lastModified: '12rem' };
-
-function gridTemplate(columns: readonly Column[]): string {
-  return ['2rem', ...columns.map((c) => WIDTHS[c] ?? 'minmax(8rem, 1fr)')].join(' ');
-}
 
 interface GridRowProps {
   kind: ResourceKind;
@@ -29,7 +27,7 @@ interface GridRowProps {
   index: number;
   start: number;
   template: string;
-  columns: readonly Column[];
+  columns: readonly ColumnId[];
   cursor: boolean;
   open: boolean;
   checked: boolean;
@@ -40,8 +38,7 @@ interface GridRowProps {
 // frame only renders the rows that scrolled in.
 const GridRow = memo(function GridRow({ kind, row, index, start, template, columns, cursor, open, checked, onCheck }: GridRowProps) {
   const { ui } = useScope();
-  const all = columnsOf(kind);
-  const cell = (c: Column): string => row?.cells[all.indexOf(c)] ?? '';
+  const cell = (c: ColumnId): string => cellOf(kind, columns, row, c);
   const id = row?.id;
   return (
     <div
@@ -80,7 +77,7 @@ const GridRow = memo(function GridRow({ kind, row, index, start, template, colum
 export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceKind; view: GridView; inView: number | null; onReload(): void }) {
   const { ui } = useScope();
   const columns = useUi((s) => s.columns[kind]);
-  const sort = useUi((s) => s.sort[kind]);
+  const widths = useUi((s) => s.widths[kind]);
   const cursor = useUi((s) => s.cursor[kind]);
   const checked = useUi((s) => s.checked[kind]);
   const detail = useUi((s) => s.detail);
@@ -88,7 +85,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
   const head = useRef<HTMLDivElement>(null);
   const { source, total } = view;
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const template = gridTemplate(columns);
+  const template = gridTemplate(columns, widths);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.length > 0 ? (items[items.length - 1]?.index ?? 0) + 1 : 0;
@@ -174,17 +171,8 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
             onChange={() => checkAll(inView !== total)}
           />
         </span>
-        {columns.map((c) => (
-          <button
-            key={c}
-            role="columnheader"
-            className="col-head"
-            aria-sort={sort?.column === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-            onClick={() => ui.getState().toggleSort(kind, c)}
-          >
-            {COLUMN_LABELS[c]}
-            {sort?.column === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-          </button>
+        {columns.map((c, i) => (
+          <ColumnHeader key={c} kind={kind} column={c} index={i} />
         ))}
       </div>
       <div

@@ -5,9 +5,9 @@
 import { useEffect } from 'react';
 import type { ResourceKind } from '../../../shared/scim';
 import type { SelectionAction } from '../features/registry';
-import { COLUMN_LABELS, columnsOf } from '../store/columns';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
+import { ColumnChooser } from './ColumnChooser';
 import { FilterBuilder } from './FilterBuilder';
 import { ExportButton } from './ExportButton';
 import { ForExcelCheckbox } from './ForExcel';
@@ -16,24 +16,6 @@ import { useCheckedInView, useView } from './view';
 import { SelectionBar } from './SelectionBar';
 import { usePageState } from '../store/pages';
 import { noGroups, useLimits } from '../store/limits';
-
-function ColumnChooser({ kind }: { kind: ResourceKind }) {
-  const { ui } = useScope();
-  const visible = useUi((s) => s.columns[kind]);
-  return (
-    <details className="chooser">
-      <summary>Columns</summary>
-      <fieldset>
-        <legend>Visible columns</legend>
-        {columnsOf(kind).map((c) => (
-          <label key={c}>
-            <input type="checkbox" checked={visible.includes(c)} onChange={() => ui.getState().toggleColumn(kind, c)} /> {COLUMN_LABELS[c]}
-          </label>
-        ))}
-      </fieldset>
-    </details>
-  );
-}
 
 export function TableView({ kind, selectionActions }: { kind: ResourceKind; selectionActions: readonly SelectionAction[] }) {
   const { api, profileId, explorer, ui } = useScope();

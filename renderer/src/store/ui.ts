@@ -5,7 +5,8 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ResourceKind } from '../../../shared/scim';
-import { columnsOf, type Column } from './columns';
+import { columnsOf, type ColumnId } from './columns';
+import { clampWidth, moved, movedTo, toggled } from './column-layout';
 import type { SortDir } from './table';
 
 export type ViewId = 'Users' | 'Groups' | 'Capabilities' | 'RequestLog' | `feature:${string}`;
@@ -30,8 +31,11 @@ export interface UiState {
   /** Where the last single toggle was, in view order: the start of a shift-click range. */
   anchor: Record<ResourceKind, number | null>;
   search: Record<ResourceKind, string>;
-  sort: Record<ResourceKind, { column: Column; dir: SortDir } | null>;
-  columns: Record<ResourceKind, Column[]>;
+  sort: Record<ResourceKind, { column: ColumnId; dir: SortDir } | null>;
+  /** The columns shown, in order: fixed ones and extra attribute columns (SCIM paths). */
+  columns: Record<ResourceKind, ColumnId[]>;
+  /** Widths the admin gave columns, in CSS pixels (the others keep their default). */
+  widths: Record<ResourceKind, Record<string, number>>;
   cursor: Record<ResourceKind, number>;
   setView(view: ViewId): void;
   open(kind: ResourceKind, id: string, action?: string): void;
@@ -43,9 +47,23 @@ export interface UiState {
   checkMany(kind: ResourceKind, ids: Iterable<string>, value: boolean): void;
   setChecked(kind: ResourceKind, ids: Iterable<string>): void;
   setSearch(kind: ResourceKind, q: string): void;
-  toggleSort(kind: ResourceKind, column: Column): void;
-  toggleColumn(kind: ResourceKind, column: Column): void;
+  toggleSort(kind: ResourceKind, column: ColumnId): void;
+  toggleColumn(kind: ResourceKind, column: ColumnId): void;
+  /** Moves a shown column by `delta` places (a header button or key), or to a place (a drop). */
+  moveColumn(kind: ResourceKind, column: ColumnId, delta: number): void;
+  moveColumnTo(kind: ResourceKind, column: ColumnId, to: number): void;
+  setWidth(kind: ResourceKind, column: ColumnId, px: number): void;
+  /** A saved view's layout, or the default one (null). */
+  applyLayout(kind: ResourceKind, layout: TableLayout | null): void;
   setCursor(kind: ResourceKind, row: number): void;
+}
+
+/** What a saved view restores of a table (shared/grid-views.ts holds its stored form). */
+export interface TableLayout {
+  columns: ColumnId[];
+  widths: Record<string, number>;
+  sort: { column: ColumnId; dir: SortDir } | null;
+  search: string;
 }
 
 const samePlace = (a: Place | undefined, b: Place): boolean =>
@@ -75,6 +93,7 @@ export function createUiStore(): StoreApi<UiState> {
     search: { Users: '', Groups: '' },
     sort: { Users: null, Groups: null },
     columns: { Users: [...columnsOf('Users')], Groups: [...columnsOf('Groups')] },
+    widths: { Users: {}, Groups: {} },
     cursor: { Users: 0, Groups: 0 },
     setView: (view) => go({ view, detail: get().detail }),
     open: (kind, id, action) => go({ view: get().view, detail: { kind, id, ...(action ? { action } : {}) } }),
@@ -103,9 +122,23 @@ export function createUiStore(): StoreApi<UiState> {
       set({ sort: { ...get().sort, [kind]: next } });
     },
     toggleColumn: (kind, column) => {
-      const cols = get().columns[kind];
-      const next = cols.includes(column) ? cols.filter((c) => c !== column) : columnsOf(kind).filter((c) => c === column || cols.includes(c));
-      if (next.length > 0) set({ columns: { ...get().columns, [kind]: next } });
+      const next = toggled(get().columns[kind], column);
+      // A hidden column no longer sorts the view.
+      const sort = get().sort[kind];
+      set({ columns: { ...get().columns, [kind]: next }, ...(sort && !next.includes(sort.column) ? { sort: { ...get().sort, [kind]: null } } : {}) });
+    },
+    moveColumn: (kind, column, delta) => set({ columns: { ...get().columns, [kind]: moved(get().columns[kind], column, delta) } }),
+    moveColumnTo: (kind, column, to) => set({ columns: { ...get().columns, [kind]: movedTo(get().columns[kind], column, to) } }),
+    setWidth: (kind, column, px) => set({ widths: { ...get().widths, [kind]: { ...get().widths[kind], [column]: clampWidth(px) } } }),
+    applyLayout: (kind, layout) => {
+      const l = layout ?? { columns: [...columnsOf(kind)], widths: {}, sort: null, search: '' };
+      set({
+        columns: { ...get().columns, [kind]: [...l.columns] },
+        widths: { ...get().widths, [kind]: { ...l.widths } },
+        sort: { ...get().sort, [kind]: l.sort },
+        search: { ...get().search, [kind]: l.search },
+        cursor: { ...get().cursor, [kind]: 0 },
+      });
     },
     setCursor: (kind, row) => set({ cursor: { ...get().cursor, [kind]: Math.max(0, row) } }),
     };
