@@ -39,9 +39,9 @@ export async function resolveTargets(
     serverFilterOnly?: boolean;
   } = {},
 ): Promise<Resolution> {
-  const fields = options.match && options.match.length > 0 ? options.match : MATCH_ATTRIBUTES;
   const outcome = await resolveValues<ScimUser>(client, 'Users', inputs, {
-    fields,
+    // None or an empty list means all of them: the resolver's rule (its default for Users is MATCH_ATTRIBUTES).
+    fields: options.match ?? [],
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.serverFilterOnly ? { serverFilterOnly: true } : {}),
