@@ -144,6 +144,12 @@ export const AUDIT_CHANNELS = {
       bom: r.bom === true,
     };
   }),
+  /** The printable HTML audit report (counts, charts, findings up to `limit`), saved where the host chooses. */
+  'audit.report': channel<SaveResult & { rows: number; total: number }>()((input) => {
+    const r = record(input, 'audit.report');
+    const limit = optionalInteger(r.limit, 'limit', 1, 100_000);
+    return { auditId: requiredString(r.auditId, 'auditId', ID), ...(limit !== undefined ? { limit } : {}) };
+  }),
   /** Saves the audit's snapshot into the data folder's snapshots/ (gzip). */
   'audit.saveSnapshot': channel<SnapshotFile>()((input) => {
     const r = record(input, 'audit.saveSnapshot');

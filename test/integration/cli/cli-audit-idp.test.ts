@@ -1,7 +1,7 @@
 // `audit --idp-csv FILE --idp-key COLUMN [--idp-match ATTR]` by the real CLI (issue 17): the
 // document says what the column was compared with and what each attribute would match, stderr
 // carries the hint, --idp-match changes the comparison, and a file without a header is refused.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,5 +51,22 @@ describe('cli audit against an IdP export', () => {
     expect(noHeader.code).not.toBe(0);
     expect(stderrError(noHeader)).toMatchObject({ code: 'invalid-csv' });
     expect(stderrError(noHeader).message).toMatch(/noheader\.csv has no header row: line 1 \("person1@corp\.example", "Ops"\) holds values, not column names/);
+  });
+
+  it('audit --report FILE.html writes the self-contained report (owner-only), with the IdP section and the findings up to --report-limit', async () => {
+    const file = join(dir, 'report.html');
+    const r = await audit('--idp-match', 'userName', '--report', file, '--report-limit', '3');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { report: { file: string; findings: number; totalFindings: number } };
+    expect(doc.report.file).toBe(file);
+    expect(doc.report.findings).toBe(3);
+    const html = await readFile(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<h2>IdP comparison</h2>');
+    expect(html).toContain(`This report lists the first 3 of ${doc.report.totalFindings} findings`);
+    expect(html).not.toMatch(/<script/i);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const lonely = await runCli(['audit', '--snapshot', join(dir, 'snap.json'), '--report-limit', '3'], { timeoutMs: 60_000 });
+    expect(lonely.code).toBe(2);
   });
 });

@@ -66,12 +66,16 @@ describe('a server echoing the token escaped, encoded or in data', { timeout: 12
     await run(['users', 'list', '--ndjson'], 0);
     await run(['snapshot', '--out', join(dir, 'tenant.json')], 0);
     await run(['export', 'users', '--out', join(dir, 'users.csv')], 0);
+    await run(['audit', '--report', join(dir, 'report.html')], 0);
     // The wrong token is this connection's secret too: the 401's echo of it is redacted.
     expect(await run(['users', 'list', '--json'], 1, WRONG)).toMatch(/unauthorized/);
     for (const f of readdirSync(dir)) outputs.push(readFileSync(join(dir, f), 'utf8'));
     const all = outputs.join('\n');
     expect(all).toContain('[redacted]');
     expect(readFileSync(join(dir, 'users.csv'), 'utf8')).toContain('(seen Bearer [redacted])');
+    // The HTML audit report (issue 17) is among the files checked (its redaction of tenant
+    // strings is pinned in test/unit/audit/report-html.test.ts).
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expectClean(all, [TOKEN, WRONG]);
     expect(tenant.credentials).toContain(`Bearer ${TOKEN}`);
   });
@@ -113,6 +117,8 @@ describe('a server echoing the token escaped, encoded or in data', { timeout: 12
       const audit = await call('audit.run', { profileId: good.id, operationId: 'a1' });
       const auditId = audit.ok ? (audit.value as { auditId: string }).auditId : '';
       expect(await call('audit.export', { auditId, kind: 'users' })).toMatchObject({ ok: true });
+      expect(await call('audit.report', { auditId })).toMatchObject({ ok: true, value: { saved: true } });
+      expect(outputs.at(-2)).toMatch(/^<!DOCTYPE html>/);
       expect(await call('profiles.test', { profileId: bad.id })).toMatchObject({ ok: true, value: { ok: false, status: 'unauthorized' } });
       expect(await call('resources.list', { profileId: bad.id, kind: 'Users', listId: 'l2' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     } finally {

@@ -12,11 +12,14 @@ import type { AuditResult, FindingCode, Snapshot } from '../../../../shared/audi
 import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type SnapshotFile } from '../../../../shared/channels/audit';
 import { auditSnapshot, type AuditOptions } from '../../audit/audit';
 import { diffSnapshots } from '../../audit/diff';
+import { lastModifiedBuckets } from '../../audit/age-buckets';
+import { auditReportHtml, REPORT_FINDINGS_LIMIT } from '../../audit/report-html';
+import { ReportFindings } from '../../audit/report-findings';
 import { exportCsv } from '../../audit/exports';
 import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
 import { readSnapshotHead } from '../../audit/snapshot-head';
 import { describeIdpTable, readIdpTable } from '../../audit/idp-file';
-import { ensurePrivateDir } from '../../io/private-files';
+import { ensurePrivateDir, writePrivateFile } from '../../io/private-files';
 import { onChange } from '../changes';
 import { exportTarget } from '../export-target';
 import type { AppContext } from '../context';
@@ -44,17 +47,9 @@ interface State {
 const states = new WeakMap<AppContext, State>();
 /** A 100k-user snapshot is hundreds of MB in memory: keep only the latest audits. */
 const MAX_AUDITS = 2;
+const IDP_SOURCE = 'the IdP export';
 /** Entries of each diff list the page gets (the CSV export has all). */
 const DIFF_SAMPLE = 100;
-const DAY_MS = 86_400_000;
-const IDP_SOURCE = 'the IdP export';
-const AGE_BUCKETS: { label: string; maxDays: number }[] = [
-  { label: '< 30 days', maxDays: 30 },
-  { label: '30–90 days', maxDays: 90 },
-  { label: '90–180 days', maxDays: 180 },
-  { label: '180–365 days', maxDays: 365 },
-  { label: '> 1 year', maxDays: Number.POSITIVE_INFINITY },
-];
 
 function state(ctx: AppContext): State {
   let s = states.get(ctx);
@@ -80,23 +75,6 @@ function stored(ctx: AppContext, auditId: string): StoredAudit {
   const audit = state(ctx).audits.get(auditId);
   if (!audit) throw new InspectorError('invalid-input', 'This audit is no longer held (a newer audit replaced it or the app restarted); run the audit again.', { auditId });
   return audit;
-}
-
-/** Users by how long ago meta.lastModified was, at the snapshot's time. */
-export function lastModifiedBuckets(snapshot: Snapshot): { label: string; count: number }[] {
-  const counts = new Array<number>(AGE_BUCKETS.length + 1).fill(0);
-  const now = Date.parse(snapshot.takenAt);
-  for (const user of snapshot.users) {
-    const at = typeof user.meta?.lastModified === 'string' ? Date.parse(user.meta.lastModified) : Number.NaN;
-    if (Number.isNaN(at)) {
-      counts[AGE_BUCKETS.length] = (counts[AGE_BUCKETS.length] ?? 0) + 1;
-      continue;
-    }
-    const days = (now - at) / DAY_MS;
-    const i = AGE_BUCKETS.findIndex((b) => days < b.maxDays);
-    counts[i] = (counts[i] ?? 0) + 1;
-  }
-  return [...AGE_BUCKETS.map((b, i) => ({ label: b.label, count: counts[i] ?? 0 })), { label: 'unknown', count: counts[AGE_BUCKETS.length] ?? 0 }];
 }
 
 function viewOf(auditId: string, audit: StoredAudit): AuditView {
@@ -129,6 +107,34 @@ async function snapshotFile(ctx: AppContext, tenant: Tenant, path: string): Prom
 async function auditTenantName(ctx: AppContext, audit: StoredAudit): Promise<string> {
   if (audit.source.kind === 'live') return (await tenantOf(ctx, audit.source.profileId)).name;
   return audit.taken.tenantName ?? tenantName(ctx, audit.taken.baseUrl);
+}
+
+/** The HTML report of a held audit; the tenant and profile named as the admin knows them. */
+async function reportOf(ctx: AppContext, audit: StoredAudit, limit: number): Promise<{ text: string; rows: number }> {
+  const collected = new ReportFindings(limit);
+  for (const f of audit.result.findings) collected.add(f);
+  const { codes, findings } = collected.result();
+  const { result } = audit;
+  const text = auditReportHtml(
+    {
+      tenant: await auditTenantName(ctx, audit),
+      profile: audit.source.kind === 'live' ? (await tenantOf(ctx, audit.source.profileId)).name : null,
+      baseUrl: result.baseUrl,
+      takenAt: result.takenAt,
+      generatedAt: new Date(),
+      complete: result.complete,
+      counts: result.counts,
+      notes: [...result.notes, ...audit.snapshot.warnings],
+      codes,
+      lastModified: lastModifiedBuckets(audit.snapshot),
+      findings,
+      totalFindings: collected.total,
+      limit,
+      ...(result.idp ? { idp: result.idp } : {}),
+    },
+    ctx.redaction.secrets,
+  );
+  return { text, rows: findings.length };
 }
 
 /**
@@ -201,6 +207,20 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     try {
       const { rows } = await exportCsv(source, { kind, file: target.path, bom, redactor: ctx.redaction.secrets });
       return await target.done(rows);
+    } catch (error) {
+      await target.discard();
+      throw error;
+    }
+  },
+  'audit.report': async (ctx, { auditId, limit }) => {
+    const audit = stored(ctx, auditId);
+    const html = await reportOf(ctx, audit, limit ?? REPORT_FINDINGS_LIMIT);
+    const stamp = audit.result.takenAt.replace(/[:.]/g, '-');
+    const target = await exportTarget(ctx, { suggestedName: `scim-audit-report-${stamp}.html`, extensions: ['html'], description: 'HTML report' });
+    if (!target) return { saved: false, path: null, rows: 0, total: audit.result.findings.length };
+    try {
+      await writePrivateFile(target.path, html.text);
+      return { ...(await target.done(html.rows)), total: audit.result.findings.length };
     } catch (error) {
       await target.discard();
       throw error;

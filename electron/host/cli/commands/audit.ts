@@ -6,7 +6,9 @@
 
 import { InspectorError, toAppError } from '../../../../shared/errors';
 import type { AuditCounts, AuditResult, Finding } from '../../../../shared/audit';
+import type { ScimUser } from '../../../../shared/scim';
 import type { Command, CommandContext } from '../command';
+import { auditReport, REPORT_OPTIONS } from './audit-report';
 import { optInt, optString } from '../args';
 import { withConnection } from '../connect';
 import { openItemStream, type ItemStream } from '../json-stream';
@@ -60,7 +62,7 @@ export interface StreamedAudit {
  * Audits the source (--snapshot or the live tenant) as a stream; every finding goes to `found`
  * as soon as it is known. `started` runs once the snapshot's head fields are known, before any.
  */
-export async function streamAudit(ctx: CommandContext, found: (finding: Finding) => void, hooks: { started?: (fields: SnapshotFields) => void; drained?: () => Promise<void> } = {}): Promise<StreamedAudit> {
+export async function streamAudit(ctx: CommandContext, found: (finding: Finding) => void, hooks: { started?: (fields: SnapshotFields) => void; drained?: () => Promise<void>; user?: (user: ScimUser) => void } = {}): Promise<StreamedAudit> {
   const idp = await idpFrom(ctx);
   const staleDays = optInt(ctx.args, 'stale-days');
   const options = { ...(idp ? { idp } : {}), ...(staleDays !== undefined ? { staleDays } : {}) };
@@ -72,7 +74,10 @@ export async function streamAudit(ctx: CommandContext, found: (finding: Finding)
       auditor = new Auditor(fields, options, found);
       hooks.started?.(fields);
     },
-    user: (user) => get().user(user),
+    user: (user) => {
+      get().user(user);
+      hooks.user?.(user);
+    },
     group: (group) => get().group(group),
     ...(hooks.drained ? { drained: hooks.drained } : {}),
   });
@@ -132,6 +137,7 @@ export const auditCommand: Command = {
     'idp-match': { kind: 'string', valueName: 'ATTR', help: 'the tenant attribute the key column holds: userName, primaryEmail, email (any email) or externalId (default: guessed from the column name)' },
     'stale-days': { kind: 'integer', min: 1, max: 36_500, valueName: 'N', help: 'users not modified for N days are stale (default 180)' },
     ndjson: { kind: 'boolean', help: 'one finding per line on stdout as found; counts and notes go to stderr' },
+    ...REPORT_OPTIONS,
   },
   connects: true,
   run: async (ctx) => {
@@ -140,20 +146,34 @@ export const auditCommand: Command = {
     const machine = ctx.out.json || ctx.out.ndjson;
     let stream: ItemStream | null = null;
     const open = (fields: SnapshotFields): ItemStream => (stream ??= openItemStream(ctx.out, 'findings', { takenAt: fields.takenAt, baseUrl: fields.baseUrl }));
-    const found = (finding: Finding): void => (stream as ItemStream | null)?.item(finding);
+    // --report FILE.html: the findings it lists are gathered as they stream (at most its limit).
+    const report = auditReport(ctx);
+    const found = (finding: Finding): void => {
+      report?.found(finding);
+      (stream as ItemStream | null)?.item(finding);
+    };
     let result: StreamedAudit;
     try {
-      result = await streamAudit(ctx, found, { started: (fields) => void (machine && open(fields)), drained: () => (stream as ItemStream | null)?.drained() ?? Promise.resolve() });
+      result = await streamAudit(ctx, found, {
+        started: (fields) => {
+          report?.started(fields);
+          if (machine) open(fields);
+        },
+        drained: () => (stream as ItemStream | null)?.drained() ?? Promise.resolve(),
+        ...(report ? { user: (user: ScimUser) => report.user(user) } : {}),
+      });
     } catch (error) {
       (stream as ItemStream | null)?.close({ complete: false }, toAppError(error));
       throw error;
     }
     const { fields, counts, notes, idp } = result;
     for (const note of notes) ctx.out.warn(note);
+    const written = report ? await report.write(result) : undefined;
     // The sentence that says the key column was compared with the wrong attribute.
     if (idp?.hint) ctx.out.warn(idp.hint);
-    const doc = { takenAt: fields.takenAt, baseUrl: fields.baseUrl, complete: fields.complete, counts, notes, ...(idp ? { idp } : {}) };
-    if (machine) open(fields).close({ complete: fields.complete, counts, notes, ...(idp ? { idp } : {}) });
+    const extra = { ...(idp ? { idp } : {}), ...(written ? { report: written } : {}) };
+    const doc = { takenAt: fields.takenAt, baseUrl: fields.baseUrl, complete: fields.complete, counts, notes, ...extra };
+    if (machine) open(fields).close({ complete: fields.complete, counts, notes, ...extra });
     else ctx.out.result(doc, () => humanAudit(doc));
     return 0;
   },

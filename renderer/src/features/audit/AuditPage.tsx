@@ -19,6 +19,7 @@ import { FINDING_SOURCE_KEY, type FindingSource } from '../deactivate/Deactivate
 import { DateTime } from '../../frame/DateTime';
 import { IdpPicker, useIdpChoice } from './IdpPicker';
 import { IdpEvidence } from './IdpEvidence';
+import { ReportButton } from './ReportButton';
 
 /** Writes of a bulk run arrive one by one; the findings are recomputed once they pause. */
 const WRITE_SETTLE_MS = 300;
@@ -169,6 +170,7 @@ export function AuditPage({ api, profileId, openResource, goTo }: FeatureContext
               </button>
             ))}
             <ForExcelCheckbox />
+            <ReportButton api={api} auditId={view.auditId} onError={setError} />
             <label>
               Snapshot label <input type="text" value={label} maxLength={60} placeholder="e.g. before cutover" onChange={(e) => setLabel(e.target.value)} />
             </label>
