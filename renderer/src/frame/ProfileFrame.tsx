@@ -18,6 +18,7 @@ import { useHistoryKeys } from './history-keys';
 import { Nav } from './Nav';
 import { StatusBar } from './StatusBar';
 import { TenantHeader, type TenantMarks } from './TenantHeader';
+import { ShortcutHelp, useShortcutHelp } from './ShortcutHelp';
 
 export interface Registries {
   views: readonly FeatureView[];
@@ -57,6 +58,7 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries, 
   const [marks, setMarks] = useState<TenantMarks>({ readOnly: false, production: false });
   const readOnly = marks.readOnly;
   useHistoryKeys(stores.ui);
+  const help = useShortcutHelp();
   const closePage = profilePage?.close;
   // Any move to a page (navigation, back/forward, a link in a page) leaves the settings page.
   useEffect(() => (closePage ? stores.ui.subscribe((s, prev) => void (s.view !== prev.view && closePage())) : undefined), [stores.ui, closePage]);
@@ -82,6 +84,7 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries, 
           <div className="rail-profiles">{picker}</div>
           <div className="rail-nav" onClickCapture={closePage}>
             <Nav features={registries.views} />
+            <button type="button" className="link shortcut-link" aria-keyshortcuts="?" onClick={help.show}>Keyboard shortcuts (?)</button>
           </div>
         </div>
         <main className="content">
@@ -92,6 +95,7 @@ export function ProfileFrame({ api, profileId, profileName, picker, registries, 
         </main>
         <DetailPane actions={registries.detailActions} />
       </div>
+      {help.open && <ShortcutHelp onClose={help.hide} />}
       </PageStateContext.Provider>
     </ScopeContext.Provider>
   );
