@@ -38,7 +38,9 @@ export async function listTrustingFilter<T extends ScimResource>(input: TrustedF
   for (const other of otherComparisons(parsed, kind)) {
     const seen = trust.otherObservation(other.key);
     // The detail names the sample value tried, not the admin's: say so, or "Παπαδόπουλος" reads as a typo.
-    if (untrusted(seen)) doubtful.push(`${other.label}: ${seen?.verdict} when tried with a value a sample user holds${seen?.detail ? ` (${seen.detail.replace(/\.$/, '')})` : ''}`);
+    // A rejection is left to the admin's own filter: the server's 400 then names their value and
+    // the warning below says "rejected", with the --server-filter-only hint.
+    if (untrusted(seen) && seen?.verdict !== 'rejected') doubtful.push(`${other.label}: ${seen?.verdict} when tried with a value a sample user holds${seen?.detail ? ` (${seen.detail.replace(/\.$/, '')})` : ''}`);
   }
   if (doubtful.length > 0) {
     const out = await input.run(true);
