@@ -75,4 +75,12 @@ test('adds the enterprise department column from the tenant’s schemas and show
   // The sandbox's own departments, read from main's index (the renderer holds no resources for them).
   expect(values.every((v) => (DEPARTMENTS as readonly string[]).includes(v))).toBe(true);
   expect([...values].sort((a, b) => Buffer.compare(Buffer.from(b.toLowerCase()), Buffer.from(a.toLowerCase())))).toEqual(values);
+
+  // The view's CSV export follows the grid: its columns, in order, the department included, sorted.
+  await page.getByRole('button', { name: 'Export view (CSV)' }).click();
+  await expect(page.getByTestId('export-view')).toContainText('40 rows saved to ');
+  const savedTo = ((await page.getByTestId('export-view').textContent()) ?? '').replace(/^.*rows saved to /, '').trim();
+  const lines = readFileSync(savedTo, 'utf8').split(/\r?\n/);
+  expect(lines[0]).toBe(['id', ...(await headerNames(page))].join(','));
+  expect(lines[1]?.split(',')[col]).toBe(values[0]);
 });
