@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InspectorError } from '../../../shared/errors';
 import { executePlan, planDeactivation, resumeRun } from '../../../electron/core/deactivate';
+import { failure } from '../../support/failure';
 import { deadPid, plantLock } from '../../support/stale-lock';
 import { plainActiveUsers, tenant, type Tenant } from './support';
 
@@ -26,15 +26,6 @@ async function cancelledRun(): Promise<{ t: Tenant; ids: string[] }> {
   const run = await executePlan(t.client, await planDeactivation(t.client, { inputs: ids, method: 'patch' }), t.journal, { signal: AbortSignal.abort() });
   expect(run.done).toEqual([]);
   return { t, ids };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<InspectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InspectorError)) throw new Error(`expected an InspectorError, got ${String(error)}`);
-  return error;
 }
 
 describe('a deactivation run’s journal', () => {
@@ -63,11 +54,11 @@ describe('a deactivation run’s journal', () => {
   it('names the journal and the reason when it cannot be reached', async () => {
     const { t } = await cancelledRun();
     const missing = join(t.journal, '..', 'none.jsonl');
-    const gone = await refusal(resumeRun(t.client, missing));
+    const gone = await failure(resumeRun(t.client, missing));
     expect(gone).toMatchObject({ code: 'invalid-input', message: `Cannot read the journal ${missing}: there is no such file.`, details: { file: missing } });
     // A path through a file: not "no such file" but the system's own reason.
     const through = join(t.journal, 'run.jsonl');
-    const blocked = await refusal(resumeRun(t.client, through));
+    const blocked = await failure(resumeRun(t.client, through));
     expect(blocked).toMatchObject({ code: 'invalid-input', details: { file: through } });
     expect(blocked.message).toBe(`Cannot read the journal ${through}: ENOTDIR: not a directory, access '${through}'.`);
   });
