@@ -1,15 +1,16 @@
 // Snapshot diff: added, removed and changed users and groups, with field-level changes (membership
 // included) — "what changed since last week" and "did the cutover move everyone". Field changes
-// come from the same diff the PatchOp preview uses, so both speak the same paths.
+// come from the same diff the PatchOp preview uses, so both speak the same paths. Two snapshot
+// files are diffed without loading them by diff-stream.ts, which makes the same entries.
 
 import type { Snapshot, SnapshotDiff } from '../../../shared/audit';
 import type { ScimResource } from '../../../shared/scim';
 import { diffResources } from '../patch';
 
 /** lastModified and version change on every write; they are not what an admin asks about. */
-const IGNORED = ['meta', 'schemas'];
+export const DIFF_IGNORED = ['meta', 'schemas'];
 
-function nameOf(resource: ScimResource): string {
+export function nameOf(resource: ScimResource): string {
   const name = resource.userName ?? resource.displayName;
   return typeof name === 'string' ? name : resource.id;
 }
@@ -23,7 +24,7 @@ function diffKind(resourceType: 'User' | 'Group', before: ScimResource[], after:
       out.added.push({ resourceType, id, name: nameOf(resource) });
       continue;
     }
-    const fields = diffResources(previous, resource, { ignore: IGNORED });
+    const fields = diffResources(previous, resource, { ignore: DIFF_IGNORED });
     if (fields.length > 0) out.changed.push({ resourceType, id, name: nameOf(resource), fields });
   }
   for (const [id, resource] of old) if (!now.has(id)) out.removed.push({ resourceType, id, name: nameOf(resource) });

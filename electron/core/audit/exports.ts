@@ -100,17 +100,26 @@ export function exportTable(kind: ExportKind, source: ExportSource, columns?: st
     case 'diff': {
       const diff = need(source.diff, 'a diff of two snapshots');
       return {
-        header: ['change', 'resourceType', 'id', 'name', 'field', 'before', 'after'],
+        header: DIFF_COLUMNS,
         rows: (function* () {
-          for (const r of diff.added) yield ['added', r.resourceType, r.id, r.name, '', '', ''];
-          for (const r of diff.removed) yield ['removed', r.resourceType, r.id, r.name, '', '', ''];
-          for (const c of diff.changed) {
-            for (const f of c.fields) yield ['changed', c.resourceType, c.id, c.name, f.path, json(f.before), json(f.after)];
-          }
+          for (const r of diff.added) yield diffEntryRow('added', r);
+          for (const r of diff.removed) yield diffEntryRow('removed', r);
+          for (const c of diff.changed) yield* changedRows(c);
         })(),
       };
     }
   }
+}
+
+export const DIFF_COLUMNS = ['change', 'resourceType', 'id', 'name', 'field', 'before', 'after'];
+
+export function diffEntryRow(change: 'added' | 'removed', r: SnapshotDiff['added'][number]): CsvCell[] {
+  return [change, r.resourceType, r.id, r.name, '', '', ''];
+}
+
+/** One row per changed field, with its value before and after. */
+export function* changedRows(c: SnapshotDiff['changed'][number]): Generator<CsvCell[]> {
+  for (const f of c.fields) yield ['changed', c.resourceType, c.id, c.name, f.path, json(f.before), json(f.after)];
 }
 
 function json(value: unknown): string {

@@ -117,3 +117,51 @@ export function openItemStream(out: Output, key: string, head: Record<string, un
     },
   };
 }
+
+export interface SectionedDocument {
+  /** Starts the next array (the previous one is closed); sections come in the document's key order. */
+  section(key: string): void;
+  item(value: unknown): void;
+  drained(): Promise<void>;
+  /** Closes the last array and the document. */
+  close(): void;
+}
+
+/**
+ * An object of arrays only (`{"added": […], "removed": […], "changed": […]}`), written item by item
+ * as exactly the text `JSON.stringify(document, null, 2)` makes, so a streamed document reads
+ * byte for byte as the one built whole did.
+ */
+export function openSectionedDocument(out: Output): SectionedDocument {
+  let pending = '{\n';
+  let sections = 0;
+  let items = 0;
+  const flush = (): void => {
+    out.raw(pending);
+    pending = '';
+  };
+  const endSection = (): void => {
+    if (sections > 0) pending += items === 0 ? '[]' : '\n  ]';
+  };
+  return {
+    section(key) {
+      endSection();
+      pending += `${sections === 0 ? '' : ',\n'}  ${JSON.stringify(key)}: `;
+      sections += 1;
+      items = 0;
+    },
+    item(value) {
+      let text = JSON.stringify(value, null, 2);
+      if (out.secrets.test(text)) text = JSON.stringify(out.secrets.value(value), null, 2);
+      pending += `${items === 0 ? '[\n' : ',\n'}${text.replace(/^/gm, '    ')}`;
+      items += 1;
+      if (pending.length >= BATCH_CHARS) flush();
+    },
+    drained: () => out.drained(),
+    close() {
+      endSection();
+      pending += '\n}\n';
+      flush();
+    },
+  };
+}

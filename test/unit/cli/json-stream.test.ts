@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createOutput } from '../../../electron/host/cli/output';
-import { openItemStream } from '../../../electron/host/cli/json-stream';
+import { openItemStream, openSectionedDocument } from '../../../electron/host/cli/json-stream';
 import { redactorFor } from '../../../electron/core/secrets/index';
 
 function capture(mode: { json: boolean; ndjson: boolean }) {
@@ -80,5 +81,23 @@ describe('openItemStream', () => {
     (onDrain as (() => void) | null)?.();
     await waiting;
     expect(done).toBe(true);
+  });
+});
+
+describe('openSectionedDocument', () => {
+  it('writes exactly the text JSON.stringify(doc, null, 2) makes, for any object of arrays', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.array(fc.jsonValue(), { maxLength: 4 }), { minKeys: 1, maxKeys: 4 }), (doc) => {
+        const { io, out } = capture({ json: true, ndjson: false });
+        const d = openSectionedDocument(out);
+        for (const [key, items] of Object.entries(doc)) {
+          d.section(key);
+          for (const item of items) d.item(item);
+        }
+        d.close();
+        expect(io.stdout).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

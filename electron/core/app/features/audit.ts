@@ -8,15 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InspectorError } from '../../../../shared/errors';
-import type { AuditResult, FindingCode, Snapshot } from '../../../../shared/audit';
+import type { AuditResult, FindingCode, Snapshot, SnapshotDiff } from '../../../../shared/audit';
 import { SNAPSHOT_NAME, type AUDIT_CHANNELS, type AuditView, type SnapshotFile } from '../../../../shared/channels/audit';
 import { auditSnapshot, type AuditOptions } from '../../audit/audit';
-import { diffSnapshots } from '../../audit/diff';
+import { diffSnapshotFiles } from '../../audit/diff-stream';
+import { exportDiff } from '../../audit/diff-export';
 import { lastModifiedBuckets } from '../../audit/age-buckets';
 import { auditReportHtml, REPORT_FINDINGS_LIMIT } from '../../audit/report-html';
 import { ReportFindings } from '../../audit/report-findings';
 import { exportCsv } from '../../audit/exports';
-import { loadSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
+import { loadSnapshot, readSnapshot, saveSnapshot, takeSnapshot } from '../../audit/snapshot';
 import { readSnapshotHead } from '../../audit/snapshot-head';
 import { describeIdpTable, readIdpTable } from '../../audit/idp-file';
 import { ensurePrivateDir, writePrivateFile } from '../../io/private-files';
@@ -250,19 +251,24 @@ export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
     return { snapshots: shown.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt)), otherTenants: all ? 0 : others };
   },
   'audit.diff': async (ctx, { a, b }) => {
-    const [before, after] = await Promise.all([loadSnapshot(snapshotPath(ctx, a)), loadSnapshot(snapshotPath(ctx, b))]);
-    const diff = diffSnapshots(before, after);
+    // Both files are read line by line; only the sample the page shows is kept.
     const n = DIFF_SAMPLE;
-    return { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, sample: { added: diff.added.slice(0, n), removed: diff.removed.slice(0, n), changed: diff.changed.slice(0, n) } };
+    const sample: SnapshotDiff = { added: [], removed: [], changed: [] };
+    const { counts } = await diffSnapshotFiles(snapshotPath(ctx, a), snapshotPath(ctx, b), {
+      added: (e) => void (sample.added.length < n && sample.added.push(e)),
+      removed: (e) => void (sample.removed.length < n && sample.removed.push(e)),
+      changed: (e) => void (sample.changed.length < n && sample.changed.push(e)),
+    });
+    return { ...counts, sample };
   },
   'audit.exportDiff': async (ctx, { a, b, bom }) => {
-    const [before, after] = await Promise.all([loadSnapshot(snapshotPath(ctx, a)), loadSnapshot(snapshotPath(ctx, b))]);
-    const diff = diffSnapshots(before, after);
-    const stamp = after.takenAt.replace(/[:.]/g, '-');
+    const newer = snapshotPath(ctx, b);
+    const takenAt = (await readSnapshotHead(newer)).takenAt ?? (await readSnapshot(newer)).takenAt;
+    const stamp = takenAt.replace(/[:.]/g, '-');
     const target = await exportTarget(ctx, { suggestedName: `scim-diff-${stamp}.csv`, extensions: ['csv'], description: 'CSV' });
     if (!target) return { saved: false, path: null, rows: 0 };
     try {
-      const { rows } = await exportCsv({ diff }, { kind: 'diff', file: target.path, bom, redactor: ctx.redaction.secrets });
+      const { rows } = await exportDiff(snapshotPath(ctx, a), newer, { file: target.path, bom, redactor: ctx.redaction.secrets });
       return await target.done(rows);
     } catch (error) {
       await target.discard();

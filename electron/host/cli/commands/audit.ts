@@ -11,10 +11,10 @@ import type { Command, CommandContext } from '../command';
 import { auditReport, REPORT_OPTIONS } from './audit-report';
 import { optInt, optString } from '../args';
 import { withConnection } from '../connect';
-import { openItemStream, type ItemStream } from '../json-stream';
-import { loadSnapshot, readSnapshot, streamTenant, writeSnapshot, type SnapshotFields, type TenantSummary, type TenantVisitor } from '../../../core/audit/snapshot';
+import { openItemStream, openSectionedDocument, type ItemStream } from '../json-stream';
+import { readSnapshot, streamTenant, writeSnapshot, type SnapshotFields, type TenantSummary, type TenantVisitor } from '../../../core/audit/snapshot';
 import { Auditor } from '../../../core/audit/audit';
-import { diffSnapshots } from '../../../core/audit/diff';
+import { diffSnapshotFiles, type DiffSink } from '../../../core/audit/diff-stream';
 import type { IdpComparison } from '../../../core/audit/idp-compare';
 import { isIdpMatch, readIdpFile } from '../../../core/audit/idp-file';
 import { IDP_MATCHES, IDP_MATCH_LABELS, type IdpSummary } from '../../../../shared/audit';
@@ -188,9 +188,15 @@ export const diffCommand: Command = {
   options: {},
   connects: false,
   run: async (ctx) => {
-    const [a, b] = await Promise.all([loadSnapshot(ctx.operands[0] ?? ''), loadSnapshot(ctx.operands[1] ?? '')]);
-    const diff = diffSnapshots(a, b);
-    ctx.out.result(diff, () => `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed\n`);
+    // Both files are read line by line (diff-stream.ts); with --json the document is written as
+    // its entries are found, the same text as before, never held whole.
+    const doc = ctx.out.json ? openSectionedDocument(ctx.out) : null;
+    const sink: DiffSink = doc
+      ? { section: (list) => doc.section(list), added: (e) => doc.item(e), removed: (e) => doc.item(e), changed: (e) => doc.item(e), drained: () => doc.drained() }
+      : {};
+    const { counts } = await diffSnapshotFiles(ctx.operands[0] ?? '', ctx.operands[1] ?? '', sink);
+    if (doc) doc.close();
+    else ctx.out.result(counts, () => `${counts.added} added, ${counts.removed} removed, ${counts.changed} changed\n`);
     return 0;
   },
 };

@@ -4,11 +4,10 @@
 import { InspectorError } from '../../../../shared/errors';
 import type { Command } from '../command';
 import { commaList, optFlag, optString } from '../args';
-import { exportCsv, EXPORT_KINDS, FINDING_COLUMNS, findingRow, GROUP_COLUMNS, groupRow, MEMBERSHIP_COLUMNS, MembershipRows, userExport, type ExportKind } from '../../../core/audit/exports';
+import { EXPORT_KINDS, FINDING_COLUMNS, findingRow, GROUP_COLUMNS, groupRow, MEMBERSHIP_COLUMNS, MembershipRows, userExport, type ExportKind } from '../../../core/audit/exports';
 import { CsvFileWriter, type CsvCell, type CsvWriteOptions } from '../../../core/csv/write';
 import type { TenantVisitor } from '../../../core/audit/snapshot';
-import { diffSnapshots } from '../../../core/audit/diff';
-import { loadSnapshot } from '../../../core/audit/snapshot';
+import { exportDiff } from '../../../core/audit/diff-export';
 import { SNAPSHOT_OPTION, streamAudit, streamSource } from './audit';
 import type { CommandContext } from '../command';
 
@@ -83,8 +82,7 @@ export const exportCommand: Command = {
       const older = optString(ctx.args, 'snapshot');
       const newer = optString(ctx.args, 'against');
       if (older === undefined || newer === undefined) throw new InspectorError('usage', 'export diff needs --snapshot OLDER --against NEWER.');
-      const [a, b] = await Promise.all([loadSnapshot(older), loadSnapshot(newer)]);
-      written = await exportCsv({ diff: diffSnapshots(a, b) }, request);
+      written = await exportDiff(older, newer, request);
     } else {
       written = await streamExport(ctx, kind, request);
     }
