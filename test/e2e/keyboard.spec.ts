@@ -4,6 +4,7 @@
 // order. Before, there was no help screen.
 import { expect, test, type Page } from '@playwright/test';
 import { ownHost } from './own-host';
+import { previewTitleEdit } from './preview-steps';
 
 const own = ownHost('keyboard', { sandboxUsers: 12 });
 
@@ -57,12 +58,7 @@ test('? opens the shortcut help; Escape closes it, focus is trapped and returned
 
 test('Tab reaches the navigation, the grid, the detail pane and the preview’s Confirm', async ({ page }) => {
   await openUsers(page);
-  await page.locator('.grid-body [role="row"]').first().click();
-  const detail = page.getByTestId('detail');
-  await detail.getByRole('button', { name: 'Edit', exact: true }).click();
-  const panel = detail.getByRole('region', { name: 'Edit user' });
-  await panel.getByLabel('Title', { exact: true }).fill('Keyboard Title');
-  await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+  const panel = await previewTitleEdit(page, 'Keyboard Title');
   await expect(panel.getByRole('button', { name: 'Confirm and send PATCH' })).toBeVisible();
 
   // From the top of the page (a click on the app's title moves the Tab starting point there), Tab only.

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ownHost } from './own-host';
 import { WINDOW_SIZES } from './window-sizes';
+import { previewTitleEdit } from './preview-steps';
 
 const own = ownHost('layout', { sandboxUsers: 40 });
 const SIZES = WINDOW_SIZES;
@@ -57,12 +58,7 @@ test('a grid header cell stays above its column after a horizontal scroll at 102
 test('the PatchOp preview keeps Confirm in view and whole words at 1024×700', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   await openUsers(page);
-  await page.locator('.grid-body [role="row"]').first().click();
-  const detail = page.getByTestId('detail');
-  await detail.getByRole('button', { name: 'Edit', exact: true }).click();
-  const panel = detail.getByRole('region', { name: 'Edit user' });
-  await panel.getByLabel('Title', { exact: true }).fill('Layout Title');
-  await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+  const panel = await previewTitleEdit(page, 'Layout Title');
   const preview = panel.getByTestId('preview');
   await expect(preview).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Confirm and send PATCH' })).toBeInViewport({ ratio: 1 });
@@ -108,12 +104,7 @@ test('the status bar stays on one line at 1024×700 with both listings shown', a
 test('the sticky Confirm row never covers the last line of the PatchOp preview at 1024×700', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   await openUsers(page);
-  await page.locator('.grid-body [role="row"]').first().click();
-  const detail = page.getByTestId('detail');
-  await detail.getByRole('button', { name: 'Edit', exact: true }).click();
-  const panel = detail.getByRole('region', { name: 'Edit user' });
-  await panel.getByLabel('Title', { exact: true }).fill('Layout Title');
-  await panel.getByRole('button', { name: 'Preview', exact: true }).click();
+  const panel = await previewTitleEdit(page, 'Layout Title');
   const preview = panel.getByTestId('preview');
   await preview.locator('details.unchanged > summary').click();
   const confirmRow = panel.locator('.preview + .actions');
@@ -130,7 +121,7 @@ test('the sticky Confirm row never covers the last line of the PatchOp preview a
     expect(box.bottom, `${target} under the Confirm row`).toBeLessThanOrEqual(box.barTop + 0.5);
   }
   // The pane scrolled to its end: the preview's last line is above the bar too.
-  await detail.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.getByTestId('detail').evaluate((el) => (el.scrollTop = el.scrollHeight));
   const end = await uncovered(':scope > :last-child');
   expect(end.bottom).toBeLessThanOrEqual(end.barTop + 0.5);
 });
