@@ -84,3 +84,44 @@ test('adds the enterprise department column from the tenant’s schemas and show
   expect(lines[0]).toBe(['id', ...(await headerNames(page))].join(','));
   expect(lines[1]?.split(',')[col]).toBe(values[0]);
 });
+
+test('saves a view per tenant, opens with it after a reload, switches back to the built-in layout and back', async ({ page }) => {
+  await openUsers(page);
+  await page.getByText('Columns', { exact: true }).click();
+  const chooser = page.getByRole('group', { name: 'Users columns' });
+  await chooser.getByLabel('Attribute').selectOption({ label: 'department (enterprise)' });
+  await chooser.getByRole('button', { name: 'Add column' }).click();
+  await chooser.getByRole('button', { name: 'Move department (enterprise) left' }).click();
+  await page.getByText('Columns', { exact: true }).click();
+  const withDepartment = await headerNames(page);
+  expect(withDepartment).toContain('department (enterprise)');
+
+  const views = page.getByRole('group', { name: 'Users views' });
+  await views.getByText('Manage views').click();
+  await views.getByLabel('View name').fill('HR review');
+  await views.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByTestId('views-message-Users')).toHaveText('View “HR review” saved.');
+  await views.getByRole('button', { name: 'Open with this view' }).click();
+  await expect(page.getByTestId('views-message-Users')).toHaveText('This table opens with “HR review”.');
+
+  // Main kept it: after a reload the table opens with it.
+  await page.reload();
+  await expect(page.getByTestId('summary-Users')).toHaveText(/^40 users · complete/, { timeout: 30_000 });
+  await expect.poll(() => headerNames(page)).toEqual(withDepartment);
+  await expect(views.getByLabel('Saved view')).toHaveValue('HR review');
+
+  // Switch to the built-in layout and back.
+  await views.getByLabel('Saved view').selectOption({ label: 'Built-in layout' });
+  await expect.poll(() => headerNames(page)).not.toContain('department (enterprise)');
+  await views.getByLabel('Saved view').selectOption('HR review');
+  await expect.poll(() => headerNames(page)).toEqual(withDepartment);
+  await expect(firstRowCells(page).nth(withDepartment.indexOf('department (enterprise)') + 1)).toBeVisible();
+
+  // Rename, then delete: the picker follows.
+  await views.getByText('Manage views').click();
+  await views.getByLabel('View name').fill('HR');
+  await views.getByRole('button', { name: 'Rename' }).click();
+  await expect(views.getByLabel('Saved view')).toHaveValue('HR');
+  await views.getByRole('button', { name: 'Delete' }).click();
+  await expect(views.getByLabel('Saved view').locator('option')).toHaveText(['Built-in layout']);
+});

@@ -15,6 +15,7 @@ import { auditFunctions } from './features/audit';
 import { resolveFunctions } from './features/resolve';
 import { tableExportFunctions } from './features/table-export';
 import { indexListing, tableFunctions } from './features/table';
+import { gridViewFunctions } from './features/grid-views';
 import { limitsFunctions } from './features/limits';
 import { RENDERER_HOLDS_MAX } from '../../../shared/channels/table';
 import { createFunctions } from './features/create';
@@ -113,6 +114,7 @@ export const coreFunctions: CoreFunctions = {
   ...resolveFunctions,
   ...tableExportFunctions,
   ...tableFunctions,
+  ...gridViewFunctions,
   ...limitsFunctions,
   ...createFunctions,
 };

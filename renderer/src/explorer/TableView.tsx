@@ -8,6 +8,7 @@ import type { SelectionAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { ErrorState } from '../frame/ErrorState';
 import { ColumnChooser } from './ColumnChooser';
+import { ViewsBar } from './ViewsBar';
 import { FilterBuilder } from './FilterBuilder';
 import { ExportButton } from './ExportButton';
 import { ForExcelCheckbox } from './ForExcel';
@@ -69,6 +70,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
           </button>
         )}
         <ColumnChooser kind={kind} />
+        <ViewsBar kind={kind} />
         <ExportButton label="Export view (CSV)" kind={kind} scope="view" source={view.source} />
         <ForExcelCheckbox />
       </div>
