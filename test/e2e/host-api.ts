@@ -23,3 +23,10 @@ export async function callHost<T>(request: APIRequestContext, url: string, chann
   if (res.status() !== 200) throw new Error(`${channel}: HTTP ${res.status()} ${await res.text()}`);
   return (await res.json()) as HostCall<T>;
 }
+
+/** The value of a call that must succeed; a refusal fails the spec with the channel's message. */
+export async function callHostValue<T>(request: APIRequestContext, url: string, channel: string, input: unknown = {}): Promise<T> {
+  const r = await callHost<T>(request, url, channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.message ?? '?'}`);
+  return r.value as T;
+}

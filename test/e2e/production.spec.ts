@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox/index';
-import { callHost } from './host-api';
+import { callHostValue } from './host-api';
 import { ownHost } from './own-host';
 
 let tenant: SandboxHandle;
@@ -17,11 +17,7 @@ test.afterAll(async () => {
   await tenant?.close();
 });
 
-async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const r = await callHost<T>(request, spec.host().url, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error?.message ?? '?'}`);
-  return r.value as T;
-}
+const api = <T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> => callHostValue<T>(request, spec.host().url, channel, input);
 
 test('a production profile shows a band and badges in the header; the editor sets the flag', async ({ page, request }) => {
   const prod = await api<{ id: string }>(request, 'profiles.add', { name: 'acme-prod', baseUrl: tenant.url, vendor: 'rfc', production: true, readOnly: true });

@@ -3,7 +3,7 @@
 // leaves the profile as it was, only the confirmation saves it writable.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { startSandbox, type SandboxHandle } from '../../electron/core/sandbox/index';
-import { callHost } from './host-api';
+import { callHostValue } from './host-api';
 import { ownHost } from './own-host';
 
 let tenant: SandboxHandle;
@@ -17,11 +17,7 @@ test.afterAll(async () => {
   await tenant?.close();
 });
 
-async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const r = await callHost<T>(request, spec.host().url, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error?.message ?? '?'}`);
-  return r.value as T;
-}
+const api = <T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> => callHostValue<T>(request, spec.host().url, channel, input);
 
 const readOnlyOf = async (request: APIRequestContext, id: string): Promise<boolean | undefined> =>
   (await api<{ profiles: { id: string; readOnly: boolean }[] }>(request, 'profiles.list', null)).profiles.find((p) => p.id === id)?.readOnly;

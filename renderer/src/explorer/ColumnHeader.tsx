@@ -8,6 +8,7 @@ import type { ColumnId } from '../../../shared/columns';
 import type { ResourceKind } from '../../../shared/scim';
 import { clampWidth, columnLabel, MAX_WIDTH, MIN_WIDTH, WIDTH_STEP } from '../store/column-layout';
 import { useScope, useUi } from '../store/context';
+import { followDragX } from '../frame/drag-x';
 
 /** The column being dragged by its header (one drag at a time in a window). */
 let dragging: { kind: ResourceKind; column: ColumnId } | null = null;
@@ -24,19 +25,8 @@ export function ColumnHeader({ kind, column, index }: { kind: ResourceKind; colu
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>): void => {
     e.preventDefault();
     e.stopPropagation();
-    const startX = e.clientX;
     const startWidth = currentWidth();
-    const handle = e.currentTarget;
-    handle.setPointerCapture(e.pointerId);
-    const move = (m: PointerEvent): void => ui.getState().setWidth(kind, column, startWidth + m.clientX - startX);
-    const up = (): void => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
-      handle.removeEventListener('pointercancel', up);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
-    handle.addEventListener('pointercancel', up);
+    followDragX(e, (dx) => ui.getState().setWidth(kind, column, startWidth + dx));
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     const step = e.key === 'ArrowRight' ? WIDTH_STEP : e.key === 'ArrowLeft' ? -WIDTH_STEP : 0;

@@ -4,6 +4,7 @@
 // app (localStorage), so every tenant and every reload opens the pane as the admin left it.
 
 import { useCallback, useEffect, useState } from 'react';
+import { followDragX } from './drag-x';
 
 const KEY = 'scim-inspector.detail-width';
 export const DETAIL_WIDTH = { min: 260, initial: 420, step: 16, bigStep: 64 } as const;
@@ -46,19 +47,9 @@ export function SplitHandle({ width, onResize, label }: { width: number; onResiz
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.preventDefault();
-    const handle = e.currentTarget;
-    handle.setPointerCapture(e.pointerId);
-    const startX = e.clientX;
     const startWidth = width;
-    const move = (m: PointerEvent) => onResize(startWidth + (startX - m.clientX));
-    const up = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', up);
-      handle.removeEventListener('pointercancel', up);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', up);
-    handle.addEventListener('pointercancel', up);
+    // The pane is on the right: moving the handle left widens it.
+    followDragX(e, (dx) => onResize(startWidth - dx));
   };
   return (
     <div

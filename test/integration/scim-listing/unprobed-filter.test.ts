@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScimUser } from '../../../shared/scim';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
-import { createScimClient } from '../../../electron/core/scim/client';
+import { listFresh } from './fresh-list';
 
 const USERS = 120;
 let sb: SandboxHandle;
@@ -27,16 +27,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-/** A fresh client each time: a new session that has observed nothing. */
-async function listOnce(filter: string, serverFilterOnly = false) {
-  const client = createScimClient({ baseUrl: sb.url, token: () => sb.token });
-  try {
-    await client.discover();
-    return await client.list<ScimUser>('Users', { filter, serverFilterOnly });
-  } finally {
-    await client.close();
-  }
-}
+const listOnce = (filter: string, serverFilterOnly = false) => listFresh(sb, filter, serverFilterOnly);
 
 describe('a filtered listing on an unprobed server that under-matches', () => {
   it.each([

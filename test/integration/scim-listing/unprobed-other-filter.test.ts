@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScimUser } from '../../../shared/scim';
 import { startSandbox, type SandboxHandle } from '../../../electron/core/sandbox';
-import { createScimClient } from '../../../electron/core/scim/client';
+import { listFresh } from './fresh-list';
 import { parseFilter } from '../../../electron/core/scim/filter';
 import { evaluateFilter } from '../../../electron/core/scim/filter-eval';
 
@@ -27,17 +27,6 @@ afterAll(async () => {
   await silent?.close();
   await honest?.close();
 });
-
-/** A fresh client each time: a session that has observed nothing. */
-async function listOnce(sb: SandboxHandle, filter: string, serverFilterOnly = false) {
-  const client = createScimClient({ baseUrl: sb.url, token: () => sb.token });
-  try {
-    await client.discover();
-    return await client.list<ScimUser>('Users', { filter, serverFilterOnly });
-  } finally {
-    await client.close();
-  }
-}
 
 /** What the filter truly matches in the seeded store, by the local evaluator. */
 function truth(filter: string): string[] {
@@ -59,14 +48,14 @@ describe('a filter outside the probe’s forms on a server that answers it with 
   it.each(cases)('%s returns what the filter truly matches, applied locally over a complete listing', async (_name, filter) => {
     const expected = truth(filter());
     expect(expected.length).toBeGreaterThan(0);
-    const out = await listOnce(silent, filter());
+    const out = await listFresh(silent, filter());
     expect(out.Resources.map((u) => u.id).sort()).toEqual(expected);
     expect(out.complete).toBe(true);
     expect(out.warnings.join(' ')).toMatch(/cannot be trusted with this filter .*under-matches.*applied locally over a complete listing/);
   });
 
   it('--server-filter-only keeps the server’s word alone (and so its silence)', async () => {
-    const out = await listOnce(silent, cases[0]?.[1]() ?? '', true);
+    const out = await listFresh(silent, cases[0]?.[1]() ?? '', true);
     expect(out.Resources).toEqual([]);
   });
 });
@@ -74,7 +63,7 @@ describe('a filter outside the probe’s forms on a server that answers it with 
 describe('the same filters on a server that evaluates them', () => {
   it.each(cases)('%s is sent to the server, and its answer stands', async (_name, filter) => {
     const before = honest.stats().requests;
-    const out = await listOnce(honest, filter());
+    const out = await listFresh(honest, filter());
     expect(out.Resources.map((u) => u.id).sort()).toEqual(truth(filter()));
     expect(out.complete).toBe(true);
     expect(out.warnings.join(' ')).not.toMatch(/applied locally/);
