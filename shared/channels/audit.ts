@@ -90,13 +90,16 @@ function idpCsvText(csv: unknown): string {
   return csv;
 }
 
-/** The IdP's export (CSV text read by the page), its key column and the tenant attribute it holds. */
-function idpRequest(r: Record<string, unknown>): { idp?: { csv: string; key: string; match?: IdpMatch } } {
+/**
+ * The IdP's export (CSV text read by the page), its key column and the tenant attribute it holds,
+ * in the request's own field names, so the page's typed call is checked against them.
+ */
+function idpRequest(r: Record<string, unknown>): { idpCsv?: string; idpKey?: string; idpMatch?: IdpMatch } {
   const csv = r.idpCsv;
   const noKey = r.idpKey === undefined || r.idpKey === null || r.idpKey === '';
   if ((csv === undefined || csv === null || csv === '') && noKey) return {};
   const match = oneOf(r.idpMatch, IDP_MATCHES, 'idpMatch');
-  return { idp: { csv: idpCsvText(csv), key: requiredString(r.idpKey, 'idpKey'), ...(match ? { match } : {}) } };
+  return { idpCsv: idpCsvText(csv), idpKey: requiredString(r.idpKey, 'idpKey'), ...(match ? { idpMatch: match } : {}) };
 }
 
 export const AUDIT_CHANNELS = {

@@ -155,9 +155,9 @@ export async function findingUserIds(ctx: AppContext, profileId: string, auditId
 }
 
 export const auditFunctions: FunctionsFor<typeof AUDIT_CHANNELS> = {
-  'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays, idp }) => {
+  'audit.run': async (ctx, { profileId, operationId, snapshot: name, staleDays, idpCsv, idpKey, idpMatch }) => {
     // Parsed before the snapshot is taken: a malformed export fails at once, with its line.
-    const comparison = idp ? { table: readIdpTable(idp.csv, IDP_SOURCE, idp.key), keyColumn: idp.key, source: IDP_SOURCE, ...(idp.match ? { match: idp.match } : {}) } : undefined;
+    const comparison = idpCsv !== undefined && idpKey !== undefined ? { table: readIdpTable(idpCsv, IDP_SOURCE, idpKey), keyColumn: idpKey, source: IDP_SOURCE, ...(idpMatch ? { match: idpMatch } : {}) } : undefined;
     const snapshot = await ctx.sessions.operation(operationId, async (signal) => {
       if (name !== undefined) return loadSnapshot(snapshotPath(ctx, name));
       const { client } = await ctx.sessions.session(profileId);

@@ -58,7 +58,7 @@ describe('explorer store', () => {
     const store = createExplorerStore(api, 'sandbox');
     const labels = new Set<string>();
     const off = store.subscribe((s) => Object.values(s.operations).forEach((op) => labels.add(`${op.operationId}:${op.label}`)));
-    const r = await api.audit.run({ profileId: 'sandbox', operationId: 'audit-op-1', snapshot: undefined, staleDays: undefined, idp: undefined });
+    const r = await api.audit.run({ profileId: 'sandbox', operationId: 'audit-op-1', snapshot: undefined, staleDays: undefined });
     off();
     expect(r.ok).toBe(true);
     expect([...labels].some((l) => l.startsWith('audit-op-1:Snapshot'))).toBe(true);

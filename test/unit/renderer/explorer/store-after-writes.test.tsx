@@ -116,7 +116,7 @@ describe('the store after verified writes', () => {
   });
 
   it("the live audit's findings follow the writes made after its snapshot", async () => {
-    const audit = ok<AuditView>(await api.audit.run({ profileId: 'sandbox', operationId: 'store-audit', snapshot: undefined, staleDays: undefined, idp: undefined }));
+    const audit = ok<AuditView>(await api.audit.run({ profileId: 'sandbox', operationId: 'store-audit', snapshot: undefined, staleDays: undefined }));
     const inactive = audit.counts.inactive;
     const { client } = await ctx.sessions.session('sandbox');
     const active = (await client.list('Users', { filter: 'active eq true', limit: 1 })).Resources[0] as ScimResource;
