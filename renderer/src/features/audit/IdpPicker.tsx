@@ -43,7 +43,7 @@ export function IdpPicker({ api, onError }: { api: InspectorApi; onError(error: 
       {idp && (
         <>
           <span className="muted" data-testid="idp-file">
-            Using {idp.name} ({idp.columns.rows} rows)
+            Using {idp.name} ({idp.columns.rows} {idp.columns.rows === 1 ? 'row' : 'rows'})
           </span>
           <label>
             Key column{' '}
