@@ -16,7 +16,7 @@
 // timings are pessimistic: the load average is printed with them.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -119,6 +119,19 @@ async function measureSearch(page: Page): Promise<{ shown: number[]; exact: numb
   return (await page.evaluate('window.__search')) as { shown: number[]; exact: number[]; overtaken: number };
 }
 
+/** Main's side (the web host process: the index, the listing): current and peak RSS in MB, from
+ * /proc (Linux), or null elsewhere. The index of a million users lives here, not in the renderer. */
+function processMb(pid: number | undefined): { rssMb: number; peakRssMb: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -179,8 +192,11 @@ export async function runWith(users: number): Promise<Record<string, number | st
       scrollPlaceholderFrames: scroll.placeholderFrames,
     };
     const heap = Math.max(heapLoaded, heapAfter);
+    const main = processMb(host.child.pid);
+    if (main) Object.assign(result, { mainRssMb: main.rssMb, mainPeakRssMb: main.peakRssMb });
     console.log(`explorer benchmark: ${users} users listed into chromium (browser mode) in ${result.loadSeconds} s, from a sandbox tenant in its own process (seeded in ${tenantSeconds} s) (load average ${loadAverageAtStart} at the start, ${result.loadAverage} at the end, on this machine: timings are pessimistic)`);
     console.log(`  renderer heap: ${heapLoaded} MB loaded, ${heapAfter} MB after search and scroll (target < ${HEAP_GATE_MB} MB)`);
+    if (main) console.log(`  main (web host process, holding the index): ${main.rssMb} MB RSS at the end, ${main.peakRssMb} MB peak (${Math.round((main.rssMb * 1e6) / users)} B a user at the end)`);
     console.log(`  quick search keystroke → its rows painted: median ${result.searchMedianMs} ms, p95 ${result.searchP95Ms} ms over ${search.shown.length} keystrokes (${search.overtaken} overtaken by the next key); exact total: median ${result.searchExactMedianMs} ms, p95 ${result.searchExactP95Ms} ms`);
     console.log(`  scrolling: median ${result.scrollMedianFps} fps, p5 ${result.scrollP5Fps} fps, p95 ${result.scrollP95Fps} fps over ${scroll.intervals.length} frames (${scroll.placeholderFrames} showed rows still on their way)`);
     const failedGates = [
