@@ -19,6 +19,8 @@ export const MAX_WINDOW_ROWS = 1_000;
 /** Ids per table.ids answer (a range selection or "select all N"). */
 export const MAX_ID_RANGE = 1_000_000;
 const MAX_LOOKUP = 2_000;
+/** Ids per table.absent call: a group's whole member list (the largest groups hold ~1M users). */
+export const MAX_ABSENT_IDS = 1_000_000;
 /**
  * resources.list with pages: 'auto' sends a listing's resources to the renderer only while it
  * holds at most this many (reported total included): the detail pane and the membership views of a
@@ -83,6 +85,30 @@ function attributesOf(value: unknown, kind: ResourceKind): string[] {
   return value as string[];
 }
 
+/** What main holds of one kind's listing, for a caller deciding how far to trust its rows. */
+export interface HeldListing {
+  /** Rows held now (verified writes since the listing included). */
+  rows: number;
+  /** Still streaming in (a first load or a refresh). */
+  loading: boolean;
+  /** The listing ended verified complete (every page, no id missing or repeated). */
+  complete: boolean;
+  /** It was a SCIM-filtered listing: it never held the whole tenant. */
+  filtered: boolean;
+}
+
+/**
+ * The answer of table.absent. A row main holds came from the server (a listing's verified page or a
+ * verified write's read-back), so its id exists; an id no row has proves nothing either way (the
+ * listing may be filtered, incomplete, still loading, or older than the resource): only `absent`
+ * ids need asking the server about.
+ */
+export interface AbsentIds {
+  /** The ids neither main's users nor its groups listing holds a row for, in the order asked. */
+  absent: string[];
+  listings: Record<ResourceKind, HeldListing | null>;
+}
+
 export interface AttributeChoices {
   /** Attributes offered as extra columns: the schemas' first, then those only seen in the listing. */
   choices: AttributeChoice[];
@@ -119,6 +145,14 @@ export const TABLE_CHANNELS = {
     }
     const kind = oneOf(r.kind, KINDS, 'kind') ?? ('Users' as ResourceKind);
     return { profileId: requiredString(r.profileId, 'profileId'), kind, ids: r.ids as string[], attributes: attributesOf(r.attributes, kind) };
+  }),
+  /** Which of these ids (a group's members) no row of main's users and groups listings has: one call, not one per member. */
+  'table.absent': channel<AbsentIds>()((input) => {
+    const r = record(input, 'table.absent');
+    if (!Array.isArray(r.ids) || r.ids.length > MAX_ABSENT_IDS || !r.ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 2048)) {
+      throw new InspectorError('invalid-input', `The request field "ids" must be a list of at most ${MAX_ABSENT_IDS} ids of 1 to 2048 characters.`, { field: 'ids' });
+    }
+    return { profileId: requiredString(r.profileId, 'profileId'), ids: r.ids as string[] };
   }),
   /** The attributes a kind's extra columns can show: from /Schemas and the listing held. */
   'table.attributes': channel<AttributeChoices>()((input) => {

@@ -50,6 +50,8 @@ async function listResources(ctx: AppContext, request: RequestOf<'resources.list
   const { profileId, kind, listId, filter, limit, pages } = request;
   // Main indexes every explorer listing (sort, search and windows of rows run here).
   const index = indexListing(ctx, profileId, kind, listId, filter);
+  // Only a listing that returns verified complete marks the index complete (a throw, a cancel: not).
+  let complete = false;
   try {
     return await ctx.sessions.operation(listId, async (signal) => {
       const session = await ctx.sessions.discoveredSession(profileId, signal);
@@ -68,10 +70,11 @@ async function listResources(ctx: AppContext, request: RequestOf<'resources.list
         },
       });
       const { Resources: _all, ...summary } = outcome;
+      complete = outcome.complete;
       return { ...summary, listId, kind };
     });
   } finally {
-    index.end();
+    index.end(complete);
   }
 }
 

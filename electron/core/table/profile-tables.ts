@@ -17,6 +17,8 @@ export interface HeldTable {
   /** The SCIM filter of the listing (undefined: the whole tenant). */
   filter: string | undefined;
   loading: boolean;
+  /** The listing ended verified complete (false while loading, and after a failure or cancel). */
+  complete: boolean;
   index: TableIndex;
   views: TableViews;
 }
@@ -44,7 +46,7 @@ export class ProfileTables {
     const index = new TableIndex(kind, this.pools);
     // The views read `held` only once it exists (when a window is asked for).
     const views = new TableViews(index, (row, column) => this.cell(kind, row, column), () => held.loading);
-    const held: HeldTable = { listId, filter, loading: true, index, views };
+    const held: HeldTable = { listId, filter, loading: true, complete: false, index, views };
     this.held[kind] = held;
     if (kind === 'Groups') this.memberships = new Memberships(index);
     return held;
@@ -58,10 +60,19 @@ export class ProfileTables {
     return held.index.size;
   }
 
-  /** The listing ended (complete, failed or cancelled): what arrived stays. */
-  end(listId: string): void {
+  /** The listing ended (verified complete, or failed or cancelled): what arrived stays. */
+  end(listId: string, complete = false): void {
     const held = this.byListId(listId);
-    if (held) held.loading = false;
+    if (!held) return;
+    held.loading = false;
+    held.complete = complete;
+  }
+
+  /** The ids (in the order given) that no row of the users or groups listing held has. */
+  absent(ids: readonly string[]): string[] {
+    const users = this.held.Users?.index;
+    const groups = this.held.Groups?.index;
+    return ids.filter((id) => (users?.rowOf(id) ?? -1) === -1 && (groups?.rowOf(id) ?? -1) === -1);
   }
 
   /** Applies a verified write's read-back (or a verified delete) to the index that lists it. */

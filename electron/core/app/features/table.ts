@@ -4,7 +4,7 @@
 // through dispatch(); every verified write's read-back (publishChange) updates the index.
 
 import { attributeChoices, schemaAttributePaths } from '../../../../shared/attribute-columns';
-import type { TABLE_CHANNELS, TableRow } from '../../../../shared/channels/table';
+import type { HeldListing, TABLE_CHANNELS, TableRow } from '../../../../shared/channels/table';
 import { toAppError } from '../../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../../shared/scim';
 import { onChange } from '../changes';
@@ -54,7 +54,7 @@ export function indexListing(ctx: AppContext, profileId: string, kind: ResourceK
   tables.begin(kind, listId, filter);
   return {
     page: (resources: readonly ScimResource[]): number => tables.page(listId, resources) ?? 0,
-    end: (): void => tables.end(listId),
+    end: (complete: boolean): void => tables.end(listId, complete),
   };
 }
 
@@ -122,6 +122,12 @@ export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
       const row = held ? held.index.rowOf(id) : -1;
       return held && row !== -1 ? rowOf(tables, held, kind, row, attributes) : null;
     });
+  },
+  'table.absent': async (ctx, { profileId, ids }) => {
+    const tables = profileTables(ctx, profileId);
+    const listing = (held: HeldTable | null): HeldListing | null =>
+      held && { rows: held.index.size, loading: held.loading, complete: held.complete, filtered: held.filter !== undefined };
+    return { absent: tables.absent(ids), listings: { Users: listing(tables.table('Users')), Groups: listing(tables.table('Groups')) } };
   },
   'table.attributes': async (ctx, { profileId, kind }) => {
     const seen = profileTables(ctx, profileId).table(kind)?.index.attributes.seen() ?? [];
