@@ -17,6 +17,7 @@ import { AUDIT_CHANNELS } from './channels/audit';
 import { RESOLVE_CHANNELS } from './channels/resolve';
 import { TABLE_EXPORT_CHANNELS } from './channels/table-export';
 import { TABLE_CHANNELS } from './channels/table';
+import { TABLE_SELECTION_CHANNELS } from './channels/table-selection';
 import { GRID_VIEW_CHANNELS } from './channels/grid-views';
 import { LIMITS_CHANNELS } from './channels/limits';
 import { CREATE_CHANNELS } from './channels/create';
@@ -128,6 +129,7 @@ export const CHANNELS = {
   ...RESOLVE_CHANNELS,
   ...TABLE_EXPORT_CHANNELS,
   ...TABLE_CHANNELS,
+  ...TABLE_SELECTION_CHANNELS,
   ...GRID_VIEW_CHANNELS,
   ...LIMITS_CHANNELS,
   ...CREATE_CHANNELS,

@@ -12,6 +12,7 @@ import { InspectorError } from '../errors';
 import type { DeactivationPlan, RunResult } from '../deactivate';
 import { FINDING_CODES, type FindingCode } from '../audit';
 import { MAX_CSV_TEXT } from './body-limits';
+import { parseSelection } from '../selection';
 
 const OPERATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const JOURNAL_NAME = /^[A-Za-z0-9_.-]{1,200}\.jsonl$/;
@@ -118,10 +119,14 @@ export const DEACTIVATE_CHANNELS = {
     const r = record(input, 'deactivate.plan');
     // The users of an audit finding are named by the finding: they stay in main (up to 100k ids).
     const finding = r.finding === undefined || r.finding === null ? undefined : findingRef(r.finding);
+    // A table's selection is a description main resolves from its index (up to the whole tenant).
+    const selection = finding || r.selection === undefined || r.selection === null ? undefined : parseSelection(r.selection);
+    if (selection && selection.kind !== 'Users') throw new InspectorError('invalid-input', 'Only a selection of users can be deactivated.', { field: 'selection.kind' });
     return {
       profileId: requiredString(r.profileId, 'profileId'),
-      inputs: finding ? [] : stringList(r.inputs, 'inputs'),
+      inputs: finding || selection ? [] : stringList(r.inputs, 'inputs'),
       ...(finding ? { finding } : {}),
+      ...(selection ? { selection } : {}),
       method: oneOf(r.method, ['patch', 'put', 'delete'] as const, 'method'),
     };
   }),

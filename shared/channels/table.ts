@@ -11,6 +11,7 @@ import { isAttributePath, MAX_ATTRIBUTE_COLUMNS, type AttributeChoice } from '..
 import { columnsOf, type ColumnId } from '../columns';
 import { InspectorError } from '../errors';
 import type { ResourceKind } from '../scim';
+import { parseSelection, type TableSelection } from '../selection';
 
 const KINDS = ['Users', 'Groups'] as const;
 const LIST_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -37,6 +38,11 @@ export interface TableRow {
   id: string;
   cells: string[];
   attributes?: string[];
+  /**
+   * When the window was asked with a selection's parts: the position of the last part covering
+   * this row (-1: none); the renderer applies the rows toggled by hand on top (shared/selection).
+   */
+  part?: number;
 }
 
 export interface TableSort {
@@ -127,6 +133,8 @@ export const TABLE_CHANNELS = {
       from: optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0,
       count: optionalInteger(r.count, 'count', 0, MAX_WINDOW_ROWS) ?? 100,
       exact: r.exact === true,
+      /** A selection's parts (its overrides are not needed): each row then says which part covers it. */
+      ...(r.selection === undefined || r.selection === null ? {} : { selection: parseSelection(r.selection) as TableSelection }),
     };
   }),
   /** The ids of positions [from, to) of a view, worked to the end (range selection, "select all"). */

@@ -15,6 +15,7 @@ import { auditFunctions } from './features/audit';
 import { resolveFunctions } from './features/resolve';
 import { tableExportFunctions } from './features/table-export';
 import { indexListing, tableFunctions } from './features/table';
+import { tableSelectionFunctions } from './features/table-selection';
 import { gridViewFunctions } from './features/grid-views';
 import { limitsFunctions } from './features/limits';
 import { RENDERER_HOLDS_MAX } from '../../../shared/channels/table';
@@ -117,6 +118,7 @@ export const coreFunctions: CoreFunctions = {
   ...resolveFunctions,
   ...tableExportFunctions,
   ...tableFunctions,
+  ...tableSelectionFunctions,
   ...gridViewFunctions,
   ...limitsFunctions,
   ...createFunctions,

@@ -92,6 +92,15 @@ export class TableViews {
     return walk.rows();
   }
 
+  /**
+   * The order stamp of a view's base: it changes whenever rows already in the base move or leave
+   * (a sort redone, a write placed anew, a row removed), so positions read before then may name
+   * other rows. Rows arriving while it holds go after the ones it had.
+   */
+  orderStamp(sort: Sort | null): number {
+    return this.base(sort).generation;
+  }
+
   get footprint(): number {
     let bytes = 0;
     for (const b of this.bases.values()) bytes += b.rows.byteLength;

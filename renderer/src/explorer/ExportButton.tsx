@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { ResourceKind } from '../../../shared/scim';
+import { emptySelection, type TableSelection } from '../../../shared/selection';
 import { useScope, useUi } from '../store/context';
 import type { ViewSource } from '../store/view-source';
 import { exportRows, selectionChunks, viewChunks, type ExportResult } from './export-rows';
@@ -15,11 +16,11 @@ interface Props {
   scope: 'view' | 'selection';
   /** The view to export (its rows come from main's index, a chunk at a time)… */
   source?: ViewSource;
-  /** …or the ids to export (the selection), called on click. */
-  ids?: () => string[];
+  /** …or the selection to export (main resolves it and sends its rows a chunk at a time). */
+  selection?: TableSelection;
 }
 
-export function ExportButton({ label, kind, scope, source, ids }: Props) {
+export function ExportButton({ label, kind, scope, source, selection }: Props) {
   const { api, profileId } = useScope();
   const columns = useUi((s) => s.columns[kind]);
   const [bom] = useForExcel();
@@ -28,7 +29,7 @@ export function ExportButton({ label, kind, scope, source, ids }: Props) {
   const run = async (): Promise<void> => {
     setBusy(true);
     setDone(null);
-    const chunks = source ? viewChunks(source, kind, columns) : selectionChunks(api, profileId, kind, ids?.() ?? [], columns);
+    const chunks = source ? viewChunks(source, kind, columns) : selectionChunks(api, profileId, kind, selection ?? emptySelection(kind), columns);
     const r = await exportRows(api, { profileId, kind, scope, bom }, columns, chunks);
     setBusy(false);
     setDone(r.ok ? { result: r.value, error: null } : { result: null, error: r.error });

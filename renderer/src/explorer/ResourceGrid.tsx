@@ -17,6 +17,7 @@ import { useScope, useUi } from '../store/context';
 import type { GridView } from './view';
 import { DateTime, isIsoDateTime } from '../frame/DateTime';
 import { ActiveCell } from './ActiveState';
+import { isSelected, type SelectionOverride } from '../../../shared/selection';
 
 const ROW_HEIGHT = 28;
 
@@ -31,7 +32,7 @@ interface GridRowProps {
   cursor: boolean;
   open: boolean;
   checked: boolean;
-  onCheck(index: number, id: string, range: boolean): void;
+  onCheck(index: number, id: string, range: boolean, checked: boolean): void;
 }
 
 // Memoised: while scrolling, rows that stay on screen keep their props and skip rendering, so a
@@ -60,7 +61,7 @@ const GridRow = memo(function GridRow({ kind, row, index, start, template, colum
             aria-label={`Select ${cell(kind === 'Users' ? 'userName' : 'displayName') || id}`}
             checked={checked}
             // onClick (not onChange) so a shift-click can select the range up to here.
-            onClick={(e) => onCheck(index, id, e.shiftKey)}
+            onClick={(e) => onCheck(index, id, e.shiftKey, checked)}
             onChange={() => undefined}
           />
         )}
@@ -79,7 +80,10 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
   const columns = useUi((s) => s.columns[kind]);
   const widths = useUi((s) => s.widths[kind]);
   const cursor = useUi((s) => s.cursor[kind]);
-  const checked = useUi((s) => s.checked[kind]);
+  const selection = useUi((s) => s.selection[kind]);
+  // Rows toggled by hand, by id (the selection's exceptions; whole views stay in main).
+  const overrides = useMemo(() => new Map<string, SelectionOverride>(selection.overrides.map((o) => [o.id, o])), [selection.overrides]);
+  const checkedRow = (row: TableRow | undefined): boolean => row !== undefined && isSelected(selection, row.id, row.part ?? -1, overrides.get(row.id));
   const detail = useUi((s) => s.detail);
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
@@ -94,22 +98,23 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
 
   const latest = useRef({ total, cursor, onReload });
   latest.current = { total, cursor, onReload };
-  const onCheck = (index: number, id: string, range: boolean): void => {
+  /** Main reads a part of the selection (a range, the whole view) from the view; the ids stay there. */
+  const selectPart = (from: number, to: number | null, value: boolean): void =>
+    void source.select(from, to, value, ui.getState().selection[kind]).then((read) => read && ui.getState().addPart(kind, read.listId, read.part));
+  const onCheck = (index: number, id: string, range: boolean, checked: boolean): void => {
     const state = ui.getState();
     const anchor = state.anchor[kind];
-    if (range && anchor !== null) {
-      // The range takes the state the clicked row is about to get.
-      const value = !state.checked[kind].has(id);
-      void source.select(Math.min(anchor, index), Math.max(anchor, index) + 1).then((ids) => ids && ui.getState().checkMany(kind, ids, value));
-    } else {
-      state.toggleChecked(kind, id, index);
-    }
+    // The range takes the state the clicked row is about to get.
+    if (range && anchor !== null) selectPart(Math.min(anchor, index), Math.max(anchor, index) + 1, !checked);
+    else state.toggleChecked(kind, id, !checked, index);
   };
   const checkRef = useRef(onCheck);
   checkRef.current = onCheck;
   // Stable for the memoised rows; it always reads the latest view.
-  const stableCheck = useMemo(() => (index: number, id: string, range: boolean) => checkRef.current(index, id, range), []);
-  const checkAll = (value: boolean): void => void source.select().then((ids) => ids && ui.getState().checkMany(kind, ids, value));
+  const stableCheck = useMemo(() => (index: number, id: string, range: boolean, checked: boolean) => checkRef.current(index, id, range, checked), []);
+  const checkAll = (value: boolean): void => selectPart(0, null, value);
+  const latestCheck = useRef({ checkAll, checkedRow });
+  latestCheck.current = { checkAll, checkedRow };
   const headBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (headBox.current) headBox.current.indeterminate = inView !== null && inView > 0 && inView < total;
@@ -130,11 +135,11 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
         if (!(inField && e.target instanceof HTMLElement && e.target.closest('.detail'))) ui.getState().close();
       } else if (mod && !inField && e.key.toLowerCase() === 'a') {
         e.preventDefault();
-        void source.select().then((ids) => ids && ui.getState().checkMany(kind, ids, true));
+        latestCheck.current.checkAll(true);
       } else if (!inField && e.key === ' ' && !(e.target instanceof HTMLButtonElement)) {
         e.preventDefault();
         const row = source.row(c);
-        if (row) ui.getState().toggleChecked(kind, row.id, c);
+        if (row) ui.getState().toggleChecked(kind, row.id, !latestCheck.current.checkedRow(row), c);
       } else if (!inField && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         const next = Math.min(Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1)), Math.max(0, n - 1));
@@ -198,7 +203,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
                 columns={columns}
                 cursor={item.index === cursor}
                 open={row !== undefined && detail?.kind === kind && detail.id === row.id}
-                checked={row !== undefined && checked.has(row.id)}
+                checked={checkedRow(row)}
                 onCheck={stableCheck}
               />
             );

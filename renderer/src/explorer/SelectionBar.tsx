@@ -1,8 +1,11 @@
-// The toolbar of a table's selection: how many rows are selected and whether that is everything
-// the filter and search match ("select all N matching" when it is not), the SELECTION_ACTIONS for
-// the table's kind (bulk deactivation, group membership...), CSV export of the selection, clear.
+// The toolbar of a table's selection: how many rows are selected (main's count, from its index)
+// and whether that is everything the filter and search match ("select all N matching" when it is
+// not), the SELECTION_ACTIONS for the table's kind (bulk deactivation, group membership...), CSV
+// export of the selection, clear. The selection travels as a description (shared/selection.ts);
+// when main says the table changed since, the bar says so and offers no action on it.
 
 import type { ResourceKind } from '../../../shared/scim';
+import { isEmptySelection, type SelectionCount } from '../../../shared/selection';
 import type { SelectionAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { usePageState } from '../store/pages';
@@ -14,33 +17,49 @@ interface Props {
   kind: ResourceKind;
   /** The current view (filter + search) in main's index. */
   view: GridView;
-  /** Checked rows in the view; null while unknown. */
-  inView: number | null;
+  /** Main's count of the selection (and of its rows in the view). */
+  counted: SelectionCount;
   actions: readonly SelectionAction[];
   /** What narrows the view, for the "all N matching …" wording. */
   narrowedBy: string | null;
 }
 
-export function SelectionBar({ kind, view, inView, actions, narrowedBy }: Props) {
+export function SelectionBar({ kind, view, counted, actions, narrowedBy }: Props) {
   const { api, profileId, readOnly, ui } = useScope();
-  const checked = useUi((s) => s.checked[kind]);
+  const selection = useUi((s) => s.selection[kind]);
   const running = useExplorer((s) => s.listings[kind]?.running === true);
   const [active, setActive] = usePageState<string | null>(`selection:${kind}:action`, null);
   const limits = useLimits(api, profileId);
-  if (checked.size === 0) return null;
+  if (isEmptySelection(selection)) return null;
+  const { count, inView, stale } = counted;
   const noun = kind === 'Users' ? 'users' : 'groups';
   const total = view.total;
-  const all = view.exact && inView === total && checked.size === inView;
+  const all = view.exact && inView === total && count === inView;
   const matching = narrowedBy ? `matching ${narrowedBy}` : running ? 'loaded so far' : 'in the tenant';
   const shown = actions.filter((a) => a.kinds.includes(kind) && !(a.needsGroups && noGroups(limits)));
   const action = shown.find((a) => a.id === active);
-  const selectAll = () => void view.source.select().then((ids) => ids && ui.getState().checkMany(kind, ids, true));
+  const selectAll = () => void view.source.select(0, null, true, selection).then((read) => read && ui.getState().addPart(kind, read.listId, read.part));
+  const clear = (
+    <button type="button" onClick={() => ui.getState().clearSelection(kind)}>
+      Clear selection
+    </button>
+  );
+  if (stale) {
+    return (
+      <div className="selection" role="toolbar" aria-label={`Selected ${noun}`}>
+        <p className="error" role="alert" data-testid="selection-stale">
+          {stale}
+        </p>
+        {clear}
+      </div>
+    );
+  }
   return (
     <div className="selection" role="toolbar" aria-label={`Selected ${noun}`}>
       <span data-testid="selected-count">
-        {checked.size} selected{all ? ` — all ${total} ${noun} ${matching}` : ''}
+        {count === null ? 'Counting the selection…' : `${count} selected${all ? ` — all ${total} ${noun} ${matching}` : ''}`}
       </span>
-      {!all && view.exact && (inView === null || inView < total) && (
+      {!all && view.exact && inView !== null && inView < total && (
         <button type="button" onClick={selectAll}>
           Select all {total} {noun} {matching}
         </button>
@@ -50,12 +69,10 @@ export function SelectionBar({ kind, view, inView, actions, narrowedBy }: Props)
           {a.label}
         </button>
       ))}
-      <ExportButton label="Export selection (CSV)" kind={kind} scope="selection" ids={() => [...checked]} />
-      <button type="button" onClick={() => ui.getState().setChecked(kind, [])}>
-        Clear selection
-      </button>
-      {action && (
-        <action.Component api={api} profileId={profileId} readOnly={readOnly} openResource={(k, id) => ui.getState().open(k, id)} kind={kind} ids={[...checked]} onClose={() => setActive(null)} />
+      <ExportButton label="Export selection (CSV)" kind={kind} scope="selection" selection={selection} />
+      {clear}
+      {action && count !== null && (
+        <action.Component api={api} profileId={profileId} readOnly={readOnly} openResource={(k, id) => ui.getState().open(k, id)} kind={kind} selection={selection} count={count} onClose={() => setActive(null)} />
       )}
     </div>
   );

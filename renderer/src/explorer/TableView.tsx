@@ -13,7 +13,7 @@ import { FilterBuilder } from './FilterBuilder';
 import { ExportButton } from './ExportButton';
 import { ForExcelCheckbox } from './ForExcel';
 import { ResourceGrid } from './ResourceGrid';
-import { useCheckedInView, useView } from './view';
+import { useSelectionCount, useView } from './view';
 import { SelectionBar } from './SelectionBar';
 import { usePageState } from '../store/pages';
 import { noGroups, useLimits } from '../store/limits';
@@ -22,9 +22,8 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
   const { api, profileId, explorer, ui } = useScope();
   const listing = useExplorer((s) => s.listings[kind]);
   const search = useUi((s) => s.search[kind]);
-  const checked = useUi((s) => s.checked[kind]);
   const view = useView(kind);
-  const inView = useCheckedInView(view, checked);
+  const counted = useSelectionCount(kind, view);
   const [showFilter, setShowFilter] = usePageState(`table:${kind}:showFilter`, false);
   const noun = kind === 'Users' ? 'users' : 'groups';
 
@@ -77,7 +76,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
       {kind === 'Users' && showFilter && (
         <FilterBuilder api={api} applied={listing?.filter} summary={listing?.summary ?? null} onApply={(f) => void explorer.getState().load(kind, f)} />
       )}
-      <SelectionBar kind={kind} view={view} inView={inView} actions={selectionActions} narrowedBy={narrowedBy} />
+      <SelectionBar kind={kind} view={view} counted={counted} actions={selectionActions} narrowedBy={narrowedBy} />
       {listing?.error && <ErrorState error={listing.error} onRetry={reload} />}
       {view.error && <ErrorState error={view.error} />}
       {size === 0 && listing?.running && <p className="loading" role="status">Loading the first page of {noun}…</p>}
@@ -87,7 +86,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
         </p>
       )}
       {size > 0 && view.exact && total === 0 && <p className="empty" role="status">No loaded {noun} match “{search}”. Clear the search to see all.</p>}
-      <ResourceGrid kind={kind} view={view} inView={inView} onReload={reload} />
+      <ResourceGrid kind={kind} view={view} inView={counted.inView} onReload={reload} />
     </section>
   );
 }

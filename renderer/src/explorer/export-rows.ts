@@ -1,12 +1,13 @@
 // Exports rows of a table as CSV through main: the id and the visible columns, as the grid shows
 // them, read from main's index of the listing a chunk at a time (the view through table.window,
-// the selection through table.lookup) and sent in chunks (tableExport.*) to the file the host
+// the selection through table.selected) and sent in chunks (tableExport.*) to the file the host
 // chose. The page never names a path.
 
 import type { InspectorApi, Result, SaveResult } from '../../../shared/channels';
 import { EXPORT_CHUNK_ROWS } from '../../../shared/channels/table-export';
 import { MAX_WINDOW_ROWS, type TableRow } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
+import type { TableSelection } from '../../../shared/selection';
 import type { ColumnId } from '../store/columns';
 import { attributeColumns, cellOf, columnLabel } from '../store/column-layout';
 import type { ViewSource } from '../store/view-source';
@@ -27,13 +28,17 @@ export async function* viewChunks(source: ViewSource, kind: ResourceKind, column
   }
 }
 
-/** The selected rows main's listing holds (a selected id the listing no longer holds is left out). */
-export async function* selectionChunks(api: InspectorApi, profileId: string, kind: ResourceKind, ids: readonly string[], columns: readonly ColumnId[]): Chunks {
-  for (let from = 0; from < ids.length; from += EXPORT_CHUNK_ROWS) {
-    const r = await api.table.lookup({ profileId, kind, ids: ids.slice(from, from + EXPORT_CHUNK_ROWS), attributes: attributeColumns(kind, columns) });
+/**
+ * The selected rows main's listing holds, in the listing's order, a chunk at a time: main resolves
+ * the selection from its index (a selected id the listing no longer holds is left out) and refuses
+ * a selection the table changed under since.
+ */
+export async function* selectionChunks(api: InspectorApi, profileId: string, kind: ResourceKind, selection: TableSelection, columns: readonly ColumnId[]): Chunks {
+  for (let after: number | null = 0; after !== null; ) {
+    const r = await api.table.selected({ profileId, selection, after, count: EXPORT_CHUNK_ROWS, idsOnly: false, attributes: attributeColumns(kind, columns) });
     if (!r.ok) throw new Error(r.error.message);
-    const rows = r.value.filter((row): row is TableRow => row !== null).map((row) => cellsOf(kind, row, columns));
-    if (rows.length > 0) yield rows;
+    if (r.value.rows.length > 0) yield r.value.rows.map((row) => cellsOf(kind, row, columns));
+    after = r.value.next;
   }
 }
 

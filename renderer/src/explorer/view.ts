@@ -1,16 +1,15 @@
 // The grid's view of a listing (issue 15): rows asked from main's index for the current search,
-// sort and data tick (see store/view-source.ts), and how many of the checked ids it holds.
+// sort and data tick (see store/view-source.ts), and main's count of the selection: how many rows
+// it selects and how many of them the view shows (shared/selection.ts).
 
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ResourceKind } from '../../../shared/scim';
+import { isEmptySelection, type SelectionCount } from '../../../shared/selection';
 import { attributeColumns } from '../store/column-layout';
-import { useExplorer, useUi } from '../store/context';
+import { useExplorer, useScope, useUi } from '../store/context';
 import type { ViewSnapshot, ViewSource } from '../store/view-source';
 
 export type GridView = ViewSnapshot & { source: ViewSource };
-
-/** Views up to this size count their checked rows (their ids are fetched once per change). */
-const COUNT_CHECKED_MAX = 200_000;
 
 export function useView(kind: ResourceKind): GridView {
   const source = useExplorer((s) => s.views[kind]);
@@ -19,39 +18,41 @@ export function useView(kind: ResourceKind): GridView {
   const search = useUi((s) => s.search[kind]);
   const sort = useUi((s) => s.sort[kind]);
   const columns = useUi((s) => s.columns[kind]);
+  const selection = useUi((s) => s.selection[kind]);
   const attributes = useMemo(() => attributeColumns(kind, columns), [kind, columns]);
   // Layout effect: the request leaves in the same task as the keystroke's render.
-  useLayoutEffect(() => source.setQuery({ listId, search, sort, tick, attributes }), [source, listId, search, sort, tick, attributes]);
+  useLayoutEffect(() => source.setQuery({ listId, search, sort, tick, attributes, selection }), [source, listId, search, sort, tick, attributes, selection]);
   const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot);
   return { ...snapshot, source };
 }
 
+const NONE: SelectionCount = { count: 0, inView: 0, stale: null, missing: 0 };
+
 /**
- * How many rows of the view are checked: null while unknown (being counted, or a view too large
- * to count in the renderer).
+ * Main's count of the table's selection (and of its rows in the view's search): asked again when
+ * the selection, the search or the data changes. Unknown (null counts) until main answers; a
+ * failed count stays unknown, so the bar never claims "all N".
  */
-export function useCheckedInView(view: GridView, checked: ReadonlySet<string>): number | null {
-  const [counted, setCounted] = useState<{ key: string; n: number } | null>(null);
-  const { shown, total, exact, source } = view;
-  const key = shown ? `${shown.listId}|${shown.search}|${shown.sort ? `${shown.sort.column}:${shown.sort.dir}` : ''}|${shown.tick}|${total}|${exact}|${checked.size}` : '';
+export function useSelectionCount(kind: ResourceKind, view: GridView): SelectionCount {
+  const { api, profileId } = useScope();
+  const selection = useUi((s) => s.selection[kind]);
+  const [counted, setCounted] = useState<{ key: unknown[]; value: SelectionCount } | null>(null);
+  const search = view.shown?.search ?? '';
+  const key = [selection, search, view.shown?.tick, view.shown?.listId, view.total];
+  const empty = isEmptySelection(selection);
   useEffect(() => {
-    if (checked.size === 0 || !shown || total > COUNT_CHECKED_MAX) return;
+    if (empty) return;
     let live = true;
-    void source
-      .ids(0, total)
-      .then((ids) => {
-        if (!live) return;
-        let n = 0;
-        for (const id of ids) if (checked.has(id)) n++;
-        setCounted({ key, n });
-      })
-      // A failed count stays unknown (null): the bar then shows the selection without "all N".
-      .catch(() => undefined);
+    void api.table.selection({ profileId, selection, search }).then((r) => {
+      if (live && r.ok) setCounted({ key, value: r.value });
+    });
     return () => {
       live = false;
     };
     // key names everything the count depends on.
-  }, [key, checked]);
-  if (checked.size === 0) return 0;
-  return counted?.key === key ? counted.n : null;
+  }, key);
+  if (empty) return NONE;
+  const fresh = counted !== null && counted.key.every((k, i) => k === key[i]);
+  // Until main answers, the last count stands for the number, never for "all N in view".
+  return fresh ? counted.value : { count: counted?.value.count ?? null, inView: null, stale: counted?.value.stale ?? null, missing: 0 };
 }

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { InspectorApi } from '../../../shared/channels';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
+import type { TableSelection } from '../../../shared/selection';
 
 export interface FeatureContext {
   api: InspectorApi;
@@ -46,5 +47,9 @@ export interface SelectionAction {
   kinds: readonly ResourceKind[];
   /** Offered only on a tenant that has groups. */
   needsGroups?: boolean;
-  Component: ComponentType<FeatureContext & { kind: ResourceKind; ids: string[]; onClose(): void }>;
+  /**
+   * selection: a description main resolves from its index (shared/selection.ts), passed to main
+   * as it is; count: main's count of it when the action opened.
+   */
+  Component: ComponentType<FeatureContext & { kind: ResourceKind; selection: TableSelection; count: number; onClose(): void }>;
 }

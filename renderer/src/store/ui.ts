@@ -8,6 +8,7 @@ import type { ResourceKind } from '../../../shared/scim';
 import { columnsOf, type ColumnId } from './columns';
 import { clampWidth, moved, movedTo, toggled } from './column-layout';
 import type { SortDir } from './table';
+import { emptySelection, withOverride, withPart, type SelectionPart, type TableSelection } from '../../../shared/selection';
 
 export type ViewId = 'Users' | 'Groups' | 'Capabilities' | 'RequestLog' | `feature:${string}`;
 
@@ -26,8 +27,13 @@ export interface UiState {
   /** Places visited, oldest first; `at` is the current one. */
   history: Place[];
   at: number;
-  /** Selected rows per table, by id (a selection survives search, sort and reloads). */
-  checked: Record<ResourceKind, Set<string>>;
+  /**
+   * The selection per table, as a description main resolves (shared/selection.ts): "select all"
+   * and ranges are parts read from main's index, rows toggled by hand are exceptions; the
+   * renderer never holds the ids of a whole view. It survives search and sort; main says when a
+   * write or a new listing has made its parts stale.
+   */
+  selection: Record<ResourceKind, TableSelection>;
   /** Where the last single toggle was, in view order: the start of a shift-click range. */
   anchor: Record<ResourceKind, number | null>;
   search: Record<ResourceKind, string>;
@@ -42,10 +48,11 @@ export interface UiState {
   close(): void;
   back(): void;
   forward(): void;
-  toggleChecked(kind: ResourceKind, id: string, index?: number): void;
-  /** Selects (value true) or unselects many rows at once: a range, the whole view. */
-  checkMany(kind: ResourceKind, ids: Iterable<string>, value: boolean): void;
-  setChecked(kind: ResourceKind, ids: Iterable<string>): void;
+  /** Selects (value true) or unselects one row; index: its place in the view (a range's anchor). */
+  toggleChecked(kind: ResourceKind, id: string, value: boolean, index?: number): void;
+  /** Adds a part main read (a range, the whole view) to the selection. */
+  addPart(kind: ResourceKind, listId: string, part: SelectionPart): void;
+  clearSelection(kind: ResourceKind): void;
   setSearch(kind: ResourceKind, q: string): void;
   toggleSort(kind: ResourceKind, column: ColumnId): void;
   toggleColumn(kind: ResourceKind, column: ColumnId): void;
@@ -88,7 +95,7 @@ export function createUiStore(): StoreApi<UiState> {
     detail: null,
     history: [{ view: 'Users', detail: null }],
     at: 0,
-    checked: { Users: new Set(), Groups: new Set() },
+    selection: { Users: emptySelection('Users'), Groups: emptySelection('Groups') },
     anchor: { Users: null, Groups: null },
     search: { Users: '', Groups: '' },
     sort: { Users: null, Groups: null },
@@ -100,21 +107,10 @@ export function createUiStore(): StoreApi<UiState> {
     close: () => go({ view: get().view, detail: null }),
     back: () => walk(-1),
     forward: () => walk(1),
-    toggleChecked: (kind, id, index) => {
-      const checked = new Set(get().checked[kind]);
-      if (checked.has(id)) checked.delete(id);
-      else checked.add(id);
-      set({ checked: { ...get().checked, [kind]: checked }, anchor: { ...get().anchor, [kind]: index ?? get().anchor[kind] } });
-    },
-    checkMany: (kind, ids, value) => {
-      const checked = new Set(get().checked[kind]);
-      for (const id of ids) {
-        if (value) checked.add(id);
-        else checked.delete(id);
-      }
-      set({ checked: { ...get().checked, [kind]: checked } });
-    },
-    setChecked: (kind, ids) => set({ checked: { ...get().checked, [kind]: new Set(ids) }, anchor: { ...get().anchor, [kind]: null } }),
+    toggleChecked: (kind, id, value, index) =>
+      set({ selection: { ...get().selection, [kind]: withOverride(get().selection[kind], id, value) }, anchor: { ...get().anchor, [kind]: index ?? get().anchor[kind] } }),
+    addPart: (kind, listId, part) => set({ selection: { ...get().selection, [kind]: withPart(get().selection[kind], listId, part) } }),
+    clearSelection: (kind) => set({ selection: { ...get().selection, [kind]: emptySelection(kind) }, anchor: { ...get().anchor, [kind]: null } }),
     setSearch: (kind, q) => set({ search: { ...get().search, [kind]: q }, cursor: { ...get().cursor, [kind]: 0 } }),
     toggleSort: (kind, column) => {
       const cur = get().sort[kind];

@@ -8,6 +8,7 @@ import type { InspectorApi } from '../../../shared/channels';
 import { toAppError, type AppError } from '../../../shared/errors';
 import type { TableRow, TableSort } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
+import { MAX_PARTS, type SelectionPart, type TableSelection } from '../../../shared/selection';
 
 export const BLOCK = 100;
 /** Blocks asked ahead of those on screen in the direction of scrolling (one behind). */
@@ -23,6 +24,8 @@ export interface ViewQuery {
   tick: number;
   /** The extra attribute columns shown (SCIM paths): their cells come with each row. */
   attributes: readonly string[];
+  /** The selection's parts (rows then say which part covers them: see shared/selection.ts). */
+  selection?: TableSelection | null;
 }
 
 export interface ViewSnapshot {
@@ -39,7 +42,7 @@ export interface ViewSnapshot {
 }
 
 export class ViewSource {
-  private query: ViewQuery = { listId: null, search: '', sort: null, tick: 0, attributes: [] };
+  private query: ViewQuery = { listId: null, search: '', sort: null, tick: 0, attributes: [], selection: null };
   private generation = 0;
   private shownGeneration = -1;
   private blocks = new Map<number, TableRow[]>();
@@ -66,7 +69,7 @@ export class ViewSource {
   /** The current query; a change starts a new generation and asks for the rows on screen. */
   setQuery(query: ViewQuery): void {
     const q = this.query;
-    if (q.listId === query.listId && q.search === query.search && q.tick === query.tick && sortKey(q.sort) === sortKey(query.sort) && q.attributes.join('\n') === query.attributes.join('\n')) return;
+    if (q.listId === query.listId && q.search === query.search && q.tick === query.tick && sortKey(q.sort) === sortKey(query.sort) && q.attributes.join('\n') === query.attributes.join('\n') && q.selection?.parts === query.selection?.parts) return;
     this.query = query;
     this.generation += 1;
     this.fresh = new Map();
@@ -97,24 +100,21 @@ export class ViewSource {
     for (const b of around) if (b >= 0 && b < end && !this.fresh.has(b) && !this.asked.has(b)) void this.fetch(b);
   }
 
-  /** Every id of the view, in order (select all, range selection); worked to the end in main. */
-  async ids(from = 0, to = this.snapshot.total): Promise<string[]> {
-    const { listId, search, sort } = this.query;
-    if (listId === null || to <= from) return [];
-    const r = await this.api.table.ids({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to });
-    if (!r.ok) throw r.error;
-    return r.value.ids;
-  }
-
   /**
-   * The ids to select (select all, a shift-click range), or null when main could not give them:
-   * the failure is then the snapshot's `error`, which the page shows, never an unhandled rejection.
+   * A part of a selection read by main from this view: positions [from, to), or the whole view
+   * (to null; select all, Ctrl+A), selecting or unselecting (value). The ids stay in main. Null
+   * when main could not read it: the failure is then the snapshot's `error`, which the page
+   * shows, never an unhandled rejection.
    */
-  async select(from?: number, to?: number): Promise<string[] | null> {
+  async select(from: number, to: number | null, value: boolean, selection: TableSelection): Promise<{ listId: string; part: SelectionPart } | null> {
+    const { listId, search, sort } = this.query;
+    if (listId === null) return null;
     try {
-      const ids = await this.ids(from, to);
+      if (selection.listId === listId && selection.parts.length >= MAX_PARTS) throw new Error(`A selection holds at most ${MAX_PARTS} ranges; clear it and select again (Select all takes one).`);
+      const r = await this.api.table.selectPart({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to, value });
+      if (!r.ok) throw r.error;
       if (this.snapshot.error) this.fail(null);
-      return ids;
+      return { listId, part: r.value.part };
     } catch (error) {
       this.fail({ ...toAppError(error), message: `Could not select the rows: ${toAppError(error).message}` });
       return null;
@@ -132,10 +132,11 @@ export class ViewSource {
 
   private async fetch(block: number): Promise<void> {
     const generation = this.generation;
-    const { listId, search, sort, attributes } = this.query;
+    const { listId, search, sort, attributes, selection } = this.query;
     if (listId === null) return;
     this.asked.add(block);
-    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes] });
+    const marks = selection && selection.parts.length > 0 ? { selection: { ...selection, overrides: [] } } : {};
+    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes], ...marks });
     if (generation !== this.generation) return;
     this.asked.delete(block);
     if (!r.ok) return;

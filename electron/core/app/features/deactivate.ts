@@ -18,6 +18,7 @@ import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
 import { belongsTo, tenantKey, tenantName, tenantOf } from '../tenant';
 import { findingUserIds } from './audit';
+import { selectionIds } from './table-selection';
 import { profileFacts } from './edit';
 
 interface StoredPlan {
@@ -147,11 +148,14 @@ export const deactivateFunctions: FunctionsFor<typeof DEACTIVATE_CHANNELS> = {
     if (read.headerUnsure) return { ...read, column: null, values: [] };
     return { ...read, ...columnValues(table, column, source) };
   },
-  'deactivate.plan': async (ctx, { profileId, inputs, finding, method }) => {
+  'deactivate.plan': async (ctx, { profileId, inputs, finding, selection, method }) => {
+    // A selection is resolved first: a stale one is refused before anything is asked of the tenant.
+    const selected = selection ? selectionIds(ctx, profileId, selection) : null;
     const { client } = await ctx.sessions.session(profileId);
     const facts = await profileFacts(ctx, profileId);
-    // A finding's users are ids the audit read from this tenant: looked up by id only.
-    const named = finding ? { inputs: await findingUserIds(ctx, profileId, finding.auditId, finding.code), match: ['id'] as const } : { inputs };
+    // A finding's users are ids the audit read from this tenant, a selection's ids main's index
+    // holds: looked up by id only.
+    const named = finding ? { inputs: await findingUserIds(ctx, profileId, finding.auditId, finding.code), match: ['id'] as const } : selected ? { inputs: selected, match: ['id'] as const } : { inputs };
     const plan = await planDeactivation(client, { ...named, ...(method ? { method } : {}), ...(facts.vendor ? { vendor: facts.vendor } : {}), headers: facts.headers, protectedUsers: facts.protectedUsers });
     const { plans } = state(ctx);
     const planId = randomUUID();

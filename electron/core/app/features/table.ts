@@ -13,6 +13,7 @@ import type { FunctionsFor } from '../functions';
 import { ProfileTables, type HeldTable } from '../../table/profile-tables';
 import { discoveryOf } from './limits';
 import type { ViewQuery, Window as ViewWindow } from '../../table/views';
+import { resolveSelection, staleness } from '../../table/selection';
 
 /** A window is found within this budget (the rest of a keystroke's 50 ms is the round trip and the paint). */
 const FILL_MS = 12;
@@ -59,7 +60,7 @@ export function indexListing(ctx: AppContext, profileId: string, kind: ResourceK
 }
 
 /** The listing a call names, or null when it has not begun here or a newer one replaced it. */
-function heldListing(ctx: AppContext, profileId: string, kind: ResourceKind, listId: string): HeldTable | null {
+export function heldListing(ctx: AppContext, profileId: string, kind: ResourceKind, listId: string): HeldTable | null {
   const held = profileTables(ctx, profileId).table(kind);
   return held?.listId === listId ? held : null;
 }
@@ -92,14 +93,14 @@ async function slicedWindow(held: HeldTable, query: ViewQuery, from: number, cou
   return w;
 }
 
-function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind, row: number, attributes: readonly string[]): TableRow {
+export function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind, row: number, attributes: readonly string[]): TableRow {
   const out: TableRow = { id: held.index.idOf(row), cells: held.index.columns.map((c) => tables.cell(kind, row, c)) };
   if (attributes.length > 0) out.attributes = attributes.map((path) => held.index.attributes.get(row, path));
   return out;
 }
 
 export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
-  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact, attributes }) => {
+  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact, attributes, selection }) => {
     const held = heldListing(ctx, profileId, kind, listId);
     // Not begun yet (the page's calls may overtake resources.list) or replaced: nothing known, said so.
     if (!held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
@@ -107,7 +108,13 @@ export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
     // The listing may have been replaced while this call waited between slices.
     if (heldListing(ctx, profileId, kind, listId) !== held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
     const tables = profileTables(ctx, profileId);
-    return { listId, rows: Array.from(w.rows, (row) => rowOf(tables, held, kind, row, attributes)), total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
+    const rows = Array.from(w.rows, (row) => rowOf(tables, held, kind, row, attributes));
+    // Which part of the selection covers each row (a stale selection covers none: the page says why).
+    if (selection && selection.parts.length > 0 && count > 0 && staleness(held, selection) === null) {
+      const { last } = resolveSelection(held, selection);
+      w.rows.forEach((row, i) => ((rows[i] as TableRow).part = (last[row] ?? 0) - 1));
+    }
+    return { listId, rows, total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
   },
   'table.ids': async (ctx, { profileId, kind, listId, search, sort, from, to }) => {
     const held = heldListing(ctx, profileId, kind, listId);

@@ -14,6 +14,7 @@ import { JournalActions, RunResultView } from './RunView';
 import { TypedConfirm } from './TypedConfirm';
 import { usePageState, usePageStore } from '../../store/pages';
 import type { FindingRef } from '../../../../shared/channels/deactivate';
+import type { TableSelection } from '../../../../shared/selection';
 
 interface Props {
   api: InspectorApi;
@@ -28,6 +29,8 @@ interface Props {
    * tenant), the plan is made from them, and made at once (a dry run writes nothing).
    */
   finding?: FindingRef & { count: number };
+  /** A table's selection instead of inputs: main resolves it from its index (with main's count). */
+  selection?: TableSelection & { count: number };
 }
 
 /** A short fingerprint of the inputs: the flow's state belongs to one list of users. */
@@ -40,11 +43,11 @@ function fingerprint(inputs: string[]): string {
   return `${inputs.length}-${(h >>> 0).toString(36)}`;
 }
 
-export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource, stateKey, finding }: Props) {
+export function DeactivationFlow({ api, profileId, readOnly, inputs, openResource, stateKey, finding, selection }: Props) {
   // Kept per list of inputs: a plan, a run's progress and its results survive leaving the page.
-  const source = useMemo(() => (finding ? `audit-${finding.auditId}-${finding.code}` : fingerprint(inputs)), [finding, inputs]);
+  const source = useMemo(() => (finding ? `audit-${finding.auditId}-${finding.code}` : selection ? `table-${fingerprint([JSON.stringify({ ...selection, count: 0 })])}` : fingerprint(inputs)), [finding, selection, inputs]);
   const key = `${stateKey}:${source}`;
-  const count = finding ? finding.count : inputs.length;
+  const count = finding ? finding.count : selection ? selection.count : inputs.length;
   const pages = usePageStore();
   useEffect(() => {
     // Another list replaced this flow's: the state of earlier lists is let go.
@@ -63,7 +66,7 @@ export function DeactivationFlow({ api, profileId, readOnly, inputs, openResourc
     setError(null);
     setResult(null);
     setBusy(true);
-    const named = finding ? { inputs: [], finding: { auditId: finding.auditId, code: finding.code } } : { inputs };
+    const named = finding ? { inputs: [], finding: { auditId: finding.auditId, code: finding.code } } : selection ? { inputs: [], selection: { kind: selection.kind, listId: selection.listId, parts: selection.parts, overrides: selection.overrides } } : { inputs };
     const r = await api.deactivate.plan({ profileId, ...named, method: method === 'auto' ? undefined : method });
     setBusy(false);
     if (r.ok) setPlanned(r.value);

@@ -1,11 +1,12 @@
 // Group membership as feature entries: "Add to group" / "Remove from group" in a user's detail
 // pane and on a selection of users (GroupMembershipEdit), "Remove dangling members" in a group's
-// (RemoveDangling) — each one previewed group edit.
+// (RemoveDangling) — each one previewed group edit. A selection's ids come from main (SelectionMembership).
 
 import type { ComponentProps } from 'react';
 import type { DetailAction, SelectionAction } from '../registry';
 import { GroupMembershipEdit, type MembershipMode } from './GroupMembershipEdit';
 import { RemoveDangling } from './RemoveDangling';
+import { SelectionMembership } from './SelectionMembership';
 
 function detail(mode: MembershipMode) {
   return function UserGroupAction({ resource, ...rest }: ComponentProps<DetailAction['Component']>) {
@@ -14,8 +15,8 @@ function detail(mode: MembershipMode) {
 }
 
 function selection(mode: MembershipMode) {
-  return function SelectionGroupAction({ ids, ...rest }: ComponentProps<SelectionAction['Component']>) {
-    return <GroupMembershipEdit {...rest} userIds={ids} mode={mode} />;
+  return function SelectionGroupAction(props: ComponentProps<SelectionAction['Component']>) {
+    return <SelectionMembership {...props} mode={mode} />;
   };
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// Selecting from main (select all, Ctrl+A, a shift-click range) reads the ids from main's index
-// (table.ids). When that call fails, the page says so in an alert; before, the rejection was left
-// unhandled and the admin saw nothing happen. Over the real core and sandbox, with only table.ids
+// Selecting from main (select all, Ctrl+A, a shift-click range) reads a part of the selection
+// from main's index (table.selectPart). When that call fails, the page says so in an alert; before, the rejection was left
+// unhandled and the admin saw nothing happen. Over the real core and sandbox, with only table.selectPart
 // made to fail (as a replaced listing or a lost browser-mode connection would).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -25,13 +25,13 @@ afterEach(() => {
   for (const s of scopes.splice(0)) s.explorer.detach();
 });
 
-/** The real api with table.ids failing: answering an error, or rejecting like a dropped connection. */
+/** The real api with table.selectPart failing: answering an error, or rejecting like a dropped connection. */
 function failingIds(how: 'error' | 'reject'): InspectorApi {
-  const ids = (): ReturnType<InspectorApi['table']['ids']> =>
+  const selectPart = (): ReturnType<InspectorApi['table']['selectPart']> =>
     how === 'error'
       ? Promise.resolve({ ok: false, error: { code: 'not-found', message: 'That listing was replaced by a newer one; reload the page.' } })
       : Promise.reject(new TypeError('Failed to fetch'));
-  return { ...api, table: { ...api.table, ids } };
+  return { ...api, table: { ...api.table, selectPart } };
 }
 
 async function shownGrid(how: 'error' | 'reject'): Promise<ProfileScope> {
@@ -47,14 +47,14 @@ async function shownGrid(how: 'error' | 'reject'): Promise<ProfileScope> {
   return s;
 }
 
-describe('selecting from main when table.ids fails', () => {
+describe('selecting from main when table.selectPart fails', () => {
   it('an error answer to "select all" shows as an alert and selects nothing', async () => {
     const s = await shownGrid('error');
     fireEvent.click(screen.getByRole('checkbox', { name: /Select all 40 users in view/ }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not select the rows');
     expect(alert.textContent).toContain('That listing was replaced by a newer one');
-    expect(s.ui.getState().checked.Users.size).toBe(0);
+    expect(s.ui.getState().selection.Users.parts).toEqual([]);
   });
 
   it('a rejected call (Ctrl+A) shows as an alert too, not an unhandled rejection', async () => {
@@ -63,6 +63,6 @@ describe('selecting from main when table.ids fails', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not select the rows');
     expect(alert.textContent).toContain('Failed to fetch');
-    expect(s.ui.getState().checked.Users.size).toBe(0);
+    expect(s.ui.getState().selection.Users.parts).toEqual([]);
   });
 });
