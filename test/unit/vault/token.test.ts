@@ -48,6 +48,37 @@ describe('normalizeToken', () => {
     expect(e.message).toMatch(/16 KB/);
   });
 
+  it('strips only a leading "Bearer" word, and says why', () => {
+    expect(normalizeToken('Bearer abc')).toEqual({
+      token: 'abc',
+      notices: ['Removed a leading "Bearer " from the token; store only the token itself, the app adds the prefix.'],
+    });
+    // "bearer" as part of the token itself is kept whole.
+    expect(normalizeToken('bearerabc')).toEqual({ token: 'bearerabc', notices: [] });
+    expect(normalizeToken('mybearer')).toEqual({ token: 'mybearer', notices: [] });
+    expect(normalizeToken('x-Bearer')).toEqual({ token: 'x-Bearer', notices: [] });
+    expect(errorOf(() => normalizeToken('Bearer'))).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/The token is empty/) });
+  });
+
+  it('counts the size limit in bytes, and names the size without the token', () => {
+    // 16 K characters, one of them 3 bytes long in UTF-8.
+    const e = errorOf(() => normalizeToken(`${'a'.repeat(MAX_TOKEN_BYTES - 1)}\u20ac`));
+    expect(e).toMatchObject({
+      code: 'invalid-input',
+      message: `The token is ${MAX_TOKEN_BYTES + 2} bytes; tokens over 16 KB are refused. Check that you pasted the token and not a whole file or page.`,
+      details: { bytes: MAX_TOKEN_BYTES + 2, maxBytes: MAX_TOKEN_BYTES },
+    });
+  });
+
+  it('accepts every visible ASCII character and names the position of the first other one', () => {
+    let visible = '';
+    for (let c = 0x21; c <= 0x7e; c += 1) visible += String.fromCharCode(c);
+    expect(normalizeToken(visible).token).toBe(visible);
+    expect(errorOf(() => normalizeToken('\u20acabc'))).toMatchObject({ details: { position: 1 }, message: expect.stringMatching(/position 1 that cannot be sent in an HTTP header/) });
+    expect(errorOf(() => normalizeToken('ab\x7f'))).toMatchObject({ code: 'invalid-input', details: { position: 3 } });
+    expect(errorOf(() => normalizeToken('ab\x01cd'))).toMatchObject({ code: 'invalid-input', details: { position: 3 } });
+  });
+
   it('refuses non-text input', () => {
     expect(errorOf(() => normalizeToken(42))).toMatchObject({ code: 'invalid-input' });
   });
@@ -64,7 +95,13 @@ describe('tokenMetadata', () => {
     expect(tokenMetadata('short-tok', null)).toEqual({ hasToken: true, length: 9, last4: null, setAt: null });
   });
 
+  it('shows the last 4 characters from 16 characters on', () => {
+    expect(tokenMetadata('0123456789abcdef', undefined)).toEqual({ hasToken: true, length: 16, last4: 'cdef', setAt: null });
+    expect(tokenMetadata('0123456789abcde', undefined).last4).toBeNull();
+  });
+
   it('says when there is no token', () => {
+    expect(tokenMetadata('', '2026-01-02T03:04:05.000Z')).toEqual({ hasToken: false, length: null, last4: null, setAt: null });
     expect(tokenMetadata(null, '2026-01-02T03:04:05.000Z')).toEqual({ hasToken: false, length: null, last4: null, setAt: null });
   });
 });
