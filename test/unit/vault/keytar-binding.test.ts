@@ -75,6 +75,26 @@ describe('finding keytar in the loaded module', () => {
   });
 });
 
+describe('a binding that cannot be loaded', () => {
+  it('is reported with the loader\'s reason, and loading is tried again on the next call', async () => {
+    let loads = 0;
+    const vault = createKeytarVault({
+      service: 'svc',
+      load: async () => {
+        loads += 1;
+        throw new Error('keytar.node was compiled against a different Node.js version');
+      },
+    });
+    for (const call of [() => vault.get('p1'), () => vault.list()]) {
+      await expect(call()).rejects.toMatchObject({
+        code: 'keychain-unavailable',
+        details: { missing: 'keytar', cause: 'keytar.node was compiled against a different Node.js version' },
+      });
+    }
+    expect(loads).toBe(2);
+  });
+});
+
 describe('calls to the keychain', () => {
   it('loads and probes the keychain once, then sends each call to its service and account', async () => {
     const binding = recordingBinding();

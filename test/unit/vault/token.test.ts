@@ -80,7 +80,11 @@ describe('normalizeToken', () => {
   });
 
   it('refuses non-text input', () => {
-    expect(errorOf(() => normalizeToken(42))).toMatchObject({ code: 'invalid-input' });
+    for (const value of [42, null, undefined, { token: 'abc' }]) {
+      expect(errorOf(() => normalizeToken(value))).toEqual(
+        expect.objectContaining({ code: 'invalid-input', message: 'The token must be text; paste the bearer token your SCIM provider issued.' }),
+      );
+    }
   });
 });
 
