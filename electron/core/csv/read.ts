@@ -99,12 +99,12 @@ export function parseCsvText(text: string, options: ReadCsvOptions = {}): CsvTab
   const first = records[0] ?? [];
   const verdict = options.hasHeader === undefined ? headerVerdict(first, options.column) : options.hasHeader ? 'header' : 'data';
   const hasHeader = verdict === 'header';
-  const width = first.length;
   const headers = hasHeader ? first.map((h) => h.trim()) : first.map((_, i) => String(i + 1));
   const dataStart = hasHeader ? 1 : 0;
   const rows = records.slice(dataStart);
   const lines = lineNumbers(text, delimiter).slice(dataStart, dataStart + rows.length);
-  const table = { headers, hasHeader, headerCertain: verdict !== 'unsure', firstRow: first, delimiter, rows: rows.map((r) => (r.length === width ? r : r.slice(0, width))), lines };
+  // Every row has the first row's width: csv-parse refuses any other (relax_column_count: false).
+  const table = { headers, hasHeader, headerCertain: verdict !== 'unsure', firstRow: first, delimiter, rows, lines };
   if (options.column !== undefined) columnIndex(table, options.column, source);
   return table;
 }
