@@ -219,6 +219,8 @@ describe('input the keychain would refuse never reaches it', () => {
   });
 
   it('refuses an empty service name', () => {
-    expect(() => createKeytarVault({ service: '' })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => createKeytarVault({ service: '' })).toThrow(
+      expect.objectContaining({ code: 'invalid-input', message: 'The keychain service name must not be empty.' }),
+    );
   });
 });
