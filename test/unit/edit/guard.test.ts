@@ -69,7 +69,10 @@ describe('an edit change from the renderer', () => {
     expect(checkEditChange({ edited: loaded })).toEqual({ edited: loaded });
     expect(checkEditChange({ operations: 'anything', edited: loaded })).toEqual({ operations: 'anything' });
   });
-  it.each([null, [{ edited: loaded }], { edited: { ...loaded, id: '' } }, { edited: { id: 'u1' } }, { edited: 'u1' }, {}])('refuses %j', (value) => {
+  it.each([null, [{ edited: loaded }], { edited: { ...loaded, id: '' } }, { edited: { ...loaded, id: 7 } }, { edited: { id: 'u1' } }, { edited: 'u1' }, {}])('refuses %j', (value) => {
     expect(() => checkEditChange(value)).toThrow(either);
+  });
+  it('refuses as invalid input (the CLI exits 2 and the app names a bad request, not an internal fault)', () => {
+    expect(() => checkEditChange({ edited: { ...loaded, id: 7 } })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
   });
 });
