@@ -13,7 +13,7 @@ import { createScimClient } from '../../../electron/core/scim/client';
 import type { ScimClient } from '../../../electron/core/scim/types';
 import type { EditPreview } from '../../../shared/edit';
 import { InspectorError } from '../../../shared/errors';
-import type { ScimGroup, ScimResource } from '../../../shared/scim';
+import type { ScimGroup } from '../../../shared/scim';
 import { existsSync } from 'node:fs';
 import { editTenant, plainUserIds, writes, type EditTenant } from './support';
 
