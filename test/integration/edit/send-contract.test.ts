@@ -217,6 +217,25 @@ describe('after the write', () => {
     }
   });
 
+  it('a read-back that is another resource (the server answers with a wrong id) offers no PUT, and says why', async () => {
+    const t = await open('rfc', { users: 10 });
+    const id = plainUserIds(t.sandbox)[3]!;
+    const preview = await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Typed Title' }] });
+    const stop = t.client.transport.log.subscribe((entry) => {
+      const row = t.sandbox.store.get('Users', id);
+      if (entry.method === 'PATCH' && row) t.sandbox.store.update('Users', id, { ...row.res, id: 'someone-else', title: 'Stored Title' }, true);
+    });
+    try {
+      const outcome = await sendEdit(t.client, preview, { journal: t.journal });
+      expect(outcome.status).toBe('partially-applied');
+      if (outcome.status !== 'partially-applied') return;
+      expect(outcome.offerPut).toBeNull();
+      expect(outcome.verification.warnings).toContain(`No PUT can be offered: The edited resource "${id}" is not the resource "someone-else" that was reloaded; reload the one you are editing.`);
+    } finally {
+      stop();
+    }
+  });
+
   it('what the server ignored and what the preview said the vendor would not make are both listed; a PUT after a PUT is never offered', async () => {
     // The profile says "mittr" (no title stored) but the server is Lettermint, whose PATCH also
     // ignores everything but active: the preview predicts the title, the read-back finds displayName.
@@ -338,12 +357,15 @@ describe('failures, each journalled with its own outcome', () => {
 describe('412 with hand-written operations', () => {
   it('keeps them as written (not re-diffed) when they still apply', async () => {
     const id = plainUserIds(rfc.sandbox)[6]!;
-    const preview = await previewEdit(rfc.client, 'Users', id, { operations: [{ op: 'add', path: 'emails', value: [{ value: 'second@example.test', type: 'other' }] }] });
+    // One path-less replace of two attributes: a diff of the result would be two path operations.
+    const written = [{ op: 'replace', value: { title: 'As Written', displayName: 'Written Name' } }];
+    const preview = await previewEdit(rfc.client, 'Users', id, { operations: written });
     await rfc.other.patch('Users', id, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'nickName', value: 'meanwhile' }] });
     const outcome = await sendEdit(rfc.client, preview, { journal: rfc.journal });
     expect(outcome.status).toBe('conflict');
     if (outcome.status !== 'conflict') return;
-    expect(outcome.newPreview.request.body).toEqual({ schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'emails', value: [{ value: 'second@example.test', type: 'other' }] }] });
+    expect(outcome.newPreview.request.body).toEqual({ schemas: [PATCH_OP], Operations: written });
+    expect(outcome.newPreview.after).toMatchObject({ title: 'As Written', displayName: 'Written Name', nickName: 'meanwhile' });
   });
 
   it('rebuilds the edit on the fresh resource when one of them no longer applies (its filter matches nothing now)', async () => {
