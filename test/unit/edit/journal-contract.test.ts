@@ -4,10 +4,12 @@
 // results arrive in. The journal's folder is created owner-only, and a folder that cannot be
 // created is named before anything is sent.
 
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lockFileOf } from '../../../electron/core/journal/lock';
 import { changeJournalPath, readChangeJournal } from '../../../electron/core/edit';
 import { currentUser, recordIntent, recordWrite } from '../../../electron/core/edit/journal';
 import { planPreview } from '../../../electron/core/edit/preview';
@@ -172,5 +174,33 @@ describe('recording a write', () => {
     );
     expect(error).toMatchObject({ code: 'io', details: { file: path } });
     expect((error as Error).message).toMatch(new RegExp(`^Cannot create the folder for the change journal ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*ENOTDIR.*\\. Choose a writable location; nothing was sent\\.$`));
+  });
+
+  /** Open handles this process holds on `path` (Linux /proc; CI runs there). */
+  const handles = (path: string): number =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false; // closed while listing
+      }
+    }).length;
+
+  it.runIf(existsSync('/proc/self/fd'))('an intent that cannot be written is thrown, and the journal is not left open', async () => {
+    const path = changeJournalPath(await testDir('edit-journal-append-'));
+    // A lock this app did not write: every append is refused at once.
+    await writeFile(path, '');
+    await writeFile(lockFileOf(path), 'not ours\n');
+    await expect(recordIntent(path, preview, null)).rejects.toMatchObject({ code: 'refused-in-use' });
+    expect(handles(path)).toBe(0);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('a result that cannot be written is thrown, and the journal is still closed', async () => {
+    const path = changeJournalPath(await testDir('edit-journal-finish-'));
+    const change = await recordIntent(path, preview, null);
+    expect(handles(path)).toBe(1);
+    await writeFile(lockFileOf(path), 'not ours\n');
+    await expect(change.finish({ status: 200, outcome: 'applied', after: null, error: null, warnings: [] })).rejects.toMatchObject({ code: 'refused-in-use' });
+    expect(handles(path)).toBe(0);
   });
 });
