@@ -44,10 +44,10 @@ export interface ChangeResultRecord {
 
 export type ChangeRecord = ChangeIntentRecord | ChangeResultRecord;
 
-/** The OS account running the app; the journal's "who". */
-export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
+/** The OS account running the app; the journal's "who". `account` is the OS's answer (tests pass a failing one). */
+export function currentUser(env: NodeJS.ProcessEnv = process.env, account: () => { username: string } = userInfo): string {
   try {
-    return userInfo().username;
+    return account().username;
   } catch {
     // userInfo throws when the uid has no passwd entry (some containers); the login name in the
     // environment is then the best available answer, and "unknown" says so honestly.

@@ -146,6 +146,13 @@ describe('reading the change journal', () => {
 describe('recording a write', () => {
   it('records who made it as the OS account running the app', async () => {
     expect(currentUser()).toBe(userInfo().username);
+    // A uid with no passwd entry (some containers): the login name from the environment, or "unknown".
+    const noAccount = (): never => {
+      throw new Error('ENOENT: no such file or directory, uv_os_get_passwd');
+    };
+    expect(currentUser({ USER: 'ada', USERNAME: 'ADA-PC' }, noAccount)).toBe('ada');
+    expect(currentUser({ USERNAME: 'ADA-PC' }, noAccount)).toBe('ADA-PC');
+    expect(currentUser({}, noAccount)).toBe('unknown');
     const path = changeJournalPath(await testDir('edit-journal-who-'));
     const change = await recordIntent(path, preview, null);
     await change.journal.close();
