@@ -47,7 +47,8 @@ function rewrite(body: unknown, status: number, credential: string): unknown {
   return doc;
 }
 
-function forward(origin: string, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+/** One request passed on to `origin` as it came (headers, body), and its whole answer. */
+export function forward(origin: string, method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const target = new URL(path, origin);
     const req = httpRequest(target, { method, headers: { ...headers, host: target.host } }, (res) => {

@@ -32,19 +32,26 @@ function resourcePath(kind: unknown, id: unknown): string {
   return `/${k}/${encodeURIComponent(id)}`;
 }
 
-function writeHeaders(options: WriteOptions | undefined): Record<string, string> | undefined {
-  return options?.ifMatch ? { 'if-match': options.ifMatch } : undefined;
+function writeHeaders(options: WriteOptions): Record<string, string> | undefined {
+  return options.ifMatch ? { 'if-match': options.ifMatch } : undefined;
 }
 
 /** The id at the end of a Location header (…/Users/{id}), for a create answered without a body. */
 function idFromLocation(location: string | undefined, kind: ResourceKind): string | null {
+  // Stryker disable next-line ConditionalExpression: without it, a missing or empty Location parses as "/undefined" or "/", which names no id either
   if (!location) return null;
+  let path: string;
   try {
-    const path = new URL(location, 'http://placeholder').pathname;
-    const match = new RegExp(`/${kind}/([^/]+)/?$`, 'i').exec(path);
-    return match?.[1] ? decodeURIComponent(match[1]) : null;
+    path = new URL(location, 'http://placeholder').pathname;
   } catch {
     // An unreadable Location is treated like a missing one; the caller reports that.
+    return null;
+  }
+  const match = new RegExp(`/${kind}/([^/]+)/?$`, 'i').exec(path);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
     return null;
   }
 }
@@ -89,13 +96,14 @@ export function createResources(transport: Transport, options: { readOnly?: bool
     return get<T>(kind, target, { signal });
   }
 
+  /** The body with the schema of its type, unless it names its own schemas. */
   function withSchemas(kind: ResourceKind, body: Record<string, unknown>): Record<string, unknown> {
-    if (Array.isArray(body.schemas)) return body;
     return { schemas: [kind === 'Users' ? SCHEMAS.user : SCHEMAS.group], ...body };
   }
 
   return {
-    get: (kind, id, opts) => get(checkKind(kind), id, opts),
+    // The kind is checked inside, so a wrong one is a rejected promise like every other failure.
+    get,
 
     async create<T extends ScimResource>(kind: ResourceKind, body: Record<string, unknown>, opts: WriteOptions = {}): Promise<T> {
       const k = checkKind(kind);
