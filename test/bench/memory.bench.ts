@@ -1,7 +1,7 @@
 // Benchmark (not a test): peak resident memory of the whole CLI process tree (issue 15) for
-// `users list --json`, `snapshot --out`, `audit --snapshot --json`, `groups list --members --json`,
+// `users list --json`, `users list` (the human table), `snapshot --out`, `audit --snapshot --json`, `groups list --members --json`,
 // `export groups|memberships` and `diff --json` (two snapshots, a week of edits apart) at several
-// tenant sizes (BENCH_MEMORY_CASES=list,snapshot,audit,members,export-groups,export-memberships,diff
+// tenant sizes (BENCH_MEMORY_CASES=list,list-human,snapshot,audit,members,export-groups,export-memberships,diff
 // picks some), with
 // the sandbox serving from a child process of its own (not counted). Prints peak RSS, bytes per
 // user, wall time and time per user, and checks each run's output says what it should (count,
@@ -150,6 +150,8 @@ export async function runSizes(sizes: number[]): Promise<MemoryFigures[]> {
     try {
       const cases: BenchCase[] = [
         { key: 'list', command: 'users list --json', args: ['users', 'list', '--json', ...conn], check: (s) => /"complete": true/.test(s.tail) && trailerNumber(s.tail, 'count') === users },
+        // The human table (no --json): the footer says how many and whether complete.
+        { key: 'list-human', command: 'users list (table)', args: ['users', 'list', ...conn], check: (s) => new RegExp(`\\n${users} users(, server reports ${users})?; complete\\n$`).test(s.tail) },
         { key: 'snapshot', command: 'snapshot', args: ['snapshot', '--out', snap, '--json', ...conn], check: (s) => /"complete": true/.test(s.tail) && new RegExp(`"users": ${users},`).test(s.tail) },
         { key: 'audit', command: 'audit --snapshot --json', args: ['audit', '--snapshot', snap, '--json'], check: (s) => /"complete": true/.test(s.tail) && new RegExp(`"users": ${users},`).test(s.tail) },
         { key: 'members', command: 'groups list --members --json', args: ['groups', 'list', '--members', '--json', ...conn], keep: membersOut, check: () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { InspectorError } from '../../../shared/errors';
 import { FaultState, FaultValidationError } from './faults';
 import { buildTenant, type PlantedData } from './seed';
-import { handle, resetState, statsOf, type SandboxState } from './server';
+import { handle, resetState, statsOf, type ListHook, type SandboxState } from './server';
 import { SandboxStore } from './store';
 import { VENDOR_NAMES, type FaultOptions, type SandboxOptions, type VendorName, type VendorProfile } from './types';
 import { TOKEN_PATH } from './auth';
@@ -15,6 +15,7 @@ import { VENDORS } from './vendors';
 
 export type { FaultOptions, SandboxOptions, VendorName, VendorProfile } from './types';
 export type { PlantedData } from './seed';
+export type { ListHook } from './server';
 export { SandboxStore } from './store';
 export { VENDOR_NAMES } from './types';
 export { VENDORS } from './vendors';
@@ -42,6 +43,11 @@ export interface SandboxHandle {
   /** Replace the whole fault set; "every Nth" counters restart. */
   setFaults(f: FaultOptions): void;
   stats(): { requests: number; byMethod: Record<string, number>; writes: number };
+  /**
+   * Tests: `hook` is awaited before each list page (GET /Users or /Groups) is answered, so a test
+   * can hold a page back until the client has shown what it should show without it (null: none).
+   */
+  onListPage(hook: ListHook | null): void;
   /** Direct access for tests (ids, rows, planted facts). */
   store: SandboxStore;
   /** Back to the seeded data, no faults, zero counters. */
@@ -113,6 +119,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     issuedTokens: () => [...state.auth.everIssued],
     setFaults,
     stats: () => statsOf(state),
+    onListPage: (hook) => {
+      state.listHook = hook;
+    },
     store,
     reset: () => resetState(state),
     close: () => {

@@ -27,7 +27,12 @@ export interface SandboxState {
   byMethod: Record<string, number>;
   /** A vendor's one-time first-page error (omission) was sent; reset() re-arms it. */
   firstPageErrorSent?: boolean;
+  /** Tests: awaited before a list page is answered (see SandboxHandle.onListPage). */
+  listHook?: ListHook | null;
 }
+
+/** A list GET about to be answered: its kind and query (startIndex, count, filter…). */
+export type ListHook = (page: { kind: Kind; params: URLSearchParams }) => Promise<void> | void;
 
 export function statsOf(state: SandboxState): { requests: number; byMethod: Record<string, number>; writes: number } {
   return { requests: state.requests, byMethod: { ...state.byMethod }, writes: state.store.writes };
@@ -184,6 +189,7 @@ async function route(state: SandboxState, req: IncomingMessage, url: URL, method
 
   if (id === undefined) {
     if (method === 'GET') {
+      await state.listHook?.({ kind, params: url.searchParams });
       if (await sentBrokenListPage(state, ctx, url.searchParams)) return;
       return sendJsonText(ctx, 200, listResponseText(state.store, kind, url.searchParams, render));
     }

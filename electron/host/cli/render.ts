@@ -1,5 +1,6 @@
-// Human renderings of the result documents (without --json). Plain aligned columns: readable in a
-// terminal, and nothing a script should parse — scripts use --json.
+// Human renderings of the result documents (without --json): the cells and last line of the
+// listing's table (written in blocks by table-stream.ts). Readable in a terminal, and nothing a
+// script should parse — scripts use --json.
 
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 
@@ -10,12 +11,6 @@ function cell(value: unknown): string {
   // tenant's data must never reach the admin's terminal as commands.
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
-
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
-  const fmt = (r: readonly string[]): string => r.map((c, i) => (c.length > (widths[i] ?? 0) ? `${c.slice(0, (widths[i] ?? 1) - 1)}…` : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [fmt(headers), ...rows.map(fmt)].join('\n');
 }
 
 function primaryEmail(r: ScimResource): string {
@@ -38,8 +33,8 @@ export function resourceRows(resources: readonly ScimResource[], kind: ResourceK
   };
 }
 
-export function renderList(doc: { complete: boolean; count: number; reportedTotal: number | null; Resources: ScimResource[] }, kind: ResourceKind): string {
-  const { headers, rows } = resourceRows(doc.Resources, kind);
+/** The human table's last line: how many, and whether the listing was verified complete. */
+export function listFooter(doc: { complete: boolean; count: number; reportedTotal: number | null }, kind: ResourceKind): string {
   const total = doc.reportedTotal !== null ? `, server reports ${doc.reportedTotal}` : '';
-  return `${table(headers, rows)}\n\n${doc.count} ${kind.toLowerCase()}${total}; ${doc.complete ? 'complete' : 'NOT verified complete'}\n`;
+  return `${doc.count} ${kind.toLowerCase()}${total}; ${doc.complete ? 'complete' : 'NOT verified complete'}`;
 }

@@ -19,6 +19,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Text piped to the CLI's stdin (closed at once either way, so no command waits on it). */
   stdin?: string;
+  /** Sees stdout as it arrives (what was printed so far), e.g. to hold a page back until rows show. */
+  onStdout?: (soFar: string) => void;
 }
 
 /** Environment without the parent's SCIM-ish variables, so tests only see what they set. */
@@ -39,7 +41,10 @@ export function runCli(args: readonly string[], options: SpawnOptions = {}): Pro
     child.stdin.end(options.stdin ?? '');
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      options.onStdout?.(stdout);
+    });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -1,8 +1,9 @@
 // `users list` / `groups list`: every resource, verified complete by the core's listing engine,
 // printed as the document of design/cli.md. Exit 1 when the listing could not be verified complete,
 // after printing what was found — a script must never mistake a short list for the whole tenant.
-// --json and --ndjson stream: each page is written as soon as it is verified, and the fields known
-// only at the end (complete, count, reportedTotal, warnings) follow Resources (json-stream.ts).
+// Every form streams: each page is written as soon as it is verified. With --json the fields known
+// only at the end (complete, count, reportedTotal, warnings) follow Resources (json-stream.ts); the
+// human table is written in blocks sized as it goes (table-stream.ts), its count line last.
 
 import { InspectorError, toAppError } from '../../../../shared/errors';
 import type { ListOutcome, ResourceKind, ScimResource } from '../../../../shared/scim';
@@ -15,7 +16,8 @@ import { requireKind, withConnection, type Connection } from '../connect';
 import { LIST_OPTIONS } from '../options';
 import { openItemStream } from '../json-stream';
 import type { Output } from '../output';
-import { renderList } from '../render';
+import { listFooter, resourceRows } from '../render';
+import { TableBlocks } from '../table-stream';
 import { fetchMissingMembers } from './members';
 
 export interface ListDocument {
@@ -61,18 +63,6 @@ export function toListDocument(outcome: ListOutcome, filterSent: boolean): ListD
   return { complete: outcome.complete, count: outcome.count, reportedTotal: outcome.reportedTotal, warnings, Resources: outcome.Resources };
 }
 
-export function printList(out: Output, doc: ListDocument, kind: ResourceKind, limit?: number): number {
-  for (const w of doc.warnings) out.warn(w);
-  if (out.ndjson) {
-    for (const r of doc.Resources) out.line(r);
-    const { Resources: _omitted, ...summary } = doc;
-    out.info(JSON.stringify({ summary }));
-  } else {
-    out.result(doc, (shown) => renderList(shown, kind));
-  }
-  return exitForList(out, doc, kind, limit);
-}
-
 /** How many pages went at once: what adaptive concurrency reached (or the pinned setting). */
 export function concurrencyNote(outcome: ListOutcome): string | null {
   const c = outcome.concurrency;
@@ -94,21 +84,62 @@ function exitForList(out: Output, doc: Omit<ListDocument, 'Resources'>, kind: Re
   return 0;
 }
 
+/** Where a listing's verified pages go: the --json/--ndjson document, or the human table. */
+interface PageWriter {
+  write(resources: ScimResource[]): void;
+  drained(): Promise<void>;
+  /** The listing failed midway: stdout is ended truthfully (the error itself goes to stderr). */
+  fail(error: unknown): void;
+  close(summary: Omit<ListDocument, 'Resources'>): void;
+  raw?: RawItems;
+}
+
+function documentWriter(out: Output): PageWriter {
+  // Resources kept exactly as parsed are written as the bytes they came in (raw-items.ts); a
+  // group --members filled in is a new object, so it is serialised.
+  const raw = new RawItems();
+  const stream = openItemStream(out, 'Resources', {}, raw);
+  return {
+    raw,
+    write: (resources) => {
+      for (const r of resources) stream.item(r);
+      stream.flush();
+    },
+    drained: () => stream.drained(),
+    // stdout stays one valid document: what was written, then complete: false and the error.
+    fail: (error) => stream.close({ complete: false, count: stream.count, reportedTotal: null, warnings: [] }, toAppError(error)),
+    close: (summary) => stream.close(summary),
+  };
+}
+
+function tableWriter(out: Output, kind: ResourceKind): PageWriter {
+  const table = new TableBlocks(resourceRows([], kind).headers);
+  const noun = kind.toLowerCase();
+  // Each page's resources are redacted before their cells are cut (out.result), as the whole
+  // collected document was: a cut must never leave half a secret on the screen.
+  const print = (text: string): void => {
+    if (text !== '') out.result(text, (t) => t);
+  };
+  return {
+    write: (resources) => {
+      if (resources.length > 0) out.result(resources, (shown) => table.page(resourceRows(shown, kind).rows));
+    },
+    drained: () => out.drained(),
+    // As with --json: a failure before the first row writes nothing to stdout.
+    fail: () => print(table.count === 0 ? '' : `\n${table.count} ${noun} printed before the listing failed; NOT verified complete\n`),
+    close: (doc) => print(`${table.end()}\n${listFooter(doc, kind)}\n`),
+  };
+}
+
 /**
- * --json / --ndjson: pages written as they are verified; nothing held but the listing's ids.
+ * Pages written as they are verified, in every output form; nothing held but the listing's ids.
  * `fill` completes a page before it is written (--members: groups listed without their members),
  * one page at a time and in order; the listing waits for it as it waits for stdout.
  */
 async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceKind, options: ListOptions, fill?: (page: ScimResource[]) => Promise<ScimResource[]>): Promise<number> {
-  // Resources kept exactly as parsed are written as the bytes they came in (raw-items.ts); a
-  // group --members filled in is a new object, so it is serialised.
-  const raw = new RawItems();
-  const stream = openItemStream(ctx.out, 'Resources', {}, raw);
+  const writer = ctx.out.json || ctx.out.ndjson ? documentWriter(ctx.out) : tableWriter(ctx.out, kind);
   const showProgress = options.onPage;
-  const write = (resources: ScimResource[]): void => {
-    for (const r of resources) stream.item(r);
-    stream.flush();
-  };
+  const write = (resources: ScimResource[]): void => writer.write(resources);
   let filled: Promise<void> = Promise.resolve();
   let failed: { error: unknown } | null = null;
   const settled = async (): Promise<void> => {
@@ -120,11 +151,11 @@ async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceK
     outcome = await conn.client.list(kind, {
       ...options,
       keep: false,
-      rawItems: raw,
+      ...(writer.raw ? { rawItems: writer.raw } : {}),
       // A slow reader of stdout (or a page still being filled) holds the listing back instead of filling memory.
       pace: async () => {
         await settled();
-        await stream.drained();
+        await writer.drained();
       },
       onPage: (resources, progress) => {
         if (fill) filled = filled.then(async () => void (failed ? undefined : write(await fill(resources)))).catch((error: unknown) => void (failed ??= { error }));
@@ -135,8 +166,7 @@ async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceK
     await settled();
   } catch (error) {
     ctx.out.endProgress();
-    // stdout stays one valid document: what was written, then complete: false and the error.
-    stream.close({ complete: false, count: stream.count, reportedTotal: null, warnings: [] }, toAppError(error));
+    writer.fail(error);
     throw error;
   }
   ctx.out.endProgress();
@@ -144,7 +174,7 @@ async function streamKind(ctx: CommandContext, conn: Connection, kind: ResourceK
   if (note) ctx.out.info(note);
   const { Resources: _none, ...summary } = toListDocument(outcome, options.filter !== undefined);
   for (const w of summary.warnings) ctx.out.warn(w);
-  stream.close(summary);
+  writer.close(summary);
   return exitForList(ctx.out, summary, kind, options.limit);
 }
 
@@ -154,14 +184,7 @@ async function listKind(ctx: CommandContext, conn: Connection, kind: ResourceKin
   const members = kind === 'Groups' && optFlag(ctx.args, 'members');
   // --members fills in groups listed without members, page by page, before they are written.
   const fill = members ? (page: ScimResource[]) => fetchMissingMembers(client, page, { concurrency: optInt(ctx.args, 'concurrency') ?? 4, signal: ctx.signal }) : undefined;
-  if (ctx.out.json || ctx.out.ndjson) return streamKind(ctx, conn, kind, options, fill);
-  const outcome = await client.list(kind, options);
-  ctx.out.endProgress();
-  const note = concurrencyNote(outcome);
-  if (note) ctx.out.info(note);
-  const doc = toListDocument(outcome, options.filter !== undefined);
-  if (fill) doc.Resources = await fill(doc.Resources);
-  return printList(ctx.out, doc, kind, options.limit);
+  return streamKind(ctx, conn, kind, options, fill);
 }
 
 function listCommand(word: 'users' | 'groups', kind: ResourceKind): Command {
