@@ -10,6 +10,7 @@ import { InspectorError } from '../../../shared/errors';
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | null {
   if (value === undefined) return null;
   const v = value.trim();
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, an empty value fails both patterns below and is null anyway
   if (v === '') return null;
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
   // Only accept things that look like a date, so "soon" or "-5" are not misread.

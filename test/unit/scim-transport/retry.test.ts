@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay, parseRateLimitReset, parseRetryAfter, RetryBudget, serverRequestedWait, sleep } from '../../../electron/core/scim/retry';
 import { InspectorError } from '../../../shared/errors';
@@ -81,5 +82,52 @@ describe('sleep', () => {
   });
   it('rejects at once for an already aborted signal', async () => {
     await expect(sleep(60_000, AbortSignal.abort())).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('what a server hint is read as, at the edges', () => {
+  it('reads delta-seconds with any number of decimals, and nothing that only starts or ends like a number', () => {
+    expect(parseRetryAfter('1.25', NOW)).toBe(1250);
+    for (const value of ['5 seconds', 'x5', '1.5e3', '0x10', '1.', '.5']) expect(parseRetryAfter(value, NOW), value).toBeNull();
+  });
+
+  it('reads a reset header trimmed, as a whole non-negative number only', () => {
+    expect(parseRateLimitReset(' 12 ', NOW)).toBe(12_000);
+    expect(parseRateLimitReset('1.25', NOW)).toBe(1250);
+    for (const value of ['-5', 'abc', 'x12', '12abc', '1.5e3', '1.x', '']) expect(parseRateLimitReset(value, NOW), value).toBeNull();
+  });
+
+  it('reads exactly 10^9 as epoch seconds and exactly 10^12 as epoch milliseconds (both long past: no wait)', () => {
+    expect(parseRateLimitReset('1000000000', NOW)).toBe(0);
+    expect(parseRateLimitReset('1000000000000', NOW)).toBe(0);
+    expect(parseRateLimitReset('999999999', NOW)).toBe(999_999_999_000);
+  });
+
+  it('falls back to each reset header a vendor may send', () => {
+    expect(serverRequestedWait({ 'retry-after': 'soon', 'ratelimit-reset': '7' }, NOW)).toBe(7000);
+    expect(serverRequestedWait({ 'x-rate-limit-reset': 'bad', 'x-ratelimit-reset': '3' }, NOW)).toBe(3000);
+  });
+
+  it('lets a wait use the whole remaining budget, and no more', () => {
+    let t = 0;
+    const budget = new RetryBudget(1000, () => t);
+    t = 400;
+    expect(budget.allows(600)).toBe(true);
+    expect(budget.allows(601)).toBe(false);
+  });
+});
+
+describe('sleep and its signal', () => {
+  it('leaves no listener on the signal once it slept or was cancelled', async () => {
+    // One signal lives for a whole listing, across many sleeps: each sleep's listener must go.
+    const controller = new AbortController();
+    await sleep(0, controller.signal);
+    await sleep(1, controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const pending = sleep(60_000, controller.signal);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled', message: 'The operation was cancelled.' });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
