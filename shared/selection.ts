@@ -89,9 +89,12 @@ export function withOverride(s: TableSelection, id: string, value: boolean): Tab
   return { ...s, overrides: [...s.overrides.filter((o) => o.id !== id), { id, value, after: s.parts.length }] };
 }
 
-/** The selection with a part added (a part of another listing starts the selection again). */
-export function withPart(s: TableSelection, listId: string, part: SelectionPart): TableSelection {
-  if (s.listId !== null && s.listId !== listId) return { ...s, listId, parts: [part], overrides: [] };
+/**
+ * The selection with a part added. A part of another listing, or joining a selection main said is
+ * stale (`restart`), starts the selection again: the earlier parts no longer name their rows.
+ */
+export function withPart(s: TableSelection, listId: string, part: SelectionPart, restart = false): TableSelection {
+  if (restart || (s.listId !== null && s.listId !== listId)) return { ...s, listId, parts: [part], overrides: [] };
   if (s.parts.length >= MAX_PARTS) throw new InspectorError('invalid-input', `A selection holds at most ${MAX_PARTS} ranges; clear it and select again (Select all takes one).`);
   return { ...s, listId, parts: [...s.parts, part] };
 }

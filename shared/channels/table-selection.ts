@@ -17,16 +17,19 @@ export const SELECTED_PAGE = 5_000;
 export const TABLE_SELECTION_CHANNELS = {
   /**
    * Reads a part of a selection from the view (search, sort) of a listing: positions [from, to),
-   * or every row of the view (to null), stamped with the index's state; says how many rows it covers.
+   * or every row of the view (to null), stamped with the index's state; says how many rows it covers,
+   * and whether the selection it joins is stale (the page then starts a new one with it).
    */
-  'table.selectPart': channel<{ part: SelectionPart; rows: number }>()((input) => {
+  'table.selectPart': channel<{ part: SelectionPart; rows: number; stale: string | null }>()((input) => {
     const r = record(input, 'table.selectPart');
     // The view's fields are checked as table.window checks them.
     const view = TABLE_CHANNELS['table.window'].parse({ ...r, from: 0, count: 0, attributes: undefined });
     const from = optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0;
     const to = r.to === null || r.to === undefined ? null : (optionalInteger(r.to, 'to', 0, 100_000_000) ?? null);
     if (typeof r.value !== 'boolean') throw new InspectorError('invalid-input', 'The request field "value" must be true (select) or false (unselect).', { field: 'value' });
-    return { profileId: view.profileId, kind: view.kind, listId: view.listId, search: view.search, sort: view.sort, from, to: to === null ? null : Math.max(from, to), value: r.value };
+    // The selection it joins, if any: `stale` then says whether that one still names its rows.
+    const selection = r.selection === undefined || r.selection === null ? null : parseSelection(r.selection);
+    return { profileId: view.profileId, kind: view.kind, listId: view.listId, search: view.search, sort: view.sort, from, to: to === null ? null : Math.max(from, to), value: r.value, selection };
   }),
   /** How many rows a selection selects in main's index, and how many of them a search matches. */
   'table.selection': channel<SelectionCount>()((input) => {

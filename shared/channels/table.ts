@@ -17,8 +17,6 @@ const KINDS = ['Users', 'Groups'] as const;
 const LIST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Rows per window: a screen or two of the grid, with overscan. */
 export const MAX_WINDOW_ROWS = 1_000;
-/** Ids per table.ids answer (a range selection or "select all N"). */
-export const MAX_ID_RANGE = 1_000_000;
 const MAX_LOOKUP = 2_000;
 /** Ids per table.absent call: a group's whole member list (the largest groups hold ~1M users). */
 export const MAX_ABSENT_IDS = 1_000_000;
@@ -136,14 +134,6 @@ export const TABLE_CHANNELS = {
       /** A selection's parts (its overrides are not needed): each row then says which part covers it. */
       ...(r.selection === undefined || r.selection === null ? {} : { selection: parseSelection(r.selection) as TableSelection }),
     };
-  }),
-  /** The ids of positions [from, to) of a view, worked to the end (range selection, "select all"). */
-  'table.ids': channel<{ ids: string[]; total: number }>()((input) => {
-    const r = record(input, 'table.ids');
-    const from = optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0;
-    const to = optionalInteger(r.to, 'to', 0, 100_000_000) ?? from;
-    if (to - from > MAX_ID_RANGE) throw new InspectorError('invalid-input', `Ask for at most ${MAX_ID_RANGE} ids at a time.`, { field: 'to' });
-    return { ...viewOf(r, 'table.ids'), from, to: Math.max(from, to) };
   }),
   /** The rows main holds for these ids in the current listing of a kind (null: not loaded). */
   'table.lookup': channel<(TableRow | null)[]>()((input) => {

@@ -100,7 +100,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
   latest.current = { total, cursor, onReload };
   /** Main reads a part of the selection (a range, the whole view) from the view; the ids stay there. */
   const selectPart = (from: number, to: number | null, value: boolean): void =>
-    void source.select(from, to, value, ui.getState().selection[kind]).then((read) => read && ui.getState().addPart(kind, read.listId, read.part));
+    void source.select(from, to, value, ui.getState().selection[kind]).then((read) => read && ui.getState().addPart(kind, read.listId, read.part, read.restart));
   const onCheck = (index: number, id: string, range: boolean, checked: boolean): void => {
     const state = ui.getState();
     const anchor = state.anchor[kind];

@@ -51,7 +51,8 @@ export interface UiState {
   /** Selects (value true) or unselects one row; index: its place in the view (a range's anchor). */
   toggleChecked(kind: ResourceKind, id: string, value: boolean, index?: number): void;
   /** Adds a part main read (a range, the whole view) to the selection. */
-  addPart(kind: ResourceKind, listId: string, part: SelectionPart): void;
+  /** restart: the selection was stale (main said): the part starts a new one. */
+  addPart(kind: ResourceKind, listId: string, part: SelectionPart, restart?: boolean): void;
   clearSelection(kind: ResourceKind): void;
   setSearch(kind: ResourceKind, q: string): void;
   toggleSort(kind: ResourceKind, column: ColumnId): void;
@@ -109,7 +110,7 @@ export function createUiStore(): StoreApi<UiState> {
     forward: () => walk(1),
     toggleChecked: (kind, id, value, index) =>
       set({ selection: { ...get().selection, [kind]: withOverride(get().selection[kind], id, value) }, anchor: { ...get().anchor, [kind]: index ?? get().anchor[kind] } }),
-    addPart: (kind, listId, part) => set({ selection: { ...get().selection, [kind]: withPart(get().selection[kind], listId, part) } }),
+    addPart: (kind, listId, part, restart) => set({ selection: { ...get().selection, [kind]: withPart(get().selection[kind], listId, part, restart) } }),
     clearSelection: (kind) => set({ selection: { ...get().selection, [kind]: emptySelection(kind) }, anchor: { ...get().anchor, [kind]: null } }),
     setSearch: (kind, q) => set({ search: { ...get().search, [kind]: q }, cursor: { ...get().cursor, [kind]: 0 } }),
     toggleSort: (kind, column) => {

@@ -106,15 +106,16 @@ export class ViewSource {
    * when main could not read it: the failure is then the snapshot's `error`, which the page
    * shows, never an unhandled rejection.
    */
-  async select(from: number, to: number | null, value: boolean, selection: TableSelection): Promise<{ listId: string; part: SelectionPart } | null> {
+  async select(from: number, to: number | null, value: boolean, selection: TableSelection): Promise<{ listId: string; part: SelectionPart; restart: boolean } | null> {
     const { listId, search, sort } = this.query;
     if (listId === null) return null;
     try {
       if (selection.listId === listId && selection.parts.length >= MAX_PARTS) throw new Error(`A selection holds at most ${MAX_PARTS} ranges; clear it and select again (Select all takes one).`);
-      const r = await this.api.table.selectPart({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to, value });
+      const joins = selection.parts.length > 0 ? { ...selection, overrides: [] } : null;
+      const r = await this.api.table.selectPart({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to, value, selection: joins });
       if (!r.ok) throw r.error;
       if (this.snapshot.error) this.fail(null);
-      return { listId, part: r.value.part };
+      return { listId, part: r.value.part, restart: r.value.stale !== null };
     } catch (error) {
       this.fail({ ...toAppError(error), message: `Could not select the rows: ${toAppError(error).message}` });
       return null;

@@ -44,15 +44,18 @@ describe('extra attribute columns', () => {
     const sorted = [...all].sort((a, b) => Buffer.compare(key(a), key(b)) || all.indexOf(a) - all.indexOf(b));
     const w = await win({ sort: { column: DEPARTMENT, dir: 'asc' }, attributes: [DEPARTMENT] });
     expect(w.rows.map((r) => r.id)).toEqual(sorted.map((r) => r.id));
-    const ids = value<{ ids: string[] }>(await t.call('table.ids', { profileId: 'sandbox', kind: 'Users', listId: 'rows', search: '', sort: { column: DEPARTMENT, dir: 'desc' }, from: 0, to: 5 }));
+    const top = await win({ sort: { column: DEPARTMENT, dir: 'desc' }, count: 5 });
     const desc = [...all].sort((a, b) => Buffer.compare(key(b), key(a)) || all.indexOf(a) - all.indexOf(b));
-    expect(ids.ids).toEqual(desc.slice(0, 5).map((r) => r.id));
+    expect(top.rows.map((r) => r.id)).toEqual(desc.slice(0, 5).map((r) => r.id));
   });
 
-  it('lookups (the selection export) carry them too', async () => {
+  it('lookups and the selection export (table.selected) carry them too', async () => {
     const rows = value<(TableRow | null)[]>(await t.call('table.lookup', { profileId: 'sandbox', kind: 'Users', ids: [all[5]?.id, 'nope'], attributes: [DEPARTMENT] }));
     expect(rows[0]?.attributes).toEqual([ent(all[5] as ScimResource).department ?? '']);
     expect(rows[1]).toBeNull();
+    const selection = { kind: 'Users', listId: null, parts: [], overrides: [all[5]?.id, 'nope'].map((id) => ({ id, value: true, after: 0 })) };
+    const selected = value<{ rows: TableRow[] }>(await t.call('table.selected', { profileId: 'sandbox', selection, attributes: [DEPARTMENT] }));
+    expect(selected.rows.map((r) => [r.id, r.attributes])).toEqual([[all[5]?.id, [ent(all[5] as ScimResource).department ?? '']]]);
   });
 
   it('a verified write of the department shows in the window', async () => {

@@ -7,7 +7,7 @@ import { InspectorError } from '../../../../shared/errors';
 import type { TableSelection } from '../../../../shared/selection';
 import type { AppContext } from '../context';
 import type { FunctionsFor } from '../functions';
-import { countSelection, partRows, resolveSelection, selectedRows, stampOf } from '../../table/selection';
+import { countSelection, partRows, resolveSelection, selectedRows, staleness, stampOf } from '../../table/selection';
 import { heldListing, profileTables, rowOf } from './table';
 
 /** The listing a selection is resolved against: its parts' listing, or the kind's current one. */
@@ -32,12 +32,12 @@ export function selectionIds(ctx: AppContext, profileId: string, s: TableSelecti
 }
 
 export const tableSelectionFunctions: FunctionsFor<typeof TABLE_SELECTION_CHANNELS> = {
-  'table.selectPart': async (ctx, { profileId, kind, listId, search, sort, from, to, value }) => {
+  'table.selectPart': async (ctx, { profileId, kind, listId, search, sort, from, to, value, selection }) => {
     const held = heldListing(ctx, profileId, kind, listId);
     if (!held) throw new InspectorError('conflict', 'That listing was replaced by a newer one (Reload or a new filter); select again.', { listId });
     const part = { search, sort, from, to, value, rows: held.index.rows, stamp: '' };
     part.stamp = stampOf(held, part);
-    return { part, rows: partRows(held, part).length };
+    return { part, rows: partRows(held, part).length, stale: selection ? staleness(heldFor(ctx, profileId, selection), selection) : null };
   },
   'table.selection': async (ctx, { profileId, selection, search }) => countSelection(heldFor(ctx, profileId, selection), selection, search),
   'table.selected': async (ctx, { profileId, selection, after, count, idsOnly, attributes }) => {

@@ -116,12 +116,6 @@ export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
     }
     return { listId, rows, total: w.total, exact: w.exact, size: held.index.size, loading: held.loading };
   },
-  'table.ids': async (ctx, { profileId, kind, listId, search, sort, from, to }) => {
-    const held = heldListing(ctx, profileId, kind, listId);
-    if (!held) return { ids: [], total: 0 };
-    const rows = held.views.all({ search, sort });
-    return { ids: Array.from(rows.subarray(Math.min(from, rows.length), Math.min(to, rows.length)), (row) => held.index.idOf(row)), total: rows.length };
-  },
   'table.lookup': async (ctx, { profileId, kind, ids, attributes }) => {
     const tables = profileTables(ctx, profileId);
     const held = tables.table(kind);

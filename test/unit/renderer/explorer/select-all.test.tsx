@@ -13,6 +13,7 @@ import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/
 import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
 import { SELECTION_ACTIONS } from '../../../../renderer/src/features';
+import { columnsOf } from '../../../../shared/columns';
 import { realApi } from './real-api';
 
 // A safety net for a loaded machine (the calls go to a real server), not a speed claim.
@@ -89,6 +90,41 @@ describe('select all of a large table', () => {
     const stale = await screen.findByTestId('selection-stale');
     expect(stale.textContent).toContain('changed since the rows were selected');
     expect(screen.queryByRole('button', { name: 'Deactivate' })).toBeNull();
+  });
+});
+
+describe('a bulk action on select all', () => {
+  it('a run from select all stays on screen when its own writes make the selection stale; select all then starts anew', async () => {
+    const s = await shownGrid();
+    const listId = (await firstListId()) ?? '';
+    const w = await api.table.window({ profileId: 'sandbox', kind: 'Users', listId, search: '', sort: null, from: 0, count: 50, exact: false, attributes: [] });
+    if (!w.ok) throw new Error(w.error.message);
+    const active = columnsOf('Users').indexOf('active');
+    const user = w.value.rows.find((r) => r.cells[active] === 'yes');
+    const userName = user?.cells[columnsOf('Users').indexOf('userName')] ?? '';
+    expect(userName).toContain('@');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Quick search' }), { target: { value: userName } });
+    await waitFor(() => expect(screen.getByTestId('grid-Users').getAttribute('data-shown-search')).toBe(userName));
+    await waitFor(() => expect(screen.getByTestId('grid-Users').getAttribute('data-exact')).toBe('true'));
+    const matching = Number(screen.getByTestId('grid-Users').getAttribute('data-total'));
+    fireEvent.keyDown(window, { key: 'a', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('selected-count').textContent).toBe(`${matching} selected — all ${matching} users matching “${userName}”`));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
+    fireEvent.click(await screen.findByRole('button', { name: `Dry run (${matching})` }));
+    const confirm = await screen.findByRole('button', { name: /^Deactivate \d+ users?$/ });
+    const planned = Number(/\d+/.exec(confirm.textContent ?? '')?.[0]);
+    if (planned > 1) fireEvent.change(screen.getByRole('textbox'), { target: { value: String(planned) } });
+    fireEvent.click(confirm);
+    // The run's verified writes change main's index: the selection is stale, and the run's results stay.
+    await waitFor(() => expect(screen.getByTestId('run-summary').textContent).toContain(`${planned} deactivated`));
+    expect((await screen.findByTestId('selection-stale')).textContent).toContain('a write changed or removed some of them');
+    expect(screen.getByTestId('run-result')).toBeTruthy();
+
+    fireEvent.keyDown(window, { key: 'a', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('selected-count').textContent).toBe(`${matching} selected — all ${matching} users matching “${userName}”`));
+    expect(screen.queryByTestId('selection-stale')).toBeNull();
+    expect(s.ui.getState().selection.Users.parts).toHaveLength(1);
   });
 });
 
