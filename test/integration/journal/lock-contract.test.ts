@@ -10,7 +10,8 @@ import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promi
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { lockFileOf, lockJournal } from '../../../electron/core/journal/lock';
 import { isLockHolder, liveness, processStart, thisProcess } from '../../../electron/core/journal/holder';
 import { deadPid, plantLock } from '../../support/stale-lock';
@@ -37,6 +38,14 @@ describe('the lock file', () => {
     expect(isLockHolder(holder)).toBe(true);
     expect(holder).toMatchObject({ pid: process.pid, host: hostname() });
     await lock.release();
+    expect(await readdir(join(path, '..'))).toEqual([]);
+  });
+
+  it('a release after the lock file was deleted by hand is no error', async () => {
+    const path = await ownJournal();
+    const lock = await lockJournal(path);
+    await unlink(lock.file);
+    await expect(lock.release()).resolves.toBeUndefined();
     expect(await readdir(join(path, '..'))).toEqual([]);
   });
 
@@ -167,6 +176,37 @@ describe('who holds it', () => {
       parent.kill('SIGKILL');
       await new Promise((done) => (parent.exitCode !== null || parent.signalCode !== null ? done(null) : parent.once('exit', done)));
     }
+  });
+});
+
+describe('this process as a holder', () => {
+  it('is recorded with its pid, its start time from /proc, the kernel’s boot id and the host', async () => {
+    // A fresh copy of the module: it keeps this process's record once made, for every later lock.
+    vi.resetModules();
+    const fresh = await import('../../../electron/core/journal/holder');
+    const me = fresh.thisProcess();
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    expect(me).toEqual({
+      pid: process.pid,
+      started: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19],
+      boot: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+      host: hostname(),
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    expect(me.boot).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(fresh.thisProcess().boot).toBe(me.boot);
+  });
+
+  it('a process that no longer runs has no start time', () => {
+    expect(processStart(deadPid())).toBeNull();
+    expect(processStart(process.pid)).toMatch(/^\d+$/);
+  });
+
+  it('only an object with every field is a holder', () => {
+    const me = thisProcess();
+    for (const value of [null, undefined, 42, 'holder', [me]]) expect(isLockHolder(value)).toBe(false);
+    expect(isLockHolder(me)).toBe(true);
+    expect(isLockHolder({ ...me, started: null, boot: null })).toBe(true);
   });
 });
 
