@@ -12,8 +12,6 @@ import type { HttpRequest, Transport } from './types';
 export interface ListPage {
   resources: ScimResource[];
   totalResults: number | null;
-  itemsPerPage: number | null;
-  startIndex: number | null;
   nextCursor: string | null;
 }
 
@@ -74,8 +72,6 @@ export function parseListPage(body: unknown, kind: ResourceKind, url: string): L
   return {
     resources,
     totalResults: total,
-    itemsPerPage: count(field(body, 'itemsPerPage')),
-    startIndex: count(field(body, 'startIndex')),
     nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : null,
   };
 }
