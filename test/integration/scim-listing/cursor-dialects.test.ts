@@ -1,0 +1,108 @@
+// Cursor paging (listing-cursor.ts) against the sandbox's cursors, behind a loopback server that
+// rewrites the nextCursor a page hands out the ways broken servers do: the same cursor again, a
+// cursor one resource short (pages overlap), empty pages that still name a next cursor. Each must
+// end the listing with complete:false and the reason, never loop and never claim complete.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMAS } from '../../../shared/scim';
+import { encodeCursor } from '../../../electron/core/sandbox/list';
+import { listResources, type ListContext } from '../../../electron/core/scim/listing';
+import { createTransport } from '../../../electron/core/scim/transport';
+import type { ListOptions, Transport } from '../../../electron/core/scim/types';
+import { startReshapingTenant, type ReshapingTenant } from '../../support/reshaping-tenant';
+import { failure } from '../../support/failure';
+
+const USERS = 12;
+const CURSOR = { groups: true, patch: true, etag: true, sort: true, filter: true, pagination: 'cursor' as const, maxPageSize: null, bulk: false };
+type Page = Record<string, unknown>;
+
+let tenant: ReshapingTenant;
+let transport: Transport;
+let ids: string[];
+
+beforeAll(async () => {
+  tenant = await startReshapingTenant({ vendor: 'rfc', users: USERS, seed: 29 });
+  ids = [...tenant.sandbox.store.ids('Users')];
+  transport = createTransport({ baseUrl: tenant.url, token: () => tenant.sandbox.token, retryBudgetMs: 5_000 }, { backoffBaseMs: 1 });
+});
+beforeEach(() => {
+  tenant.sandbox.reset();
+  tenant.reshape(null);
+  transport.log.clear();
+});
+afterAll(async () => {
+  await transport?.close();
+  await tenant?.close();
+});
+
+/** The offset a sandbox cursor stands for (its cursors are base64url "o:N"; none is 0). */
+const offsetOf = (cursor: string | null): number => (cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8').slice(2)) : 0);
+
+/** Rewrites each cursor page, given the sandbox's page and the offset it was asked for. */
+function pages(rewrite: (page: Page, offset: number, cursor: string | null) => Page): void {
+  tenant.reshape((req, up) => {
+    const url = new URL(req.path, 'http://x');
+    if (req.method !== 'GET' || !url.pathname.endsWith('/Users')) return null;
+    return { status: 200, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify(rewrite(JSON.parse(up.body) as Page, offsetOf(url.searchParams.get('cursor')), url.searchParams.get('cursor'))) };
+  });
+}
+const list = (options: ListOptions & ListContext = {}) => listResources(transport, 'Users', { pageSize: 5, capabilities: CURSOR, ...options });
+const gets = (): number => transport.log.entries().filter((e) => e.method === 'GET').length;
+
+describe('cursor paging', () => {
+  it('lists exactly by cursor, and stops at a limit without asking for more', async () => {
+    const out = await list();
+    expect(out).toMatchObject({ complete: true, reportedTotal: USERS, warnings: [] });
+    expect(out.Resources.map((r) => r.id)).toEqual(ids);
+    expect(gets()).toBe(3);
+    transport.log.clear();
+    const limited = await list({ limit: 5 });
+    expect(limited.Resources.map((r) => r.id)).toEqual(ids.slice(0, 5));
+    expect(gets()).toBe(1);
+  });
+
+  it('the same cursor handed out twice stops the listing: incomplete, said why', async () => {
+    pages((page) => ({ ...page, nextCursor: encodeCursor(5) }));
+    const out = await list();
+    expect(out.complete).toBe(false);
+    expect(out.warnings).toContain('The server handed out the same cursor twice; the listing stopped to avoid looping. List again.');
+    expect(out.Resources.map((r) => r.id)).toEqual(ids.slice(0, 10));
+    expect(gets()).toBe(2);
+  });
+
+  it('a cursor one resource short (pages overlap) is a changed tenant: incomplete, said why', async () => {
+    pages((page, offset) => {
+      const got = (page.Resources as unknown[]).length;
+      return page.nextCursor ? { ...page, nextCursor: encodeCursor(offset + got - 1) } : page;
+    });
+    const out = await list();
+    expect(out.complete).toBe(false);
+    expect(out.warnings).toContain('The same resource came back on two cursor pages (the tenant changed during the listing). List again.');
+    expect(out.Resources.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('empty pages that name a next cursor: a few are passed over, a fourth in a row stops the listing', async () => {
+    // An empty page at offset 5 points at "o:05": the same offset, a cursor not used yet.
+    pages((page, _offset, cursor) => (cursor === encodeCursor(5) ? { ...page, Resources: [], nextCursor: Buffer.from('o:05').toString('base64url') } : page));
+    const passed = await list({ knownToExist: USERS });
+    expect(passed).toMatchObject({ complete: true, warnings: [] });
+    expect(passed.Resources.map((r) => r.id)).toEqual(ids);
+    expect(gets()).toBe(4);
+
+    transport.log.clear();
+    pages((page, offset) => (offset >= 5 ? { schemas: [SCHEMAS.listResponse], totalResults: USERS, Resources: [], nextCursor: encodeCursor(offset + 1) } : page));
+    const stopped = await list({ knownToExist: USERS });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.warnings).toContain('The server kept returning empty pages with a next cursor; the listing stopped there.');
+    expect(stopped.Resources.map((r) => r.id)).toEqual(ids.slice(0, 5));
+    // The first page and four empty ones in a row.
+    expect(gets()).toBe(5);
+  });
+
+  it('an empty first page where discovery saw users fails the listing', async () => {
+    pages(() => ({ schemas: [SCHEMAS.listResponse], totalResults: 0, Resources: [] }));
+    const error = await failure(list({ knownToExist: USERS }));
+    expect(error.code).toBe('incomplete-listing');
+    expect(error.message).toContain(`although discovery saw ${USERS} resources there`);
+  });
+});
