@@ -3,51 +3,29 @@
 // cursor one resource short (pages overlap), empty pages that still name a next cursor. Each must
 // end the listing with complete:false and the reason, never loop and never claim complete.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../../../shared/scim';
 import { encodeCursor } from '../../../electron/core/sandbox/list';
 import { listResources, type ListContext } from '../../../electron/core/scim/listing';
-import { createTransport } from '../../../electron/core/scim/transport';
-import type { ListOptions, Transport } from '../../../electron/core/scim/types';
-import { startReshapingTenant, type ReshapingTenant } from '../../support/reshaping-tenant';
+import type { ListOptions } from '../../../electron/core/scim/types';
 import { failure } from '../../support/failure';
+import { reshapedListing, type Page } from './reshaped-listing';
 
 const USERS = 12;
 const CURSOR = { groups: true, patch: true, etag: true, sort: true, filter: true, pagination: 'cursor' as const, maxPageSize: null, bulk: false };
-type Page = Record<string, unknown>;
-
-let tenant: ReshapingTenant;
-let transport: Transport;
+const at = reshapedListing(USERS, 29);
+let transport: typeof at.transport;
 let ids: string[];
-
-beforeAll(async () => {
-  tenant = await startReshapingTenant({ vendor: 'rfc', users: USERS, seed: 29 });
-  ids = [...tenant.sandbox.store.ids('Users')];
-  transport = createTransport({ baseUrl: tenant.url, token: () => tenant.sandbox.token, retryBudgetMs: 5_000 }, { backoffBaseMs: 1 });
-});
 beforeEach(() => {
-  tenant.sandbox.reset();
-  tenant.reshape(null);
-  transport.log.clear();
-});
-afterAll(async () => {
-  await transport?.close();
-  await tenant?.close();
+  ({ transport, ids } = at);
 });
 
 /** The offset a sandbox cursor stands for (its cursors are base64url "o:N"; none is 0). */
 const offsetOf = (cursor: string | null): number => (cursor ? Number(Buffer.from(cursor, 'base64url').toString('utf8').slice(2)) : 0);
-
-/** Rewrites each cursor page, given the sandbox's page and the offset it was asked for. */
-function pages(rewrite: (page: Page, offset: number, cursor: string | null) => Page): void {
-  tenant.reshape((req, up) => {
-    const url = new URL(req.path, 'http://x');
-    if (req.method !== 'GET' || !url.pathname.endsWith('/Users')) return null;
-    return { status: 200, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify(rewrite(JSON.parse(up.body) as Page, offsetOf(url.searchParams.get('cursor')), url.searchParams.get('cursor'))) };
-  });
-}
+/** Rewrites each cursor page, given the sandbox's page, the offset it was asked for and the cursor sent. */
+const pages = (rewrite: (page: Page, offset: number, cursor: string | null) => Page): void => at.pages((page, query) => rewrite(page, offsetOf(query.get('cursor')), query.get('cursor')));
 const list = (options: ListOptions & ListContext = {}) => listResources(transport, 'Users', { pageSize: 5, capabilities: CURSOR, ...options });
-const gets = (): number => transport.log.entries().filter((e) => e.method === 'GET').length;
+const gets = (): number => at.gets();
 
 describe('cursor paging', () => {
   it('lists exactly by cursor, and stops at a limit without asking for more', async () => {

@@ -4,52 +4,28 @@
 // belongs, a total that moves. Small pages and short retry budgets keep every case fast, so the
 // mutation run (stryker.config.mjs) pays little for each mutant these tests catch.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMAS, type ListProgress, type ScimResource } from '../../../shared/scim';
-import { listResources } from '../../../electron/core/scim/listing';
-import { createTransport } from '../../../electron/core/scim/transport';
-import type { ListOptions, Transport } from '../../../electron/core/scim/types';
-import type { ListContext } from '../../../electron/core/scim/listing';
-import { startReshapingTenant, type ReshapingTenant } from '../../support/reshaping-tenant';
+import { listResources, type ListContext } from '../../../electron/core/scim/listing';
+import type { ListOptions } from '../../../electron/core/scim/types';
 import { failure } from '../../support/failure';
+import { reshapedListing, type Page } from './reshaped-listing';
 
 const USERS = 12;
 const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const JSON_TYPE = { 'content-type': 'application/scim+json' };
-type Page = Record<string, unknown>;
-
-let tenant: ReshapingTenant;
-let transport: Transport;
+const at = reshapedListing(USERS, 23);
+let tenant: typeof at.tenant;
+let transport: typeof at.transport;
 let ids: string[];
-
-beforeAll(async () => {
-  tenant = await startReshapingTenant({ vendor: 'rfc', users: USERS, seed: 23 });
-  ids = [...tenant.sandbox.store.ids('Users')];
-  // Retries wait a millisecond or so (the attempts, not the budget, run out first): a page that
-  // stays wrong fails the listing at once.
-  transport = createTransport({ baseUrl: tenant.url, token: () => tenant.sandbox.token, retryBudgetMs: 5_000 }, { backoffBaseMs: 1 });
-});
 beforeEach(() => {
-  tenant.sandbox.reset();
-  tenant.reshape(null);
-  transport.log.clear();
-});
-afterAll(async () => {
-  await transport?.close();
-  await tenant?.close();
+  ({ tenant, transport, ids } = at);
 });
 
-/** Rewrites every list page (the sandbox's page, and the startIndex it was asked for) into `body`'s text. */
-function pages(rewrite: (page: Page, startIndex: number) => unknown, raw = false): void {
-  tenant.reshape((req, up) => {
-    const url = new URL(req.path, 'http://x');
-    if (req.method !== 'GET' || !url.pathname.endsWith('/Users')) return null;
-    const out = rewrite(JSON.parse(up.body) as Page, Number(url.searchParams.get('startIndex')));
-    return { status: 200, headers: JSON_TYPE, body: raw ? String(out) : JSON.stringify(out) };
-  });
-}
+/** Rewrites every list page (the sandbox's page, and the startIndex it was asked for). */
+const pages = (rewrite: (page: Page, startIndex: number) => unknown, raw = false): void => at.pages((page, query) => rewrite(page, Number(query.get('startIndex'))), raw);
 const list = (options: ListOptions & ListContext = {}) => listResources(transport, 'Users', { pageSize: 5, concurrency: 1, ...options });
-const listGets = (): number => transport.log.entries().filter((e) => e.method === 'GET').length;
+const listGets = (): number => at.gets();
 
 describe('a page in another dialect is read as the same page', () => {
   it('keys in any case and counts written as strings', async () => {
