@@ -175,6 +175,12 @@ describe('replacePreview (the PUT fallback)', () => {
     expect(put.warnings).toEqual([REPLACE_CLEARS, NO_VERSION]);
   });
 
+  it('lists only what the admin changed: an extension the edit adds is not a change of schemas', () => {
+    const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+    const put = replacePreview(target, fresh, { edited: { ...fresh, [ENTERPRISE]: { department: 'Ops' } }, operations: null }, fresh);
+    expect(put.changed).toEqual([`${ENTERPRISE}:department`]);
+  });
+
   it('is empty when it would change nothing the vendor stores', () => {
     expect(replacePreview(target, fresh, { edited: fresh, operations: null }, fresh).empty).toBe(true);
     const mittr = replacePreview({ ...target, vendor: 'mittr' }, fresh, { edited: { ...fresh, title: 'CTO' }, operations: null }, fresh);
