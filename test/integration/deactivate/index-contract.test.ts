@@ -10,9 +10,9 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan, planDeactivation } from '../../../electron/core/deactivate';
 import { createScimClient } from '../../../electron/core/scim/client';
-import { InspectorError } from '../../../shared/errors';
 import { listenOnLoopback, type Listening } from '../../support/peers/http-server';
 import { plainActiveUsers, tenant, writes, type Tenant } from './support';
+import { failure } from '../../support/failure';
 
 let t: Tenant | null = null;
 let front: Listening | null = null;
@@ -23,14 +23,6 @@ afterEach(async () => {
   t = null;
 });
 
-async function refusal(promise: Promise<unknown>): Promise<InspectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InspectorError)) throw new Error(`expected an InspectorError, got ${String(error)}`);
-  return error;
-}
 
 /** A server in front of the sandbox whose ServiceProviderConfig says PATCH is not supported. */
 async function withoutPatch(sandboxOrigin: string): Promise<Listening> {
@@ -79,7 +71,7 @@ describe('planDeactivation', () => {
   it('refuses inputs that are all blank before anything is looked up', async () => {
     t = await tenant('rfc', { users: 5 });
     const requests = t.sandbox.stats().requests;
-    const error = await refusal(planDeactivation(t.client, { inputs: ['', '  ', '\t'], method: 'patch' }));
+    const error = await failure(planDeactivation(t.client, { inputs: ['', '  ', '\t'], method: 'patch' }));
     expect([error.code, error.message]).toEqual(['usage', 'Name at least one user to deactivate (userName, email, externalId or id).']);
     expect(t.sandbox.stats().requests).toBe(requests);
     // One real input among blanks is a plan.
@@ -93,10 +85,10 @@ describe('planDeactivation', () => {
     const readOnly = createScimClient({ baseUrl: t.sandbox.url, token: () => t!.sandbox.token, vendor: 'rfc', readOnly: true });
     try {
       const requests = t.sandbox.stats().requests;
-      const dry = await refusal(planDeactivation(readOnly, { inputs: ['someone'], method: 'patch' }));
+      const dry = await failure(planDeactivation(readOnly, { inputs: ['someone'], method: 'patch' }));
       expect(dry.code).toBe('refused-read-only');
       expect(dry.message).toMatch(/^This profile is read-only, so deactivation \(even a dry run\) is refused;/);
-      const run = await refusal(executePlan(readOnly, plan, t.journal));
+      const run = await failure(executePlan(readOnly, plan, t.journal));
       expect(run.code).toBe('refused-read-only');
       expect(run.message).toMatch(/^This profile is read-only, so deactivation is refused;/);
       expect(t.sandbox.stats().requests).toBe(requests);
@@ -113,12 +105,12 @@ describe('executePlan', () => {
     const [a, b] = plainActiveUsers(t.users);
     const plan = await planDeactivation(t.client, { inputs: [a!.id, b!.id], method: 'patch', protectedUsers: [a!.userName] });
     expect(plan.refused).toHaveLength(1);
-    const protectedOnly = await refusal(executePlan(t.client, plan, t.journal));
+    const protectedOnly = await failure(executePlan(t.client, plan, t.journal));
     expect(protectedOnly.code).toBe('refused-protected');
     expect(protectedOnly.message).toBe(`Refused: ${plan.refused[0]!.reason} Nothing was written.`);
     expect(protectedOnly.details).toEqual({ refused: plan.refused });
     const unverifiable = { input: 'x@example.test', kind: 'unverifiable' as const, reason: 'The server’s answer for x@example.test cannot be verified.' };
-    const both = await refusal(executePlan(t.client, { ...plan, refused: [...plan.refused, unverifiable] }, t.journal));
+    const both = await failure(executePlan(t.client, { ...plan, refused: [...plan.refused, unverifiable] }, t.journal));
     expect(both.code).toBe('refused-unverifiable');
     expect(both.message).toBe(`Refused: ${plan.refused[0]!.reason} ${unverifiable.reason} Nothing was written.`);
     expect(writes(t.sandbox)).toBe(0);

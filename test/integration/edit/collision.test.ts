@@ -8,6 +8,7 @@ import { explainEditConflict, planPreview, previewEdit, sendEdit } from '../../.
 import { createScimClient } from '../../../electron/core/scim/client';
 import { InspectorError } from '../../../shared/errors';
 import { editTenant, plainUserIds, type EditTenant } from './support';
+import { failure } from '../../support/failure';
 
 let t: EditTenant;
 beforeAll(async () => {
@@ -17,14 +18,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<InspectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InspectorError)) throw new Error(`expected an InspectorError, got ${String(error)}`);
-  return error;
-}
 
 const bare = (): InspectorError => new InspectorError('conflict', 'The server refused the write: 409 Conflict.', { status: 409, scimType: 'uniqueness' });
 const target = () => ({ baseUrl: t.client.baseUrl, vendor: 'rfc', headers: {} });
@@ -33,7 +26,7 @@ describe('a 409 explained', () => {
   it('a taken userName names the value, the other user and what to do', async () => {
     const [mine, theirs] = plainUserIds(t.sandbox).slice(0, 2) as [string, string];
     const taken = String(t.sandbox.store.get('Users', theirs)?.res.userName);
-    const error = await refusal(sendEdit(t.client, await previewEdit(t.client, 'Users', mine, { operations: [{ op: 'replace', path: 'userName', value: taken }] }), { journal: t.journal }));
+    const error = await failure(sendEdit(t.client, await previewEdit(t.client, 'Users', mine, { operations: [{ op: 'replace', path: 'userName', value: taken }] }), { journal: t.journal }));
     expect(error.code).toBe('conflict');
     expect(error.message).toBe(`userName "${taken}" is already used by user "${taken}" (id ${theirs}). Each user needs its own userName: choose another value, or change that user first. Nothing was changed.`);
     expect(error.details).toMatchObject({ status: 409, collision: { attribute: 'userName', value: taken, other: { id: theirs } }, candidates: [expect.objectContaining({ other: expect.objectContaining({ id: theirs }) })] });
@@ -70,7 +63,7 @@ describe('a 409 explained', () => {
       const taken = String(t.sandbox.store.get('Users', theirs)?.res.userName);
       const preview = await previewEdit(client, 'Users', mine, { operations: [{ op: 'replace', path: 'userName', value: taken }] });
       t.sandbox.setFaults({ serverErrorBurst: { every: 2, length: 1, status: 500 } });
-      const error = await refusal(sendEdit(client, preview, { journal: t.journal }));
+      const error = await failure(sendEdit(client, preview, { journal: t.journal }));
       t.sandbox.setFaults({});
       expect(error.code).toBe('conflict');
       const lookupError = String(error.details?.lookupError);

@@ -13,32 +13,18 @@ import { createScimClient } from '../../../electron/core/scim/client';
 import type { DeletePreview } from '../../../shared/create';
 import { InspectorError } from '../../../shared/errors';
 import { SCHEMAS, type ScimGroup } from '../../../shared/scim';
-import { editTenant, writes, type EditTenant } from './support';
+import { tenantPool, writes, type EditTenant } from './support';
+import { failure } from '../../support/failure';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const rfcTarget = { vendor: 'rfc', headers: {} };
-const opened: EditTenant[] = [];
-async function open(...args: Parameters<typeof editTenant>): Promise<EditTenant> {
-  const t = await editTenant(...args);
-  opened.push(t);
-  return t;
-}
+const { open, closeAll } = tenantPool();
 let rfc: EditTenant;
 beforeAll(async () => {
   rfc = await open('rfc', { users: 10 });
 });
-afterAll(async () => {
-  for (const t of opened) await t.close();
-});
+afterAll(closeAll);
 
-async function refusal(promise: Promise<unknown>): Promise<InspectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InspectorError)) throw new Error(`expected an InspectorError, got ${String(error)}`);
-  return error;
-}
 
 let n = 0;
 const fresh = (): string => `created.${(n += 1)}.${Date.now()}@example.test`;
@@ -112,17 +98,17 @@ describe('sending a create', () => {
     const before = writes(rfc.sandbox);
     const damaged = 'The create preview is damaged; preview the new resource again. Nothing was sent.';
     for (const preview of [null, { ...good, kind: 'Schemas' }, { ...good, request: 'POST /Users' }, { ...good, request: { ...good.request, body: [] } }]) {
-      expect(await refusal(sendCreate(rfc.client, preview, rfcTarget, { journal }))).toMatchObject({ code: 'invalid-input', message: damaged });
+      expect(await failure(sendCreate(rfc.client, preview, rfcTarget, { journal }))).toMatchObject({ code: 'invalid-input', message: damaged });
     }
     const foreign = { ...good, request: { ...good.request, url: 'https://elsewhere.test/v2/Users' } };
-    expect((await refusal(sendCreate(rfc.client, foreign, rfcTarget, { journal }))).message).toBe(
+    expect((await failure(sendCreate(rfc.client, foreign, rfcTarget, { journal }))).message).toBe(
       `This preview was made for https://elsewhere.test/v2/Users, not for this connection (${good.request.url}); preview it again. Nothing was sent.`,
     );
     const one = previewCreate(rfc.client, 'Groups', { displayName: ' ' }, rfcTarget);
-    expect(await refusal(sendCreate(rfc.client, one, rfcTarget, { journal }))).toMatchObject({ code: 'invalid-input', message: 'A new group on this service needs displayName; fill it in. Nothing was sent.', details: { missing: ['displayName'] } });
+    expect(await failure(sendCreate(rfc.client, one, rfcTarget, { journal }))).toMatchObject({ code: 'invalid-input', message: 'A new group on this service needs displayName; fill it in. Nothing was sent.', details: { missing: ['displayName'] } });
     const mindtickle = { vendor: 'mindtickle', headers: {} };
     const two = previewCreate(rfc.client, 'Users', { userName: 'x', emails: ['x@x.test'] }, mindtickle);
-    expect((await refusal(sendCreate(rfc.client, two, mindtickle, { journal }))).message).toBe('A new user on this service needs name.givenName, name.familyName; fill them in. Nothing was sent.');
+    expect((await failure(sendCreate(rfc.client, two, mindtickle, { journal }))).message).toBe('A new user on this service needs name.givenName, name.familyName; fill them in. Nothing was sent.');
     expect(writes(rfc.sandbox)).toBe(before);
     expect(existsSync(journal)).toBe(false);
   });
@@ -153,14 +139,14 @@ describe('sending a create', () => {
   it('a taken userName or group name says it may exist already; a server refusal is "failed"', async () => {
     const journal = `${rfc.journal}.create-failures`;
     const taken = String(rfc.sandbox.store.get('Users', rfc.sandbox.store.ids('Users')[0]!)?.res.userName);
-    const user = await refusal(sendCreate(rfc.client, previewCreate(rfc.client, 'Users', { userName: taken }, rfcTarget), rfcTarget, { journal }));
+    const user = await failure(sendCreate(rfc.client, previewCreate(rfc.client, 'Users', { userName: taken }, rfcTarget), rfcTarget, { journal }));
     expect(user.code).toBe('conflict');
     expect(user.message).toMatch(/ A user with this userName may exist already: search for it before creating another\. Nothing was created\.$/);
     expect(user.details).toMatchObject({ status: 409 });
     const t = await open('lettermint', { users: 5 });
     const inactive = t.sandbox.store.ids('Users').find((id) => t.sandbox.store.get('Users', id)?.res.active !== true);
     const lettermint = { vendor: 'lettermint', headers: {} };
-    const group = await refusal(sendCreate(t.client, previewCreate(t.client, 'Groups', { displayName: 'New Team', members: [{ value: inactive ?? 'no-such-user' }] }, lettermint), lettermint, { journal }));
+    const group = await failure(sendCreate(t.client, previewCreate(t.client, 'Groups', { displayName: 'New Team', members: [{ value: inactive ?? 'no-such-user' }] }, lettermint), lettermint, { journal }));
     expect(group.details).toMatchObject({ status: 400 });
     const { entries } = await readChangeJournal(journal);
     expect(entries.map((e) => [e.outcome, e.responseStatus, e.error?.code, e.warnings])).toEqual([
@@ -171,7 +157,7 @@ describe('sending a create', () => {
 
   it('a read-only connection is refused before any journal', async () => {
     const t = await open('rfc', { users: 5, readOnly: true });
-    const error = await refusal(sendCreate(t.client, previewCreate(t.client, 'Users', { userName: fresh() }, rfcTarget), rfcTarget, { journal: t.journal }));
+    const error = await failure(sendCreate(t.client, previewCreate(t.client, 'Users', { userName: fresh() }, rfcTarget), rfcTarget, { journal: t.journal }));
     expect(error.code).toBe('refused-read-only');
     expect(error.message).toMatch(/creating a resource/);
     expect(existsSync(t.journal)).toBe(false);
@@ -184,7 +170,7 @@ describe('sending a create', () => {
     try {
       const preview = previewCreate(client, 'Groups', { displayName: 'Unverified Group' }, rfcTarget);
       t.sandbox.setFaults({ serverErrorBurst: { every: 2, length: 1, status: 500 } });
-      const error = await refusal(sendCreate(client, preview, rfcTarget, { journal: t.journal }));
+      const error = await failure(sendCreate(client, preview, rfcTarget, { journal: t.journal }));
       t.sandbox.setFaults({});
       const id = String(error.details?.id);
       expect(t.sandbox.store.get('Groups', id)?.res.displayName).toBe('Unverified Group');
@@ -238,12 +224,12 @@ describe('deleting a group', () => {
     const journal = `${t.journal}.refused-delete`;
     const damaged = 'The delete preview is damaged; preview the delete again. Nothing was sent.';
     for (const preview of [null, { ...good, kind: 'Users' }, { ...good, id: 5 }, { ...good, before: null }, { ...good, before: { ...good.before, id: 'other' } }]) {
-      expect(await refusal(sendDelete(t.client, preview as unknown as DeletePreview, { journal }))).toMatchObject({ code: 'invalid-input', message: damaged });
+      expect(await failure(sendDelete(t.client, preview as unknown as DeletePreview, { journal }))).toMatchObject({ code: 'invalid-input', message: damaged });
     }
     const foreign = { ...good, request: { ...good.request, url: 'https://elsewhere.test/v2/Groups/x' } };
-    expect((await refusal(sendDelete(t.client, foreign, { journal }))).message).toBe('This preview was made for https://elsewhere.test/v2/Groups/x, not for this connection; preview the delete again. Nothing was sent.');
+    expect((await failure(sendDelete(t.client, foreign, { journal }))).message).toBe('This preview was made for https://elsewhere.test/v2/Groups/x, not for this connection; preview the delete again. Nothing was sent.');
     const ro = await open('rfc', { users: 5, readOnly: true });
-    const roError = await refusal(sendDelete(ro.client, await previewDelete(ro.client, ro.sandbox.store.ids('Groups')[0]!, rfcTarget), { journal }));
+    const roError = await failure(sendDelete(ro.client, await previewDelete(ro.client, ro.sandbox.store.ids('Groups')[0]!, rfcTarget), { journal }));
     expect([roError.code, /deleting a group/.test(roError.message)]).toEqual(['refused-read-only', true]);
     expect(existsSync(journal)).toBe(false);
     expect(t.sandbox.store.get('Groups', id)).toBeDefined();
@@ -254,7 +240,7 @@ describe('deleting a group', () => {
     const id = t.sandbox.store.ids('Groups')[0]!;
     const preview = await previewDelete(t.client, id, rfcTarget);
     await t.other.patch('Groups', id, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'displayName', value: 'Renamed' }] });
-    const error = await refusal(sendDelete(t.client, preview, { journal: t.journal }));
+    const error = await failure(sendDelete(t.client, preview, { journal: t.journal }));
     expect([error.code, error.message]).toEqual(['precondition-failed', 'The group changed since the preview (412); nothing was deleted. Preview the delete again to see it as it is now.']);
     expect(error.details).toMatchObject({ status: 412 });
     const { entries } = await readChangeJournal(t.journal);
@@ -271,7 +257,7 @@ describe('deleting a group', () => {
       if (entry.method === 'DELETE' && !t.sandbox.store.get('Groups', id)) t.sandbox.store.insert('Groups', kept);
     });
     try {
-      const error = await refusal(sendDelete(t.client, preview, { journal: t.journal }));
+      const error = await failure(sendDelete(t.client, preview, { journal: t.journal }));
       expect(error.code).toBe('bad-response');
       expect(error.message).toBe('The server answered the DELETE with 204, but the group is still there. Nothing is claimed deleted; reload it to see what the server holds.');
       expect(error.details).toEqual({ id, status: 204 });

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPreview, previewEdit, replacePreview, type EditTarget } from '../../../electron/core/edit';
 import { targetOf } from '../../../electron/core/edit/preview';
-import { InspectorError } from '../../../shared/errors';
 import { SCHEMAS, type ScimResource } from '../../../shared/scim';
 import { editTenant, plainUserIds, type EditTenant } from './support';
+import { failure } from '../../support/failure';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const REPLACE_CLEARS = { code: 'replace-clears', message: 'PUT replaces the whole resource: any attribute missing from the body is cleared. The body was built from the resource as the server holds it now.' };
@@ -27,14 +27,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<InspectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InspectorError)) throw new Error(`expected an InspectorError, got ${String(error)}`);
-  return error;
-}
 
 const gets = (): number => t.sandbox.stats().byMethod.GET ?? 0;
 
@@ -42,7 +34,7 @@ describe('previewEdit', () => {
   it('refuses a loaded resource that is not the one being edited', async () => {
     const [mine, other] = plainUserIds(t.sandbox) as [string, string];
     const loaded = await t.client.get('Users', other);
-    const error = await refusal(previewEdit(t.client, 'Users', mine, { edited: { ...loaded, title: 'X' } }, { before: loaded }));
+    const error = await failure(previewEdit(t.client, 'Users', mine, { edited: { ...loaded, title: 'X' } }, { before: loaded }));
     expect([error.code, error.message]).toEqual(['invalid-input', `The loaded resource is "${other}", not "${mine}"; reload the resource you are editing.`]);
     expect(error.details).toEqual({ id: mine, loaded: other });
   });
@@ -53,7 +45,7 @@ describe('previewEdit', () => {
     const preview = await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Read Now' }] });
     expect(gets() - before).toBe(1);
     expect(preview.before).toEqual(await t.client.get('Users', id));
-    expect((await refusal(previewEdit(t.client, 'Users', id, { operations: [] }, { signal: AbortSignal.abort() }))).code).toBe('cancelled');
+    expect((await failure(previewEdit(t.client, 'Users', id, { operations: [] }, { signal: AbortSignal.abort() }))).code).toBe('cancelled');
     before = gets();
     await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Loaded' }] }, { before: preview.before });
     expect(gets()).toBe(before);

@@ -12,34 +12,19 @@ import { previewEdit, readChangeJournal, sendEdit, sendReplace } from '../../../
 import { createScimClient } from '../../../electron/core/scim/client';
 import type { ScimClient } from '../../../electron/core/scim/types';
 import type { EditPreview } from '../../../shared/edit';
-import { InspectorError } from '../../../shared/errors';
 import type { ScimGroup } from '../../../shared/scim';
 import { existsSync } from 'node:fs';
-import { editTenant, plainUserIds, writes, type EditTenant } from './support';
+import { tenantPool, plainUserIds, writes, type EditTenant } from './support';
+import { failure } from '../../support/failure';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
-const opened: EditTenant[] = [];
-async function open(...args: Parameters<typeof editTenant>): Promise<EditTenant> {
-  const t = await editTenant(...args);
-  opened.push(t);
-  return t;
-}
+const { open, closeAll } = tenantPool();
 let rfc: EditTenant;
 beforeAll(async () => {
   rfc = await open('rfc');
 });
-afterAll(async () => {
-  for (const t of opened) await t.close();
-});
+afterAll(closeAll);
 
-async function refusal(promise: Promise<unknown>): Promise<InspectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof InspectorError)) throw new Error(`expected an InspectorError, got ${String(error)}`);
-  return error;
-}
 
 /** A client on `t`'s sandbox that never retries: the first failed answer is the answer. */
 function noRetries(t: EditTenant): ScimClient {
@@ -57,7 +42,7 @@ describe('refused before anything is journalled or sent', () => {
     const preview = await previewEdit(rfc.client, 'Users', id, { edited: before }, { before });
     expect(preview.empty).toBe(true);
     const journal = `${rfc.journal}.empty`;
-    const error = await refusal(sendEdit(rfc.client, preview, { journal }));
+    const error = await failure(sendEdit(rfc.client, preview, { journal }));
     expect([error.code, error.message]).toEqual(['invalid-input', 'The edit changes nothing, so nothing was sent.']);
     expect(existsSync(journal)).toBe(false);
   });
@@ -68,7 +53,7 @@ describe('refused before anything is journalled or sent', () => {
     const preview = await previewEdit(elsewhere.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Elsewhere' }] });
     const journal = `${rfc.journal}.elsewhere`;
     const before = [writes(rfc.sandbox), writes(elsewhere.sandbox)];
-    const error = await refusal(sendEdit(rfc.client, preview, { journal }));
+    const error = await failure(sendEdit(rfc.client, preview, { journal }));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toBe(
       `This preview was made for ${preview.request.url}, not for this connection (${rfc.client.baseUrl.replace(/\/$/, '')}/Users/${id}); preview the edit again on this connection. Nothing was sent.`,
@@ -83,7 +68,7 @@ describe('refused before anything is journalled or sent', () => {
     const preview = await previewEdit(rfc.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Not a PUT' }] });
     const journal = `${rfc.journal}.replace`;
     const before = writes(rfc.sandbox);
-    const error = await refusal(sendReplace(rfc.client, preview, { journal }));
+    const error = await failure(sendReplace(rfc.client, preview, { journal }));
     expect([error.code, error.message]).toEqual([
       'invalid-input',
       'sendReplace sends the PUT preview offered after a partial PATCH (offerPut) or made with method PUT; this preview is a PATCH — use sendEdit.',
@@ -98,7 +83,7 @@ describe('refused before anything is journalled or sent', () => {
     const tampered: EditPreview = { ...preview, request: { ...preview.request, body: { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'groups', value: [{ value: 'g1' }] }] } } };
     const journal = `${rfc.journal}.tampered`;
     const before = writes(rfc.sandbox);
-    const error = await refusal(sendEdit(rfc.client, tampered, { journal }));
+    const error = await failure(sendEdit(rfc.client, tampered, { journal }));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/"groups" is read-only/);
     expect(writes(rfc.sandbox)).toBe(before);
@@ -140,7 +125,7 @@ describe('writes without a version (no ETag)', () => {
     const id = plainUserIds(t.sandbox)[2]!;
     const preview = await previewEdit(t.client, 'Users', id, { edited: { ...(await t.client.get('Users', id)), displayName: 'Never' } }, { vendor: 'lettermint', method: 'PUT' });
     const before = writes(t.sandbox);
-    const error = await refusal(sendEdit(t.client, preview, { journal: t.journal, signal: AbortSignal.abort() }));
+    const error = await failure(sendEdit(t.client, preview, { journal: t.journal, signal: AbortSignal.abort() }));
     expect(error.code).toBe('cancelled');
     expect(writes(t.sandbox)).toBe(before);
     expect(existsSync(t.journal)).toBe(false);
@@ -156,7 +141,7 @@ describe('after the write', () => {
       const preview = await previewEdit(client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Unverified' }] });
       // The PATCH is answered; the read-back after it gets a 500.
       t.sandbox.setFaults({ serverErrorBurst: { every: 2, length: 1, status: 500 } });
-      const error = await refusal(sendEdit(client, preview, { journal: t.journal }));
+      const error = await failure(sendEdit(client, preview, { journal: t.journal }));
       t.sandbox.setFaults({});
       expect(t.sandbox.store.get('Users', id)?.res.title).toBe('Unverified');
       expect(error.message).toMatch(/^The PATCH was accepted \(200\) but reading the resource back to verify it failed: .+ Reload it to see what the server holds\.$/);
@@ -187,7 +172,7 @@ describe('after the write', () => {
       if (entry.method === 'PATCH') controller.abort();
     });
     try {
-      const error = await refusal(sendEdit(t.client, preview, { journal: t.journal, signal: controller.signal }));
+      const error = await failure(sendEdit(t.client, preview, { journal: t.journal, signal: controller.signal }));
       expect(error.code).toBe('cancelled');
       expect(error.message).toMatch(/^The PATCH was accepted \(200\)/);
       expect(t.sandbox.store.get('Users', id)?.res.title).toBe('Cancelled After');
@@ -281,7 +266,7 @@ describe('failures, each journalled with its own outcome', () => {
     const [mine, theirs] = plainUserIds(rfc.sandbox).slice(4, 6) as [string, string];
     const taken = String(rfc.sandbox.store.get('Users', theirs)?.res.userName);
     const journal = `${rfc.journal}.409`;
-    const error = await refusal(sendEdit(rfc.client, await previewEdit(rfc.client, 'Users', mine, { operations: [{ op: 'replace', path: 'userName', value: taken }] }), { journal }));
+    const error = await failure(sendEdit(rfc.client, await previewEdit(rfc.client, 'Users', mine, { operations: [{ op: 'replace', path: 'userName', value: taken }] }), { journal }));
     const { entries } = await readChangeJournal(journal);
     expect(entries).toEqual([expect.objectContaining({ outcome: 'conflict', responseStatus: 409, error: { code: 'conflict', message: error.message }, warnings: [] })]);
     expect(error.message).toContain(theirs);
@@ -290,7 +275,7 @@ describe('failures, each journalled with its own outcome', () => {
   it('a server’s refusal of a bad value is "failed", with its status, and not "refused"', async () => {
     const groupId = rfc.sandbox.store.ids('Groups')[0]!;
     const journal = `${rfc.journal}.400`;
-    const error = await refusal(sendEdit(rfc.client, await previewEdit(rfc.client, 'Groups', groupId, { operations: [{ op: 'replace', path: 'displayName', value: ' ' }] }), { journal }));
+    const error = await failure(sendEdit(rfc.client, await previewEdit(rfc.client, 'Groups', groupId, { operations: [{ op: 'replace', path: 'displayName', value: ' ' }] }), { journal }));
     expect(error.details?.status).toBe(400);
     const { entries } = await readChangeJournal(journal);
     expect(entries).toEqual([expect.objectContaining({ outcome: 'failed', responseStatus: 400, error: { code: error.code, message: error.message }, warnings: [] })]);
@@ -306,7 +291,7 @@ describe('failures, each journalled with its own outcome', () => {
     ];
     for (const [noun, preview] of cases) {
       t.sandbox.setFaults({ resetEvery: 1 });
-      const error = await refusal(sendEdit(t.client, preview, { journal: t.journal }));
+      const error = await failure(sendEdit(t.client, preview, { journal: t.journal }));
       t.sandbox.setFaults({});
       expect(error.code).toBe('network');
       expect(error.message).toMatch(new RegExp(` The PATCH may or may not have been applied: reload the ${noun} to see before trying again\\.$`));
@@ -325,7 +310,7 @@ describe('failures, each journalled with its own outcome', () => {
     // The server holds each request a while; the admin cancels once the PATCH has reached it.
     t.sandbox.setFaults({ latencyMs: 2_000 });
     const controller = new AbortController();
-    const sending = refusal(sendEdit(t.client, preview, { journal: t.journal, signal: controller.signal }));
+    const sending = failure(sendEdit(t.client, preview, { journal: t.journal, signal: controller.signal }));
     while ((t.sandbox.stats().byMethod.PATCH ?? 0) === 0) await new Promise((done) => setTimeout(done, 10));
     controller.abort();
     const error = await sending;
@@ -347,7 +332,7 @@ describe('failures, each journalled with its own outcome', () => {
       if (entry.method === 'PATCH' && entry.status === 412) controller.abort();
     });
     try {
-      expect((await refusal(sendEdit(t.client, preview, { journal: t.journal, signal: controller.signal }))).code).toBe('cancelled');
+      expect((await failure(sendEdit(t.client, preview, { journal: t.journal, signal: controller.signal }))).code).toBe('cancelled');
     } finally {
       stop();
     }
@@ -397,7 +382,7 @@ describe('a form the server does not implement (501 / 405)', () => {
     // The re-read for a PUT fails (a client that does not retry; the sandbox answers 500).
     const client = noRetries(t);
     t.sandbox.setFaults({ serverErrorBurst: { every: 2, length: 1, status: 500 } });
-    const error = await refusal(sendEdit(client, preview, { journal: t.journal }));
+    const error = await failure(sendEdit(client, preview, { journal: t.journal }));
     t.sandbox.setFaults({});
     await client.close();
     expect(error.code).toBe('not-supported');
@@ -406,7 +391,7 @@ describe('a form the server does not implement (501 / 405)', () => {
       /\(501 Not Implemented\).* Forms this server may accept instead, each to preview and confirm: remove members by value array \(\{"op":"remove","path":"members","value":\[\{"value":…\}\]\}\)\. No PUT is offered: the resource could not be read again to build one\.$/,
     );
     // Both forms offered: joined with "; ", and no notes after them.
-    const plain = await refusal(sendEdit(t.client, preview, { journal: t.journal }));
+    const plain = await failure(sendEdit(t.client, preview, { journal: t.journal }));
     expect(plain.message).toMatch(/ Forms this server may accept instead, each to preview and confirm: remove members by value array \(.*\); PUT \(full replace, built from the resource as the server holds it now\)\.$/);
   });
 
@@ -415,7 +400,7 @@ describe('a form the server does not implement (501 / 405)', () => {
     const id = plainUserIds(t.sandbox)[0]!;
     const before = await t.client.get('Users', id);
     const preview = await previewEdit(t.client, 'Users', id, { edited: { ...before, displayName: 'Put Name' } }, { before, vendor: 'mittr', method: 'PUT' });
-    const error = await refusal(sendEdit(t.client, preview, { journal: t.journal }));
+    const error = await failure(sendEdit(t.client, preview, { journal: t.journal }));
     expect(error.code).toBe('not-supported');
     expect(error.details).toMatchObject({ status: 405, sent: false, alternatives: [] });
     expect(error.message).toMatch(/\(405 Method Not Allowed\).* No other form of this change is offered\.$/);

@@ -44,6 +44,21 @@ export async function editTenant(vendor: VendorName, options: { readOnly?: boole
   };
 }
 
+/** Tenants a test file opens as it goes (`open`), every one closed by `closeAll` in its afterAll. */
+export function tenantPool(): { open: typeof editTenant; closeAll(): Promise<void> } {
+  const opened: EditTenant[] = [];
+  return {
+    open: async (...args) => {
+      const t = await editTenant(...args);
+      opened.push(t);
+      return t;
+    },
+    closeAll: async () => {
+      for (const t of opened.splice(0)) await t.close();
+    },
+  };
+}
+
 export function activeUserIds(sandbox: SandboxHandle): string[] {
   return sandbox.store.ids('Users').filter((id) => sandbox.store.get('Users', id)?.res.active === true);
 }
