@@ -68,6 +68,16 @@ describe('planDeactivation', () => {
     expect(writes(t.sandbox)).toBe(0);
   });
 
+  it('passes the admin’s cancel and --match on to the lookup', async () => {
+    t = await tenant('rfc', { users: 20 });
+    const [a] = plainActiveUsers(t.users);
+    expect((await failure(planDeactivation(t.client, { inputs: [a!.userName], method: 'patch', signal: AbortSignal.abort() }))).code).toBe('cancelled');
+    // Matched on externalId only, a userName names nobody.
+    const byExternalId = await planDeactivation(t.client, { inputs: [a!.userName], method: 'patch', match: ['externalId'] });
+    expect([byExternalId.targets, byExternalId.unresolved.map((u) => u.input)]).toEqual([[], [a!.userName]]);
+    expect((await planDeactivation(t.client, { inputs: [a!.externalId!], method: 'patch', match: ['externalId'] })).targets.map((x) => x.id)).toEqual([a!.id]);
+  });
+
   it('refuses inputs that are all blank before anything is looked up', async () => {
     t = await tenant('rfc', { users: 5 });
     const requests = t.sandbox.stats().requests;

@@ -63,6 +63,7 @@ describe('a change journal line', () => {
     ['a result whose after has no id', { ...result, after: { title: 'CTO' } }],
     ['a result with a text error', { ...result, error: 'boom' }],
     ['a result without warnings', { ...result, warnings: undefined }],
+    ['a result of an unknown type', { ...result, type: 'change-outcome' }],
     ['a list', [intent]],
     ['null', null],
   ];
@@ -157,7 +158,7 @@ describe('recording a write', () => {
     const change = await recordIntent(path, preview, null);
     await change.journal.close();
     const { entries } = await readChangeJournal(path);
-    expect(entries[0]).toMatchObject({ who: userInfo().username, profile: null, outcome: 'interrupted', expected: preview.after, before: preview.before });
+    expect(entries[0]).toMatchObject({ who: userInfo().username, profile: null, outcome: 'interrupted', expected: preview.after, before: preview.before, warnings: [], error: null, after: null });
   });
 
   it('creates a missing journal folder owner-only, and leaves an existing folder’s mode alone', async () => {
