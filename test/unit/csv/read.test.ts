@@ -29,6 +29,8 @@ describe('the delimiter', () => {
     expect(detectDelimiter('\uFEFFa;b\r\nc,d,e,f\r\n')).toBe(';');
     expect(detectDelimiter('a;b\nc,d,e,f\n')).toBe(';');
     expect(detectDelimiter('a;b')).toBe(';');
+    expect(detectDelimiter('a,b;c;')).toBe(';'); // one record, no line break, its last cell empty
+    expect(detectDelimiter('x\nb;c;d\n')).toBe(','); // a short first record still decides
   });
 
   it('is a comma on ties and when the first record has none', () => {
@@ -84,6 +86,8 @@ describe('parsing', () => {
     expect(parseCsvText('email,note\r\na@x.com,"two\r\nlines"\r\n\r\nb@x.com,ok', { column: 'email' }).lines).toEqual([2, 5]);
     expect(parseCsvText('email\n\n\na@x.com\n\nb@x.com\n\n\n', { column: 'email' }).lines).toEqual([4, 6]);
     expect(parseCsvText('"a\n\nb"\nc\n', { hasHeader: false }).lines).toEqual([1, 4]);
+    // Excel's BOM in front of a blank first line: the BOM is no content
+    expect(parseCsvText('\uFEFF\nemail\na@x.com\n', { column: 'email' }).lines).toEqual([3]);
   });
 
   it('refuses a malformed file whole, naming the file, the line and the fix', () => {
@@ -92,11 +96,16 @@ describe('parsing', () => {
       code: 'invalid-csv',
       details: { file: 'leavers.csv', line: 3 },
     });
-    expect((ragged as Error).message).toMatch(
-      /^leavers\.csv is not valid CSV at line 3: (?!Invalid Record Length)\S.*\. Fix the file \(quotes must be closed, every row needs the same number of columns\); nothing was done\.$/,
+    // csv-parse's own reason, without its "Invalid Record Length: " prefix
+    expect((ragged as Error).message).toBe(
+      'leavers.csv is not valid CSV at line 3: expect 2, got 3 on line 3. Fix the file (quotes must be closed, every row needs the same number of columns); nothing was done.',
     );
     const unclosed = failure(() => parseCsvText('email\n"unclosed@x.com\n'));
-    expect(unclosed).toMatchObject({ code: 'invalid-csv', message: expect.stringMatching(/^the CSV file is not valid CSV at line \d+: /), details: { file: 'the CSV file' } });
+    expect(unclosed).toMatchObject({
+      code: 'invalid-csv',
+      message: expect.stringMatching(/^the CSV file is not valid CSV at line 2: Quote Not Closed: /),
+      details: { file: 'the CSV file', line: 2 },
+    });
   });
 
   it('refuses a file with no records', () => {
@@ -119,6 +128,9 @@ describe('choosing a column', () => {
     expect(columnIndex(headed, '1')).toBe(0);
     expect(columnIndex(headed, '2')).toBe(1);
     expect(columnIndex(bare, ' 2 ')).toBe(1);
+    const wide = parseCsvText(`${Array.from({ length: 12 }, (_, i) => `c${i + 1}`).join(',')}\n${'x,'.repeat(11)}x\n`, { hasHeader: true });
+    expect(columnIndex(wide, '10')).toBe(9);
+    expect(columnIndex(wide, '12')).toBe(11);
   });
 
   it('refuses a column that is not there, listing what is', () => {
@@ -176,15 +188,23 @@ describe('reading the file', () => {
     });
   });
 
-  it('refuses a file over 200 MB before decoding it', async () => {
-    const file = join(await testDir('csv-read-'), 'huge.csv');
-    const handle = await open(file, 'w');
-    await handle.truncate(200 * 1024 * 1024 + 1); // sparse: no disk space used
-    await handle.close();
-    await expect(readCsvText(file)).rejects.toMatchObject({
+  it('reads a file of 200 MB and refuses one byte more before decoding it', async () => {
+    const dir = await testDir('csv-read-');
+    const sparse = async (name: string, bytes: number): Promise<string> => {
+      const file = join(dir, name);
+      const handle = await open(file, 'w');
+      await handle.truncate(bytes); // sparse: no disk space used
+      await handle.close();
+      return file;
+    };
+    // Outcomes, not values: a failing expect must not print 200 MB of text.
+    const atLimit = await sparse('limit.csv', 200 * 1024 * 1024);
+    expect(await readCsvText(atLimit).then((text) => text.length, (error: unknown) => error)).toBe(200 * 1024 * 1024);
+    const over = await sparse('huge.csv', 200 * 1024 * 1024 + 1);
+    expect(await readCsvText(over).then(() => 'read', (error: unknown) => error)).toMatchObject({
       code: 'invalid-csv',
-      message: `The CSV file ${file} is larger than 200 MB; split it first.`,
-      details: { file },
+      message: `The CSV file ${over} is larger than 200 MB; split it first.`,
+      details: { file: over },
     });
   });
 });
