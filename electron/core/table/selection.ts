@@ -93,22 +93,38 @@ export function selectedRows(held: HeldTable, resolved: Resolved, after: number,
   return { rows, next: row < index.rows ? row : null };
 }
 
-/** How many rows a selection selects (and how many of them a view's search matches). */
+/**
+ * How many rows a selection selects (and how many of them a view's search matches): one pass over
+ * the parts' per-row byte, then the toggled rows adjusted one by one, so a count of 1M rows costs
+ * a few milliseconds of main's time, not a call per row.
+ */
 export function countSelection(held: HeldTable | null, s: TableSelection, search: string | null): SelectionCount {
   const stale = staleness(held, s);
   if (stale) return { count: null, inView: null, stale, missing: 0 };
   const resolved = resolveSelection(held, s);
+  if (!held) return { count: 0, inView: search === null ? null : 0, stale: null, missing: resolved.missing };
+  const values = s.parts.map((p) => p.value);
+  const byParts = (row: number): boolean => {
+    const k = resolved.last[row] ?? 0;
+    return k !== 0 && values[k - 1] === true;
+  };
+  // Parts cover live rows only (a removal since makes the selection stale).
   let count = 0;
+  const last = resolved.last;
+  for (let row = 0; row < last.length; row++) {
+    const k = last[row] as number;
+    if (k !== 0 && values[k - 1] === true) count++;
+  }
+  for (const row of resolved.overrides.keys()) count += Number(resolved.selected(row)) - Number(byParts(row));
   let inView: number | null = null;
-  if (held) {
-    const index = held.index;
-    for (let row = 0; row < index.rows; row++) if (!index.removed.get(row) && resolved.selected(row)) count++;
-    if (search !== null) {
+  if (search !== null) {
+    if (search.trim() === '') {
+      inView = count;
+    } else {
       inView = 0;
-      for (const row of held.views.all({ search, sort: null })) if (resolved.selected(row)) inView++;
+      const check = resolved.overrides.size === 0 ? byParts : resolved.selected;
+      for (const row of held.views.all({ search, sort: null })) if (check(row)) inView++;
     }
-  } else if (search !== null) {
-    inView = 0;
   }
   return { count, inView, stale: null, missing: resolved.missing };
 }
