@@ -73,6 +73,8 @@ describe('previewEdit', () => {
     expect(put.before.nickName).toBe('meanwhile');
     expect(put.request.headers['If-Match']).toBe(put.before.meta?.version);
     expect(put.request.headers['If-Match']).not.toBe(loaded.meta?.version);
+    // A cancel stops that read too.
+    expect((await failure(previewEdit(t.client, 'Users', id, { edited: { ...loaded, title: 'X' } }, { before: loaded, method: 'PUT', signal: AbortSignal.abort() }))).code).toBe('cancelled');
     // Read now for the preview itself: no second read.
     const after = gets();
     await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Again' }] }, { method: 'PUT' });
@@ -183,7 +185,8 @@ describe('replacePreview (the PUT fallback)', () => {
 describe('targetOf (a rebased preview keeps the profile’s headers)', () => {
   it('keeps the profile’s own headers and drops what the connection sets, in any case', () => {
     const preview = planPreview({ baseUrl: 'https://a.test/v2', kind: 'Groups', vendor: 'entra', headers: {} }, { schemas: [SCHEMAS.group], id: 'g1', displayName: 'G' }, { operations: [{ op: 'replace', path: 'displayName', value: 'H' }] });
-    const request = { ...preview.request, headers: { authorization: 'Bearer [redacted]', 'IF-MATCH': 'W/"1"', 'Content-Type': 'x', ACCEPT: 'y', 'X-Tenant': 'acme', 'X-Trace': 'on' } };
-    expect(targetOf({ ...preview, request }, 'https://b.test/v2')).toEqual({ baseUrl: 'https://b.test/v2', kind: 'Groups', vendor: 'entra', headers: { 'X-Tenant': 'acme', 'X-Trace': 'on' } });
+    const kept = { 'X-Tenant': 'acme', 'X-Trace': 'on', 'Accept-Language': 'de', 'X-Accept': 'v2' };
+    const request = { ...preview.request, headers: { authorization: 'Bearer [redacted]', 'IF-MATCH': 'W/"1"', 'Content-Type': 'x', ACCEPT: 'y', ...kept } };
+    expect(targetOf({ ...preview, request }, 'https://b.test/v2')).toEqual({ baseUrl: 'https://b.test/v2', kind: 'Groups', vendor: 'entra', headers: kept });
   });
 });
