@@ -3,7 +3,7 @@
 // WAI-ARIA window splitter: role separator with its width as value). The column chooser moves,
 // hides and adds columns from the keyboard too.
 
-import { useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { ColumnId } from '../../../shared/columns';
 import type { ResourceKind } from '../../../shared/scim';
 import { clampWidth, columnLabel, MAX_WIDTH, MIN_WIDTH, WIDTH_STEP } from '../store/column-layout';
@@ -13,7 +13,9 @@ import { followDragX } from '../frame/drag-x';
 /** The column being dragged by its header (one drag at a time in a window). */
 let dragging: { kind: ResourceKind; column: ColumnId } | null = null;
 
-export function ColumnHeader({ kind, column, index }: { kind: ResourceKind; column: ColumnId; index: number }) {
+// Memoised, and its width read after layout, not while rendering: the grid renders on every
+// scroll frame and keystroke, and a layout read in render forced a layout in each of those frames.
+export const ColumnHeader = memo(function ColumnHeader({ kind, column, index }: { kind: ResourceKind; column: ColumnId; index: number }) {
   const { ui } = useScope();
   const sort = useUi((s) => s.sort[kind]);
   const width = useUi((s) => s.widths[kind][column]);
@@ -21,6 +23,17 @@ export function ColumnHeader({ kind, column, index }: { kind: ResourceKind; colu
   const label = columnLabel(kind, column);
   const sorted = sort?.column === column ? sort.dir : null;
   const currentWidth = (): number => width ?? Math.round(cell.current?.getBoundingClientRect().width ?? 160);
+  // The width a column without a set width takes (for the separator's value), kept up to date.
+  const [measured, setMeasured] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = cell.current;
+    if (width !== undefined || !el) return;
+    const read = (): void => setMeasured(Math.round(el.getBoundingClientRect().width));
+    read();
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
+    resize?.observe(el);
+    return () => resize?.disconnect();
+  }, [width]);
 
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>): void => {
     e.preventDefault();
@@ -74,7 +87,7 @@ export function ColumnHeader({ kind, column, index }: { kind: ResourceKind; colu
         aria-label={`Resize ${label}`}
         aria-valuemin={MIN_WIDTH}
         aria-valuemax={MAX_WIDTH}
-        aria-valuenow={clampWidth(currentWidth())}
+        aria-valuenow={clampWidth(width ?? measured ?? 160)}
         tabIndex={0}
         className="col-resize"
         onPointerDown={onPointerDown}
@@ -83,4 +96,4 @@ export function ColumnHeader({ kind, column, index }: { kind: ResourceKind; colu
       />
     </div>
   );
-}
+});

@@ -6,7 +6,6 @@
 // checkbox for the whole view.
 
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TableRow } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
 import type { ColumnId } from '../store/columns';
@@ -18,6 +17,7 @@ import type { GridView } from './view';
 import { DateTime, isIsoDateTime } from '../frame/DateTime';
 import { ActiveCell } from './ActiveState';
 import { isSelected, type SelectionOverride } from '../../../shared/selection';
+import { useFixedRows } from './fixed-rows';
 
 const ROW_HEIGHT = 28;
 
@@ -88,11 +88,9 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
   const { source, total } = view;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // Rows are ROW_HEIGHT tall (app.css): the rows on screen follow from the scroll position.
+  const { from: first, to: last, totalSize, scrollToIndex } = useFixedRows(scroller, total, ROW_HEIGHT, 8);
   const template = gridTemplate(columns, widths);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.length > 0 ? (items[items.length - 1]?.index ?? 0) + 1 : 0;
   // The blocks holding the rows on screen (and the overscan) are asked from main.
   useEffect(() => source.need(first, last), [source, first, last, view.version]);
 
@@ -144,7 +142,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
         e.preventDefault();
         const next = Math.min(Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1)), Math.max(0, n - 1));
         ui.getState().setCursor(kind, next);
-        virtualizer.scrollToIndex(next);
+        scrollToIndex(next);
       } else if (e.key === 'Enter' && (!inField || (e.target as HTMLElement).id === `search-${kind}`)) {
         const row = source.row(c);
         if (row) ui.getState().open(kind, row.id);
@@ -152,7 +150,7 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [kind, source, ui, virtualizer]);
+  }, [kind, source, ui, scrollToIndex]);
 
   return (
     <div
@@ -189,19 +187,20 @@ export function ResourceGrid({ kind, view, inView, onReload }: { kind: ResourceK
           if (head.current) head.current.scrollLeft = e.currentTarget.scrollLeft;
         }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = source.row(item.index);
+        <div style={{ height: totalSize, position: 'relative' }}>
+          {Array.from({ length: last - first }, (_, i) => {
+            const index = first + i;
+            const row = source.row(index);
             return (
               <GridRow
-                key={item.key}
+                key={index}
                 kind={kind}
                 row={row}
-                index={item.index}
-                start={item.start}
+                index={index}
+                start={index * ROW_HEIGHT}
                 template={template}
                 columns={columns}
-                cursor={item.index === cursor}
+                cursor={index === cursor}
                 open={row !== undefined && detail?.kind === kind && detail.id === row.id}
                 checked={checkedRow(row)}
                 onCheck={stableCheck}
