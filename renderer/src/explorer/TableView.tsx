@@ -78,7 +78,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
       )}
       <SelectionBar kind={kind} view={view} counted={counted} actions={selectionActions} narrowedBy={narrowedBy} />
       {listing?.error && <ErrorState error={listing.error} onRetry={reload} />}
-      {view.error && <ErrorState error={view.error} />}
+      {view.error && <ErrorState error={view.error} {...(view.retryable ? { onRetry: () => view.source.retry() } : {})} />}
       {size === 0 && listing?.running && <p className="loading" role="status">Loading the first page of {noun}…</p>}
       {size === 0 && listing && !listing.running && !listing.error && (
         <p className="empty" role="status">

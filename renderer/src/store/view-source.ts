@@ -3,8 +3,12 @@
 // A change of listing, search, sort or data starts a new generation; the rows of the previous one
 // stay on screen until the first block of the new one arrives, so the grid never shows a mix.
 // While main's total is not exact (a rare match over a million rows), it is asked again.
+// A new query (each keystroke of a search) asks only the blocks on screen; the blocks around them
+// and the exact total are asked after its rows have painted, so they never compete with the rows
+// the admin waits for (nor with the next keystroke's) on the wire or in main.
+// A failed read is the snapshot's `error` (the page shows it with Retry), never silent placeholders.
 
-import type { InspectorApi } from '../../../shared/channels';
+import type { InspectorApi, Result } from '../../../shared/channels';
 import { toAppError, type AppError } from '../../../shared/errors';
 import type { TableRow, TableSort } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
@@ -38,6 +42,8 @@ export interface ViewSnapshot {
   shown: ViewQuery | null;
   /** The last failure reading rows or ids from main (shown to the user); the next success clears it. */
   error: AppError | null;
+  /** The error is a failed read of rows or of the total: retry() asks again. */
+  retryable: boolean;
   version: number;
 }
 
@@ -49,9 +55,13 @@ export class ViewSource {
   private fresh = new Map<number, TableRow[]>();
   private asked = new Set<number>();
   private polling = false;
+  /** Blocks whose read failed in this generation: not asked again until retry() or a new query. */
+  private failed = new Set<number>();
+  private rowsError: AppError | null = null;
+  private idsError: AppError | null = null;
   private visible: [number, number] = [0, BLOCK];
   private listeners = new Set<() => void>();
-  snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, error: null, version: 0 };
+  snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, error: null, retryable: false, version: 0 };
 
   constructor(
     private readonly api: InspectorApi,
@@ -74,8 +84,18 @@ export class ViewSource {
     this.generation += 1;
     this.fresh = new Map();
     this.asked = new Set();
+    this.failed = new Set();
     this.polling = false;
     this.need(this.visible[0], this.visible[1]);
+  }
+
+  /** Asks again what failed (the error's Retry). */
+  retry(): void {
+    this.failed = new Set();
+    this.polling = false;
+    this.setError('rows', null);
+    this.need(this.visible[0], this.visible[1]);
+    if (this.shownGeneration === this.generation && !this.snapshot.exact) void this.poll(this.generation);
   }
 
   /** The row at a position of the view on screen, or undefined while its block is on its way. */
@@ -90,14 +110,17 @@ export class ViewSource {
     if (this.query.listId === null) return;
     const first = Math.floor(from / BLOCK);
     const last = Math.max(first, Math.floor((Math.max(from, to) - 1) / BLOCK));
-    for (let b = first; b <= last; b++) if (!this.fresh.has(b) && !this.asked.has(b)) void this.fetch(b);
+    const wanted = (b: number): boolean => !this.fresh.has(b) && !this.asked.has(b) && !this.failed.has(b);
+    for (let b = first; b <= last; b++) if (wanted(b)) void this.fetch(b);
+    // Not yet for a query whose rows have not shown (see afterShown).
+    if (this.shownGeneration !== this.generation) return;
     // Then the blocks on either side, AHEAD of them in the direction of scrolling: a block lasts
     // ~12 frames of a brisk scroll, less than a loaded machine's round trip to main.
-    const end = this.snapshot.shown ? Math.ceil(this.snapshot.total / BLOCK) : last + 1;
+    const end = Math.ceil(this.snapshot.total / BLOCK);
     const around: number[] = [];
     for (let k = 1; k <= AHEAD; k++) around.push(down ? last + k : first - k);
     around.push(down ? first - 1 : last + 1);
-    for (const b of around) if (b >= 0 && b < end && !this.fresh.has(b) && !this.asked.has(b)) void this.fetch(b);
+    for (const b of around) if (b >= 0 && b < end && wanted(b)) void this.fetch(b);
   }
 
   /**
@@ -114,10 +137,10 @@ export class ViewSource {
       const joins = selection.parts.length > 0 ? { ...selection, overrides: [] } : null;
       const r = await this.api.table.selectPart({ profileId: this.profileId, kind: this.kind, listId, search, sort, from, to, value, selection: joins });
       if (!r.ok) throw r.error;
-      if (this.snapshot.error) this.fail(null);
+      this.setError('ids', null);
       return { listId, part: r.value.part, restart: r.value.stale !== null };
     } catch (error) {
-      this.fail({ ...toAppError(error), message: `Could not select the rows: ${toAppError(error).message}` });
+      this.setError('ids', { ...toAppError(error), message: `Could not select the rows: ${toAppError(error).message}` });
       return null;
     }
   }
@@ -137,23 +160,39 @@ export class ViewSource {
     if (listId === null) return;
     this.asked.add(block);
     const marks = selection && selection.parts.length > 0 ? { selection: { ...selection, overrides: [] } } : {};
-    const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes], ...marks });
+    const r = await settle(this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes], ...marks }));
     if (generation !== this.generation) return;
     this.asked.delete(block);
-    if (!r.ok) return;
+    if (!r.ok) {
+      this.failed.add(block);
+      this.setError('rows', { ...r.error, message: `Could not read the rows: ${r.error.message}` });
+      return;
+    }
     const w = r.value;
     // Main has not begun this listing yet (calls can overtake it): the next page's tick asks again.
     if (w.size === 0 && w.loading) return;
     this.fresh.set(block, w.rows);
-    if (this.shownGeneration !== generation) {
+    const first = this.shownGeneration !== generation;
+    if (first) {
       // The first block of a new generation replaces everything on screen at once.
       this.shownGeneration = generation;
       this.blocks = this.fresh;
     } else {
       this.prune();
     }
+    if (this.failed.size === 0) this.rowsError = null;
     this.publish(w.total, w.exact, w.size);
-    if (!w.exact) void this.poll(generation);
+    if (first) this.afterShown(generation);
+    else if (!w.exact) void this.poll(generation);
+  }
+
+  /** Once a new query's rows have painted: the blocks around them, and its exact total. */
+  private afterShown(generation: number): void {
+    afterPaint(() => {
+      if (generation !== this.generation) return;
+      this.need(this.visible[0], this.visible[1]);
+      if (!this.snapshot.exact) void this.poll(generation);
+    });
   }
 
   /** Asks main to work on towards the exact total, until it has it (or the query changes). */
@@ -161,11 +200,26 @@ export class ViewSource {
     if (this.polling) return;
     this.polling = true;
     const { listId, search, sort } = this.query;
+    let found = -1;
     while (generation === this.generation && listId !== null) {
-      const r = await this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true, attributes: [] });
-      if (generation !== this.generation || !r.ok) return;
+      const r = await settle(this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true, attributes: [] }));
+      if (generation !== this.generation) return;
+      if (!r.ok) {
+        // Stays marked as polling: retry() asks again.
+        this.setError('rows', { ...r.error, message: `Could not count the rows: ${r.error.message}` });
+        return;
+      }
       this.publish(r.value.total, r.value.exact, r.value.size);
       if (r.value.exact) break;
+      if (r.value.total === found) {
+        // No progress: main works on the query the grid asked rows for last, and a call of another
+        // view of this listing (or an older one overtaking on the wire) can have been the last.
+        // Asking the rows on screen again makes this query main's latest (else: a busy loop).
+        const b = Math.floor(this.visible[0] / BLOCK);
+        if (!this.asked.has(b)) await this.fetch(b);
+        if (generation !== this.generation) return;
+      }
+      found = r.value.total;
       // A block that came back short may fill up with the rows found since: asked again.
       for (const [b, rows] of this.fresh) if (rows.length < BLOCK && !this.asked.has(b)) void this.fetch(b);
     }
@@ -180,14 +234,34 @@ export class ViewSource {
   }
 
   private publish(total: number, exact: boolean, size: number): void {
-    this.snapshot = { total, exact, size, shown: this.query, error: this.snapshot.error, version: this.snapshot.version + 1 };
+    this.snapshot = { total, exact, size, shown: this.query, error: this.rowsError ?? this.idsError, retryable: this.rowsError !== null, version: this.snapshot.version + 1 };
     for (const l of this.listeners) l();
   }
 
-  private fail(error: AppError | null): void {
-    this.snapshot = { ...this.snapshot, error, version: this.snapshot.version + 1 };
+  /** A read's failure (or its success: null), kept apart so rows read fine do not hide an ids failure. */
+  private setError(what: 'rows' | 'ids', error: AppError | null): void {
+    if (what === 'rows') this.rowsError = error;
+    else this.idsError = error;
+    const shown = this.rowsError ?? this.idsError;
+    if (shown === this.snapshot.error) return;
+    this.snapshot = { ...this.snapshot, error: shown, retryable: this.rowsError !== null, version: this.snapshot.version + 1 };
     for (const l of this.listeners) l();
   }
+}
+
+/** A call's answer, a rejected call (a lost browser-mode connection) as an error answer. */
+async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call;
+  } catch (error) {
+    return { ok: false, error: toAppError(error) };
+  }
+}
+
+/** Runs `work` after the next paint (in a test without frames, on the next task). */
+function afterPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
 }
 
 function sortKey(sort: TableSort | null): string {
