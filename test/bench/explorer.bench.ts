@@ -16,12 +16,13 @@
 // timings are pessimistic: the load average is printed with them.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { callHost } from '../e2e/host-api';
+import { isStale, RENDERER_SOURCES } from '../e2e/global-setup';
 import { startServerProcess } from './server-process';
 import { startWebHostProcess } from './web-host-process';
 
@@ -142,7 +143,8 @@ async function heapMb(page: Page): Promise<number> {
 
 export async function runWith(users: number): Promise<Record<string, number | string[]>> {
   const root = join(import.meta.dirname, '../..');
-  if (!existsSync(join(root, 'dist/index.html'))) {
+  // Rebuilt when any renderer source is newer than the build: a bench of yesterday's UI proves nothing.
+  if (isStale(join(root, 'dist/index.html'), RENDERER_SOURCES)) {
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit', timeout: 180_000 });
   }
   const home = mkdtempSync(join(tmpdir(), 'scim-explorer-bench-'));
