@@ -78,7 +78,22 @@ export function createResources(transport: Transport, options: { readOnly?: bool
         url: res.url,
       });
     }
-    return normalizeResource<T>(res.body, kind, res.headers.etag);
+    return sameResource(normalizeResource<T>(res.body, kind, res.headers.etag), id, res);
+  }
+
+  /**
+   * A read of /Users/X answered with another resource (a proxy's cache, a vendor bug) must never be
+   * taken for X: an edit's read-back would call the write verified, a lookup would call X present.
+   * Ids differing only in case are taken as the same: servers with GUID ids print them in either.
+   */
+  function sameResource<T extends ScimResource>(resource: T, id: string, res: HttpResponse): T {
+    if (resource.id === id || resource.id.toLowerCase() === id.toLowerCase()) return resource;
+    throw new InspectorError('bad-response', `GET ${res.url} answered ${res.status} with another resource (id "${resource.id}", not "${id}"), so nothing in it is taken for the one asked for. Reload; if it happens again, report this to the vendor.`, {
+      status: res.status,
+      url: res.url,
+      asked: id,
+      answered: resource.id,
+    });
   }
 
   /** The written resource: from the answer when it holds one, else fetched again. */

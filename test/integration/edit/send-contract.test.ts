@@ -202,20 +202,22 @@ describe('after the write', () => {
     }
   });
 
-  it('a read-back that is another resource (the server answers with a wrong id) offers no PUT, and says why', async () => {
+  it('a read-back that is another resource (the server answers with a wrong id) verifies nothing: accepted, not applied, and says why', async () => {
     const t = await open('rfc', { users: 10 });
     const id = plainUserIds(t.sandbox)[3]!;
     const preview = await previewEdit(t.client, 'Users', id, { operations: [{ op: 'replace', path: 'title', value: 'Typed Title' }] });
+    // Nothing else differs: the resource read back holds exactly what was sent, under another id.
     const stop = t.client.transport.log.subscribe((entry) => {
       const row = t.sandbox.store.get('Users', id);
-      if (entry.method === 'PATCH' && row) t.sandbox.store.update('Users', id, { ...row.res, id: 'someone-else', title: 'Stored Title' }, true);
+      if (entry.method === 'PATCH' && row) t.sandbox.store.update('Users', id, { ...row.res, id: 'someone-else' }, true);
     });
     try {
-      const outcome = await sendEdit(t.client, preview, { journal: t.journal });
-      expect(outcome.status).toBe('partially-applied');
-      if (outcome.status !== 'partially-applied') return;
-      expect(outcome.offerPut).toBeNull();
-      expect(outcome.verification.warnings).toContain(`No PUT can be offered: The edited resource "${id}" is not the resource "someone-else" that was reloaded; reload the one you are editing.`);
+      const error = await failure(sendEdit(t.client, preview, { journal: t.journal }));
+      expect(error.code).toBe('bad-response');
+      expect(error.message).toMatch(/^The PATCH was accepted \(200\) but reading the resource back to verify it failed: GET \S+ answered 200 with another resource \(id "someone-else", not ".+"\)/);
+      expect(error.details).toMatchObject({ sent: true, asked: id, answered: 'someone-else' });
+      const { entries } = await readChangeJournal(t.journal);
+      expect(entries).toEqual([expect.objectContaining({ id, after: null, error: expect.objectContaining({ code: 'bad-response' }), warnings: ['The write was accepted but the resource could not be read back to verify it.'] })]);
     } finally {
       stop();
     }

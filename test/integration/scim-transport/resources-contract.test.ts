@@ -97,6 +97,20 @@ describe('reads', () => {
     expect(error.message).toBe(`GET ${url} answered 200 with an empty body instead of the resource. Check the base URL; if it is right, report this to the vendor.`);
     expect(error.details).toEqual({ status: 200, method: 'GET', url });
   });
+
+  it('a GET answered with another resource is an error naming both ids, never that resource; an id in another case is the same', async () => {
+    const otherId = tenant.sandbox.store.ids('Users')[1] ?? '';
+    const withId = (id: string) => onMethod('GET', (upstream) => ({ ...upstream, body: JSON.stringify({ ...(JSON.parse(upstream.body) as object), id }) }));
+    tenant.reshape(withId(otherId));
+    const { r } = open();
+    const error = await failure(r.get('Users', userId));
+    expect(error.code).toBe('bad-response');
+    const url = `${tenant.url}/Users/${userId}`;
+    expect(error.message).toBe(`GET ${url} answered 200 with another resource (id "${otherId}", not "${userId}"), so nothing in it is taken for the one asked for. Reload; if it happens again, report this to the vendor.`);
+    expect(error.details).toEqual({ status: 200, url, asked: userId, answered: otherId });
+    tenant.reshape(withId(userId.toUpperCase()));
+    expect((await r.get<ScimUser>('Users', userId)).id).toBe(userId.toUpperCase());
+  });
 });
 
 describe('a write is read back from what the server answered', () => {
