@@ -87,7 +87,7 @@ export function createResources(transport: Transport, options: { readOnly?: bool
    * Ids differing only in case are taken as the same: servers with GUID ids print them in either.
    */
   function sameResource<T extends ScimResource>(resource: T, id: string, res: HttpResponse): T {
-    if (resource.id === id || resource.id.toLowerCase() === id.toLowerCase()) return resource;
+    if (resource.id.toLowerCase() === id.toLowerCase()) return resource;
     throw new InspectorError('bad-response', `GET ${res.url} answered ${res.status} with another resource (id "${resource.id}", not "${id}"), so nothing in it is taken for the one asked for. Reload; if it happens again, report this to the vendor.`, {
       status: res.status,
       url: res.url,
