@@ -4,8 +4,8 @@
 // selection holds O(exceptions) ids, never the view's, and the count shown is main's. A write since
 // the rows were selected makes the bar say so instead of offering actions on other rows. Over the
 // real core and sandbox.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
 import type { EditPreview } from '../../../../shared/edit';
 import { TableView } from '../../../../renderer/src/explorer/TableView';
@@ -14,21 +14,14 @@ import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
 import { SELECTION_ACTIONS } from '../../../../renderer/src/features';
 import { columnsOf } from '../../../../shared/columns';
-import { realApi } from './real-api';
+import { realScopes } from './real-scopes';
 
 // A safety net for a loaded machine (the calls go to a real server), not a speed claim.
 configure({ asyncUtilTimeout: 20_000 });
 
 const USERS = 3000;
 let api: InspectorApi;
-let close: () => Promise<void>;
-beforeAll(async () => ({ api, close } = await realApi(USERS)));
-afterAll(() => close());
-const scopes: ProfileScope[] = [];
-afterEach(() => {
-  cleanup();
-  for (const s of scopes.splice(0)) s.explorer.detach();
-});
+const scopes = realScopes(USERS, (real) => ({ api } = real));
 
 /** Strings a value holds, however deep (Sets and Maps included): the ids a store keeps. */
 function strings(value: unknown, out: string[] = []): string[] {

@@ -3,27 +3,20 @@
 // from main's index (table.selectPart). When that call fails, the page says so in an alert; before, the rejection was left
 // unhandled and the admin saw nothing happen. Over the real core and sandbox, with only table.selectPart
 // made to fail (as a replaced listing or a lost browser-mode connection would).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
 import { TableView } from '../../../../renderer/src/explorer/TableView';
 import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/context';
 import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
-import { realApi } from './real-api';
+import { realScopes } from './real-scopes';
 
 // A safety net for a loaded machine (the calls go to a real server), not a speed claim.
 configure({ asyncUtilTimeout: 10_000 });
 
 let api: InspectorApi;
-let close: () => Promise<void>;
-beforeAll(async () => ({ api, close } = await realApi(40)));
-afterAll(() => close());
-const scopes: ProfileScope[] = [];
-afterEach(() => {
-  cleanup();
-  for (const s of scopes.splice(0)) s.explorer.detach();
-});
+const scopes = realScopes(40, (real) => ({ api } = real));
 
 /** The real api with table.selectPart failing: answering an error, or rejecting like a dropped connection. */
 function failingIds(how: 'error' | 'reject'): InspectorApi {

@@ -5,8 +5,8 @@
 // run's users read "no" in the Active column; a group edit moves the Groups column of its old and
 // new members; a 412 puts what the server holds now into the row; and the live audit's findings
 // follow the writes.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
 import type { AuditView } from '../../../../shared/channels/audit';
 import type { PlannedRun, RunOutcome } from '../../../../shared/channels/deactivate';
@@ -19,21 +19,14 @@ import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/
 import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
 import { value as ok } from '../../host/features-context';
-import { realApi } from './real-api';
+import { realScopes } from './real-scopes';
 
 // A safety net for a loaded machine (the calls go to a real server), not a speed claim.
 configure({ asyncUtilTimeout: 10_000 });
 
 let api: InspectorApi;
 let ctx: AppContext;
-let close: () => Promise<void>;
-beforeAll(async () => ({ api, ctx, close } = await realApi(80)));
-afterAll(() => close());
-const scopes: ProfileScope[] = [];
-afterEach(() => {
-  cleanup();
-  for (const s of scopes.splice(0)) s.explorer.detach();
-});
+const scopes = realScopes(80, (real) => ({ api, ctx } = real));
 
 async function loadedScope(): Promise<ProfileScope> {
   const s: ProfileScope = { api, profileId: 'sandbox', readOnly: false, explorer: createExplorerStore(api, 'sandbox'), ui: createUiStore() };

@@ -4,27 +4,20 @@
 // previous query's rows stay on screen, never shown as the new query's answer. Over the real core
 // and sandbox, with only table.window made to fail (as a replaced listing or a lost browser-mode
 // connection would).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
 import { TableView } from '../../../../renderer/src/explorer/TableView';
 import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/context';
 import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
-import { realApi } from './real-api';
+import { realScopes } from './real-scopes';
 
 // A safety net for a loaded machine (the calls go to a real server), not a speed claim.
 configure({ asyncUtilTimeout: 10_000 });
 
 let api: InspectorApi;
-let close: () => Promise<void>;
-beforeAll(async () => ({ api, close } = await realApi(40)));
-afterAll(() => close());
-const scopes: ProfileScope[] = [];
-afterEach(() => {
-  cleanup();
-  for (const s of scopes.splice(0)) s.explorer.detach();
-});
+const scopes = realScopes(40, (real) => ({ api } = real));
 
 /** The real api, with table.window failing while `failing.how` is set. */
 function switchableWindow(failing: { how: 'error' | 'reject' | null }): InspectorApi {
