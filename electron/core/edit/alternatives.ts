@@ -6,9 +6,9 @@
 
 import { InspectorError } from '../../../shared/errors';
 import type { EditPreview } from '../../../shared/edit';
-import type { PatchOperation, ScimResource } from '../../../shared/scim';
+import { SCHEMAS, type PatchOperation, type ScimResource } from '../../../shared/scim';
 import { dialectForVendor, parsePath } from '../patch';
-import { valueEqualityTarget } from '../patch/paths';
+import { valueEqualityTarget, type ParsedPath } from '../patch/paths';
 import type { ScimClient } from '../scim/types';
 import { planPreview, replacePreview, targetOf } from './preview';
 
@@ -18,11 +18,17 @@ export interface EditAlternative {
   preview: EditPreview;
 }
 
+/** The group's own members: `members`, bare or under the core Group schema. An extension's
+ *  attribute of the same name is another list, and so is any other attribute. */
+function namesGroupMembers(parsed: ParsedPath): boolean {
+  return parsed.attribute.toLowerCase() === 'members' && (parsed.schema === undefined || parsed.schema.toLowerCase() === SCHEMAS.group.toLowerCase());
+}
+
 /** `members[value eq "x"]` → "x"; null for any other path. */
 function memberFilterValue(path: unknown): string | null {
   if (typeof path !== 'string') return null;
   const parsed = parsePath(path);
-  if (typeof parsed === 'string' || parsed.attribute.toLowerCase() !== 'members') return null;
+  if (typeof parsed === 'string' || !namesGroupMembers(parsed)) return null;
   return valueEqualityTarget(parsed);
 }
 
