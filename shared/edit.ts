@@ -122,10 +122,10 @@ export type SendOutcome =
 
 /**
  * How a journalled write ended. 'unknown': the connection failed after the request went out
- * (network, timeout, cancelled), so it may have landed; 'interrupted': the process died before the
- * answer was recorded.
+ * (network, timeout, cancelled), so it may have landed; 'not-sent': cancelled before the request
+ * left, so it certainly did not; 'interrupted': the process died before the answer was recorded.
  */
-export type ChangeOutcome = 'applied' | 'partially-applied' | 'precondition-failed' | 'conflict' | 'refused' | 'failed' | 'unknown' | 'interrupted';
+export type ChangeOutcome = 'applied' | 'partially-applied' | 'precondition-failed' | 'conflict' | 'refused' | 'failed' | 'unknown' | 'not-sent' | 'interrupted';
 
 /** One write as the Journal view shows it: the intent and its result joined by changeId. */
 export interface ChangeJournalEntry {

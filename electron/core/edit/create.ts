@@ -12,6 +12,7 @@ import { describeRequest, diffResources, SERVER_MANAGED_ATTRIBUTES } from '../pa
 import { vendorLimits } from '../profiles/vendor-limits';
 import type { ScimClient } from '../scim/types';
 import { recordWrite } from './journal';
+import { mayHaveLanded, neverSent, notSentError } from './write-failure';
 
 export interface WriteTarget {
   vendor: string | null;
@@ -127,7 +128,13 @@ export async function sendCreate(client: ScimClient, confirmed: unknown, target:
   } catch (error) {
     const cause = toAppError(error);
     const status = typeof cause.details?.status === 'number' ? cause.details.status : null;
-    await change.finish({ status, outcome: cause.code.startsWith('refused-') ? 'refused' : cause.code === 'conflict' ? 'conflict' : 'failed', after: null, error: { code: cause.code, message: cause.message }, warnings: [] });
+    const noun = preview.kind === 'Users' ? 'user' : 'group';
+    const outcome = neverSent(cause) ? 'not-sent' : mayHaveLanded(cause) ? 'unknown' : cause.code.startsWith('refused-') ? 'refused' : cause.code === 'conflict' ? 'conflict' : 'failed';
+    await change.finish({ status, outcome, after: null, error: { code: cause.code, message: cause.message }, warnings: [] });
+    if (outcome === 'not-sent') throw notSentError('POST', 'nothing was created', change.changeId);
+    if (outcome === 'unknown' && cause.code === 'cancelled') {
+      throw new InspectorError('cancelled', `${cause.message} The POST may or may not have created the ${noun}: search for it before creating it again.`, { ...cause.details, sent: 'unknown', changeId: change.changeId });
+    }
     if (cause.code === 'conflict') throw new InspectorError('conflict', `${cause.message} A ${preview.kind === 'Users' ? 'user with this userName' : 'group with this name'} may exist already: search for it before creating another. Nothing was created.`, cause.details);
     throw error;
   }
@@ -178,8 +185,12 @@ export async function sendDelete(client: ScimClient, confirmed: DeletePreview, o
   } catch (error) {
     const cause = toAppError(error);
     const status = typeof cause.details?.status === 'number' ? cause.details.status : null;
-    const outcome = cause.code === 'precondition-failed' ? 'precondition-failed' : cause.code.startsWith('refused-') ? 'refused' : 'failed';
+    const outcome = neverSent(cause) ? 'not-sent' : mayHaveLanded(cause) ? 'unknown' : cause.code === 'precondition-failed' ? 'precondition-failed' : cause.code.startsWith('refused-') ? 'refused' : 'failed';
     await change.finish({ status, outcome, after: null, error: { code: cause.code, message: cause.message }, warnings: [] });
+    if (outcome === 'not-sent') throw notSentError('DELETE', 'the group is still there', change.changeId);
+    if (outcome === 'unknown' && cause.code === 'cancelled') {
+      throw new InspectorError('cancelled', `${cause.message} The DELETE may or may not have been applied: reload the group to see whether it is still there.`, { ...cause.details, sent: 'unknown', changeId: change.changeId });
+    }
     if (cause.code === 'precondition-failed') throw new InspectorError('precondition-failed', 'The group changed since the preview (412); nothing was deleted. Preview the delete again to see it as it is now.', cause.details);
     throw error;
   }

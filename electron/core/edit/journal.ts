@@ -146,7 +146,7 @@ export async function readChangeJournal(path: string): Promise<ChangeJournal> {
   return { entries, tornTail };
 }
 
-const OUTCOMES: readonly string[] = ['applied', 'partially-applied', 'precondition-failed', 'conflict', 'refused', 'failed', 'unknown'];
+const OUTCOMES: readonly string[] = ['applied', 'partially-applied', 'precondition-failed', 'conflict', 'refused', 'failed', 'unknown', 'not-sent'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

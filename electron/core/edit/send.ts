@@ -14,6 +14,7 @@ import { explainEditConflict } from './collision';
 import { checkEditPreview } from './guard';
 import { recordIntent, type OpenedChange } from './journal';
 import { planPreview, replacePreview, targetOf, type EditTarget } from './preview';
+import { mayHaveLanded, neverSent, notSentError } from './write-failure';
 
 export interface SendOptions {
   /** The change journal file (changeJournalPath(dataDir) in the app; tests use a temp dir). */
@@ -104,11 +105,16 @@ async function failed(client: ScimClient, preview: EditPreview, change: OpenedCh
     await change.finish({ status, outcome: 'conflict', after: null, error: { code: explained.code, message: explained.message }, warnings: [] });
     throw explained;
   }
-  if (UNCERTAIN.has(cause.code)) {
+  const noun = preview.kind === 'Users' ? 'user' : 'group';
+  if (neverSent(cause)) {
+    await change.finish({ status: null, outcome: 'not-sent', after: null, error: journalError, warnings: [] });
+    throw notSentError(preview.method, `the ${noun} is as it was. Send it again when you want the change`, change.changeId);
+  }
+  if (mayHaveLanded(cause)) {
     // The request may have reached the server before the connection failed; a write is never
     // retried blindly, so the admin is told to look instead of being told it failed.
     await change.finish({ status, outcome: 'unknown', after: null, error: journalError, warnings: [] });
-    throw new InspectorError(cause.code, `${cause.message} The ${preview.method} may or may not have been applied: reload the ${preview.kind === 'Users' ? 'user' : 'group'} to see before trying again.`, {
+    throw new InspectorError(cause.code, `${cause.message} The ${preview.method} may or may not have been applied: reload the ${noun} to see before trying again.`, {
       ...cause.details,
       sent: 'unknown',
       changeId: change.changeId,
@@ -129,9 +135,6 @@ async function notSupported(client: ScimClient, preview: EditPreview, cause: App
   const offered = alternatives.length > 0 ? ` Forms this server may accept instead, each to preview and confirm: ${alternatives.map((a) => a.label).join('; ')}.` : ' No other form of this change is offered.';
   return new InspectorError('not-supported', `${cause.message}${offered}${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`, { ...cause.details, alternatives, sent: false });
 }
-
-/** Failures after which the write may have landed. */
-const UNCERTAIN = new Set(['network', 'timeout', 'cancelled', 'bad-response']);
 
 /** The resource changed: show what changed meanwhile and carry the edit onto the fresh resource. */
 async function rebase(client: ScimClient, preview: EditPreview, fresh: ScimResource, changeId: string | null, options: SendOptions): Promise<SendOutcome> {

@@ -7,6 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { InspectorError } from '../../../shared/errors';
 import type { SecretSet } from '../secrets/index';
 import { transportError } from '../scim/errors';
+import { cancelledBeforeSending } from '../scim/retry';
 import type { RequestLog } from '../scim/request-log';
 import { readCapped } from '../scim/response-body';
 import { explainConnectionFailure } from './failures';
@@ -24,6 +25,8 @@ export interface SendRequest {
   maxBodyBytes: number;
   /** Secrets in the answer (an access token), added before the exchange is logged. */
   secretsIn?: (text: string) => (string | null | undefined)[];
+  /** Called at the moment the request is handed to the network: from then on it may have left. */
+  onDispatch?: () => void;
 }
 
 export interface SendResult {
@@ -58,6 +61,7 @@ export async function send(deps: SendDeps, req: SendRequest): Promise<SendResult
   let proxy: string | null = null;
   let status: number | null = null;
   let resHeaders: Record<string, string> = {};
+  let unsent = false;
   const record = (text: Uint8Array | null, size: number, error: string | null): void => {
     logged = true;
     log.record({ startedAt: started, method: req.method, url: req.url, status, durationMs: performance.now() - t0, requestHeaders: req.shownHeaders, requestBody: req.body, responseHeaders: resHeaders, responseBody: text, responseSize: size, error, redactor: secrets, proxy });
@@ -66,6 +70,13 @@ export async function send(deps: SendDeps, req: SendRequest): Promise<SendResult
     const target = new URL(req.url);
     const route = await deps.network.route(target);
     proxy = route.proxy;
+    // Checked in the same tick as the hand-over below: a cancel seen here stops the request before
+    // it leaves, so the caller may say it was not sent (and there is no exchange to log).
+    if (req.signal?.aborted) {
+      unsent = true;
+      throw cancelledBeforeSending();
+    }
+    req.onDispatch?.();
     const res = await route.dispatcher
       .request({ origin: target.origin, path: `${target.pathname}${target.search}`, method: req.method as 'GET', headers: req.headers, body: req.body, signal: req.signal ?? null })
       .catch(async (error: unknown) => {
@@ -79,6 +90,7 @@ export async function send(deps: SendDeps, req: SendRequest): Promise<SendResult
     record(bytes, size, null);
     return { status, headers: resHeaders, bytes, size, proxy };
   } catch (error) {
+    if (unsent) throw error;
     let failure = secrets.error(transportError(error, { method: req.method, url: req.url }));
     // A body that broke off after the status line still tells a write's caller it was accepted.
     if (status !== null && failure.details?.status === undefined) failure = new InspectorError(failure.code, failure.message, { ...failure.details, status });

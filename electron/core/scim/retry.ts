@@ -90,6 +90,14 @@ export function cancelled(): InspectorError {
   return new InspectorError('cancelled', 'The operation was cancelled.');
 }
 
+/**
+ * A cancel that stopped a request before any byte of it left (details.sent: false): a write cut
+ * off here was certainly not applied, unlike one cancelled on its way.
+ */
+export function cancelledBeforeSending(): InspectorError {
+  return new InspectorError('cancelled', 'The operation was cancelled before the request was sent.', { sent: false });
+}
+
 /** Tracks the total time a call may spend retrying (ConnectionOptions.retryBudgetMs). */
 export class RetryBudget {
   private readonly deadline: number;

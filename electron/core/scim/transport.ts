@@ -18,7 +18,7 @@ import { joinUrl, normalizeBaseUrl } from './base-url';
 import { httpError, isRetryableFailure, transportError } from './errors';
 import { createRequestLog, type RequestLogOptions } from './request-log';
 import { DEFAULT_MAX_BODY_BYTES, parseErrorBody, parseSuccessBody } from './response-body';
-import { backoffDelay, cancelled, RetryBudget, serverRequestedWait, sleep } from './retry';
+import { backoffDelay, cancelled, cancelledBeforeSending, RetryBudget, serverRequestedWait, sleep } from './retry';
 import type { ConnectionOptions, HttpRequest, HttpResponse, Transport } from './types';
 
 const MAX_ATTEMPTS = 8;
@@ -101,7 +101,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
   });
 
   /** One HTTP exchange including same-origin redirects; each hop is logged. */
-  async function exchange(req: HttpRequest, startUrl: string, bodyText: string | null): Promise<Exchange> {
+  async function exchange(req: HttpRequest, startUrl: string, bodyText: string | null, onDispatch: () => void): Promise<Exchange> {
     let url = startUrl;
     let method: HttpRequest['method'] = req.method;
     let body = bodyText;
@@ -116,7 +116,7 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
         ...allowedHeaders(req.headers),
       };
       if (body === null) delete headers['content-type'];
-      const res = await send(deps, { method, url, headers: { ...headers, ...applied.headers }, shownHeaders: { ...headers, ...applied.shown }, body, signal: req.signal ?? null, maxBodyBytes: maxBody });
+      const res = await send(deps, { method, url, headers: { ...headers, ...applied.headers }, shownHeaders: { ...headers, ...applied.shown }, body, signal: req.signal ?? null, maxBodyBytes: maxBody, onDispatch });
       const { status } = res;
       const location = res.headers.location;
       if (status >= 300 && status < 400 && location !== undefined && status !== 304) {
@@ -146,8 +146,17 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
     const bodyText = req.body === undefined ? null : JSON.stringify(req.body);
     const budget = new RetryBudget(budgetMs);
     let reauthorised = false;
+    // Whether any attempt (or redirect hop) of this request was handed to the network: until then a
+    // cancel proves it was not sent; after, it may have landed.
+    let dispatched = false;
+    const stopped = (): InspectorError => (dispatched ? cancelled() : cancelledBeforeSending());
+    // A cancel while a new credential is fetched comes after this request was sent (and refused).
+    const refreshed = async (answer: Exchange): Promise<boolean> =>
+      (await auth.refreshAfter?.(answer.applied, answer, authContext(req.signal)).catch((error: unknown) => {
+        throw error instanceof InspectorError && error.code === 'cancelled' ? stopped() : error;
+      })) === true;
     for (let attempt = 0; ; attempt++) {
-      if (req.signal?.aborted) throw cancelled();
+      if (req.signal?.aborted) throw stopped();
       const last = attempt + 1 >= MAX_ATTEMPTS;
       const retryAfter = async (ms: number): Promise<boolean> => {
         if (last || !budget.allows(ms)) return false;
@@ -157,17 +166,17 @@ export function createTransport(options: ConnectionOptions, tuning: TransportTun
       const backoff = (): number => backoffDelay(attempt, { random: tuning.random, baseMs: tuning.backoffBaseMs });
       let ex: Exchange;
       try {
-        ex = await exchange(req, url, bodyText);
+        ex = await exchange(req, url, bodyText, () => (dispatched = true));
       } catch (error) {
         // Redirect targets, token endpoint answers and echoed headers may carry a secret.
         const failure = secrets.error(error instanceof InspectorError ? error : transportError(error, { method: req.method, url }));
-        if (failure.code === 'cancelled' || req.signal?.aborted) throw cancelled();
+        if (failure.code === 'cancelled' || req.signal?.aborted) throw stopped();
         if (idempotent && isRetryableFailure(failure) && (await retryAfter(backoff()))) continue;
         throw idempotent || failure.code === 'token-missing' ? failure : writeOutcomeUnknown(failure, req.method);
       }
       // A 401 means the request was not processed, so even a write may be sent again, once, with
       // the credential the scheme renewed (an OAuth token that expired or was revoked).
-      if (ex.status === 401 && !reauthorised && auth.refreshAfter && (await auth.refreshAfter(ex.applied, ex, authContext(req.signal)))) {
+      if (ex.status === 401 && !reauthorised && auth.refreshAfter && (await refreshed(ex))) {
         reauthorised = true;
         continue;
       }
