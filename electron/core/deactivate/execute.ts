@@ -129,7 +129,8 @@ export async function executeRun(
       } catch (error) {
         if (error instanceof InspectorError && error.code === 'io') throw error;
         const message = error instanceof Error ? error.message : String(error);
-        const wrote = sent && !(error instanceof InspectorError && NOT_SENT.has(error.code));
+        // A cancel the transport caught before the request left (sent: false) wrote nothing either.
+        const wrote = sent && !(error instanceof InspectorError && (NOT_SENT.has(error.code) || error.details?.sent === false));
         await journal.append({ type: 'outcome', runId: run.runId, id: target.id, status: 'failed', wrote, verified: false, error: message });
         result.failed.push({ id: target.id, error: message });
       }
