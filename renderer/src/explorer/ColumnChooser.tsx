@@ -3,7 +3,7 @@
 // columns picked from the tenant's schemas (/Schemas) and what the loaded rows carry, whose values
 // main's index sends with each row.
 
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { AttributeChoices } from '../../../shared/channels/table';
 import type { ResourceKind } from '../../../shared/scim';
 import { columnsOf } from '../store/columns';
@@ -26,7 +26,7 @@ function useAttributeChoices(kind: ResourceKind, open: boolean): AttributeChoice
   return choices;
 }
 
-export function ColumnChooser({ kind }: { kind: ResourceKind }) {
+export const ColumnChooser = memo(function ColumnChooser({ kind }: { kind: ResourceKind }) {
   const { ui } = useScope();
   const shown = useUi((s) => s.columns[kind]);
   const [open, setOpen] = useState(false);
@@ -100,4 +100,4 @@ export function ColumnChooser({ kind }: { kind: ResourceKind }) {
       </div>
     </details>
   );
-}
+});

@@ -1,7 +1,7 @@
 // "Export … (CSV)": the rows given (the current view, or the selection) with the id and the
 // visible columns, written by the host; the result says how many rows went where.
 
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { ResourceKind } from '../../../shared/scim';
 import { emptySelection, type TableSelection } from '../../../shared/selection';
@@ -20,7 +20,7 @@ interface Props {
   selection?: TableSelection;
 }
 
-export function ExportButton({ label, kind, scope, source, selection }: Props) {
+export const ExportButton = memo(function ExportButton({ label, kind, scope, source, selection }: Props) {
   const { api, profileId } = useScope();
   const columns = useUi((s) => s.columns[kind]);
   const [bom] = useForExcel();
@@ -46,4 +46,4 @@ export function ExportButton({ label, kind, scope, source, selection }: Props) {
       )}
     </>
   );
-}
+});

@@ -5,19 +5,21 @@
 // when main says the table changed since, the bar says so and offers no action on it.
 
 import type { ResourceKind } from '../../../shared/scim';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { isEmptySelection, type SelectionCount, type TableSelection } from '../../../shared/selection';
 import type { SelectionAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
 import { usePageState } from '../store/pages';
 import { noGroups, useLimits } from '../store/limits';
 import { ExportButton } from './ExportButton';
-import type { GridView } from './view';
+import type { ViewSource } from '../store/view-source';
 
 interface Props {
   kind: ResourceKind;
-  /** The current view (filter + search) in main's index. */
-  view: GridView;
+  /** The current view (filter + search) in main's index, its row count and whether main's count is exact. */
+  source: ViewSource;
+  total: number;
+  exact: boolean;
   /** Main's count of the selection (and of its rows in the view). */
   counted: SelectionCount;
   actions: readonly SelectionAction[];
@@ -25,7 +27,9 @@ interface Props {
   narrowedBy: string | null;
 }
 
-export function SelectionBar({ kind, view, counted, actions, narrowedBy }: Props) {
+// Memoised with plain props: rows arriving for the same view (scrolling, neighbour blocks)
+// re-render the grid, not this bar.
+export const SelectionBar = memo(function SelectionBar({ kind, source, total, exact, counted, actions, narrowedBy }: Props) {
   const { api, profileId, readOnly, ui } = useScope();
   const selection = useUi((s) => s.selection[kind]);
   const running = useExplorer((s) => s.listings[kind]?.running === true);
@@ -39,12 +43,11 @@ export function SelectionBar({ kind, view, counted, actions, narrowedBy }: Props
   const { count, inView, stale } = counted;
   const lastCount = known.current?.selection === selection ? known.current.count : null;
   const noun = kind === 'Users' ? 'users' : 'groups';
-  const total = view.total;
-  const all = view.exact && inView === total && count === inView;
+  const all = exact && inView === total && count === inView;
   const matching = narrowedBy ? `matching ${narrowedBy}` : running ? 'loaded so far' : 'in the tenant';
   const shown = actions.filter((a) => a.kinds.includes(kind) && !(a.needsGroups && noGroups(limits)));
   const action = shown.find((a) => a.id === active);
-  const selectAll = () => void view.source.select(0, null, true, selection).then((read) => read && ui.getState().addPart(kind, read.listId, read.part, read.restart));
+  const selectAll = () => void source.select(0, null, true, selection).then((read) => read && ui.getState().addPart(kind, read.listId, read.part, read.restart));
   const clear = (
     <button type="button" onClick={() => ui.getState().clearSelection(kind)}>
       Clear selection
@@ -64,7 +67,7 @@ export function SelectionBar({ kind, view, counted, actions, narrowedBy }: Props
       ) : (
         <span data-testid="selected-count">{count === null ? 'Counting the selection…' : `${count} selected${all ? ` — all ${total} ${noun} ${matching}` : ''}`}</span>
       )}
-      {!stale && !all && view.exact && inView !== null && inView < total && (
+      {!stale && !all && exact && inView !== null && inView < total && (
         <button type="button" onClick={selectAll}>
           Select all {total} {noun} {matching}
         </button>
@@ -80,4 +83,4 @@ export function SelectionBar({ kind, view, counted, actions, narrowedBy }: Props
       {panel}
     </div>
   );
-}
+});

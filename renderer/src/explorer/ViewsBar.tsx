@@ -3,13 +3,13 @@
 // delete the picked one, and make it the view this table opens with. Main keeps them
 // (gridViews.*) in the data folder the desktop app, browser mode and CLI share.
 
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { GridView, ProfileGridViews } from '../../../shared/grid-views';
 import type { Result } from '../../../shared/channels';
 import type { ResourceKind } from '../../../shared/scim';
 import { useScope } from '../store/context';
 
-export function ViewsBar({ kind }: { kind: ResourceKind }) {
+export const ViewsBar = memo(function ViewsBar({ kind }: { kind: ResourceKind }) {
   const { api, profileId, ui } = useScope();
   const [saved, setSaved] = useState<ProfileGridViews | null>(null);
   const [picked, setPicked] = useState('');
@@ -114,4 +114,4 @@ export function ViewsBar({ kind }: { kind: ResourceKind }) {
       )}
     </div>
   );
-}
+});

@@ -11,7 +11,12 @@ import type { ViewSnapshot, ViewSource } from '../store/view-source';
 
 export type GridView = ViewSnapshot & { source: ViewSource };
 
-export function useView(kind: ResourceKind): GridView {
+/**
+ * Keeps the view's query (listing, search, sort, data tick, columns, selection) set on its source,
+ * and returns the source without subscribing to its rows: a component using only this does not
+ * re-render when rows arrive (the table's toolbar), only when the query changes.
+ */
+export function useViewQuery(kind: ResourceKind): ViewSource {
   const source = useExplorer((s) => s.views[kind]);
   const listId = useExplorer((s) => s.listings[kind]?.listId ?? null);
   const tick = useExplorer((s) => s.ticks[kind]);
@@ -22,8 +27,13 @@ export function useView(kind: ResourceKind): GridView {
   const attributes = useMemo(() => attributeColumns(kind, columns), [kind, columns]);
   // Layout effect: the request leaves in the same task as the keystroke's render.
   useLayoutEffect(() => source.setQuery({ listId, search, sort, tick, attributes, selection }), [source, listId, search, sort, tick, attributes, selection]);
+  return source;
+}
+
+/** The rows' snapshot of a source: the component using it re-renders on each publish. */
+export function useViewSnapshot(source: ViewSource): GridView {
   const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot);
-  return { ...snapshot, source };
+  return useMemo(() => ({ ...snapshot, source }), [snapshot, source]);
 }
 
 const NONE: SelectionCount = { count: 0, inView: 0, stale: null, missing: 0 };

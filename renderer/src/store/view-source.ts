@@ -61,6 +61,9 @@ export class ViewSource {
   private idsError: AppError | null = null;
   private visible: [number, number] = [0, BLOCK];
   private listeners = new Set<() => void>();
+  /** A notification went out in this animation frame; `pending`: another waits for the next. */
+  private frameBusy = false;
+  private pending = false;
   snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, error: null, retryable: false, version: 0 };
 
   constructor(
@@ -235,7 +238,27 @@ export class ViewSource {
 
   private publish(total: number, exact: boolean, size: number): void {
     this.snapshot = { total, exact, size, shown: this.query, error: this.rowsError ?? this.idsError, retryable: this.rowsError !== null, version: this.snapshot.version + 1 };
+    this.notify();
+  }
+
+  /**
+   * Tells the subscribers (the grid renders) at most once per animation frame: the first change
+   * in a frame at once (a keystroke's rows are never held back), any later ones together at the
+   * next frame. The snapshot itself is always current, so a render in between reads it whole.
+   */
+  private notify(): void {
+    if (this.frameBusy) {
+      this.pending = true;
+      return;
+    }
+    this.frameBusy = true;
     for (const l of this.listeners) l();
+    nextFrame(() => {
+      this.frameBusy = false;
+      if (!this.pending) return;
+      this.pending = false;
+      this.notify();
+    });
   }
 
   /** A read's failure (or its success: null), kept apart so rows read fine do not hide an ids failure. */
@@ -245,7 +268,7 @@ export class ViewSource {
     const shown = this.rowsError ?? this.idsError;
     if (shown === this.snapshot.error) return;
     this.snapshot = { ...this.snapshot, error: shown, retryable: this.rowsError !== null, version: this.snapshot.version + 1 };
-    for (const l of this.listeners) l();
+    this.notify();
   }
 }
 
@@ -256,6 +279,12 @@ async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
   } catch (error) {
     return { ok: false, error: toAppError(error) };
   }
+}
+
+/** Runs `work` at the next animation frame (in a test without frames, on the next task). */
+function nextFrame(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(work);
+  else setTimeout(work, 0);
 }
 
 /** Runs `work` after the next paint (in a test without frames, on the next task). */
