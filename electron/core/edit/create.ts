@@ -127,7 +127,8 @@ export async function sendCreate(client: ScimClient, confirmed: unknown, target:
     created = await client.create(preview.kind, preview.request.body, options.signal ? { signal: options.signal } : {});
   } catch (error) {
     const cause = toAppError(error);
-    const status = typeof cause.details?.status === 'number' ? cause.details.status : null;
+    // An answer that could not be read as the new resource carries no status of its own: the log has it.
+    const status = typeof cause.details?.status === 'number' ? cause.details.status : statusAfter(client, 'POST', since);
     const noun = preview.kind === 'Users' ? 'user' : 'group';
     const outcome = neverSent(cause) ? 'not-sent' : mayHaveLanded(cause) ? 'unknown' : cause.code.startsWith('refused-') ? 'refused' : cause.code === 'conflict' ? 'conflict' : 'failed';
     await change.finish({ status, outcome, after: null, error: { code: cause.code, message: cause.message }, warnings: [] });
@@ -135,14 +136,20 @@ export async function sendCreate(client: ScimClient, confirmed: unknown, target:
     if (outcome === 'unknown' && cause.code === 'cancelled') {
       throw new InspectorError('cancelled', `${cause.message} The POST may or may not have created the ${noun}: search for it before creating it again.`, { ...cause.details, sent: 'unknown', changeId: change.changeId });
     }
+    if (outcome === 'unknown' && cause.code === 'bad-response' && status !== null && status >= 200 && status < 300) {
+      // Accepted, but without an id nothing can be read back: it may well exist, so not "failed".
+      throw new InspectorError('bad-response', `The server accepted the POST (${status}) but its answer does not give the new ${noun}'s id, so it cannot be verified: ${cause.message} It may have been created: search for it before creating it again.`, {
+        ...cause.details,
+        status,
+        sent: 'unknown',
+        changeId: change.changeId,
+      });
+    }
     if (cause.code === 'conflict') throw new InspectorError('conflict', `${cause.message} A ${preview.kind === 'Users' ? 'user with this userName' : 'group with this name'} may exist already: search for it before creating another. Nothing was created.`, cause.details);
     throw error;
   }
+  // client.create returns a resource with a non-empty id or throws (bad-response, handled above).
   const responseStatus = statusAfter(client, 'POST', since);
-  if (typeof created?.id !== 'string' || created.id === '') {
-    await change.finish({ status: responseStatus, outcome: 'unknown', after: null, error: { code: 'bad-response', message: 'The server answered the POST without an id.' }, warnings: [] });
-    throw new InspectorError('bad-response', `The server accepted the POST (${responseStatus ?? '2xx'}) but answered without the new resource's id, so it cannot be verified. Search for it before creating it again.`);
-  }
   let resource: ScimResource;
   try {
     resource = await client.get(preview.kind, created.id, { signal: options.signal });
