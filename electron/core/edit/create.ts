@@ -178,11 +178,11 @@ export async function previewDelete(client: ScimClient, id: string, target: Writ
 /** Sends a confirmed group delete, journalled first; "deleted" only when a GET then answers 404. */
 export async function sendDelete(client: ScimClient, confirmed: DeletePreview, options: WriteOptions): Promise<DeleteOutcome> {
   refuseReadOnly(client, 'deleting a group');
-  if (!isObj(confirmed) || confirmed.kind !== 'Groups' || typeof confirmed.id !== 'string' || !isObj(confirmed.before) || confirmed.before.id !== confirmed.id) {
+  if (!isObj(confirmed) || confirmed.kind !== 'Groups' || typeof confirmed.id !== 'string' || !isObj(confirmed.before) || confirmed.before.id !== confirmed.id || !isObj(confirmed.request)) {
     throw new InspectorError('invalid-input', 'The delete preview is damaged; preview the delete again. Nothing was sent.');
   }
   const expectedUrl = describeRequest({ baseUrl: client.baseUrl, kind: 'Groups', id: confirmed.id, method: 'DELETE', body: null }).url;
-  if (confirmed.request?.url !== expectedUrl) throw new InspectorError('invalid-input', `This preview was made for ${String(confirmed.request?.url)}, not for this connection; preview the delete again. Nothing was sent.`);
+  if (confirmed.request.url !== expectedUrl) throw new InspectorError('invalid-input', `This preview was made for ${String(confirmed.request.url)}, not for this connection; preview the delete again. Nothing was sent.`);
   const version = confirmed.before.meta?.version;
   const gone: ScimResource = { schemas: confirmed.before.schemas, id: confirmed.id };
   const change = await recordWrite(options.journal, { kind: 'Groups', id: confirmed.id, request: confirmed.request, before: confirmed.before, expected: gone }, options.profile ?? null);
@@ -202,13 +202,24 @@ export async function sendDelete(client: ScimClient, confirmed: DeletePreview, o
     throw error;
   }
   const responseStatus = statusAfter(client, 'DELETE', since);
+  let still: ScimResource;
   try {
-    const still = await client.get('Groups', confirmed.id, { signal: options.signal });
-    await change.finish({ status: responseStatus, outcome: 'unknown', after: still, error: { code: 'bad-response', message: 'The group is still there after the DELETE.' }, warnings: [] });
-    throw new InspectorError('bad-response', `The server answered the DELETE with ${responseStatus ?? '2xx'}, but the group is still there. Nothing is claimed deleted; reload it to see what the server holds.`, { id: confirmed.id, status: responseStatus });
+    still = await client.get('Groups', confirmed.id, { signal: options.signal });
   } catch (error) {
-    if (!(toAppError(error).code === 'not-found')) throw error;
+    const cause = toAppError(error);
+    if (cause.code === 'not-found') {
+      await change.finish({ status: responseStatus, outcome: 'applied', after: null, error: null, warnings: ['Deleted: the server answers 404 for it.'] });
+      return { status: 'deleted', preview: confirmed, responseStatus, verifiedGone: true, journal: options.journal, changeId: change.changeId };
+    }
+    // Answered, but not proven gone: the entry is finished as unknown, never left open or "deleted".
+    await change.finish({ status: responseStatus, outcome: 'unknown', after: null, error: { code: cause.code, message: cause.message }, warnings: [] });
+    throw new InspectorError(cause.code, `The server answered the DELETE with ${responseStatus ?? '2xx'}, but checking that the group is gone failed: ${cause.message} Nothing is claimed deleted; reload it to see what the server holds.`, {
+      ...cause.details,
+      sent: true,
+      id: confirmed.id,
+      changeId: change.changeId,
+    });
   }
-  await change.finish({ status: responseStatus, outcome: 'applied', after: null, error: null, warnings: ['Deleted: the server answers 404 for it.'] });
-  return { status: 'deleted', preview: confirmed, responseStatus, verifiedGone: true, journal: options.journal, changeId: change.changeId };
+  await change.finish({ status: responseStatus, outcome: 'unknown', after: still, error: { code: 'bad-response', message: 'The group is still there after the DELETE.' }, warnings: [] });
+  throw new InspectorError('bad-response', `The server answered the DELETE with ${responseStatus ?? '2xx'}, but the group is still there. Nothing is claimed deleted; reload it to see what the server holds.`, { id: confirmed.id, status: responseStatus });
 }

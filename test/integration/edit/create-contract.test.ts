@@ -101,6 +101,7 @@ describe('sending a create', () => {
       expect(await failure(sendCreate(rfc.client, preview, rfcTarget, { journal }))).toMatchObject({ code: 'invalid-input', message: damaged });
     }
     const foreign = { ...good, request: { ...good.request, url: 'https://elsewhere.test/v2/Users' } };
+    expect(await failure(sendCreate(rfc.client, foreign, rfcTarget, { journal }))).toHaveProperty('code', 'invalid-input');
     expect((await failure(sendCreate(rfc.client, foreign, rfcTarget, { journal }))).message).toBe(
       `This preview was made for https://elsewhere.test/v2/Users, not for this connection (${good.request.url}); preview it again. Nothing was sent.`,
     );
@@ -223,10 +224,11 @@ describe('deleting a group', () => {
     const good = await previewDelete(t.client, id, rfcTarget);
     const journal = `${t.journal}.refused-delete`;
     const damaged = 'The delete preview is damaged; preview the delete again. Nothing was sent.';
-    for (const preview of [null, { ...good, kind: 'Users' }, { ...good, id: 5 }, { ...good, before: null }, { ...good, before: { ...good.before, id: 'other' } }]) {
+    for (const preview of [null, { ...good, kind: 'Users' }, { ...good, id: 5 }, { ...good, id: 5, before: { ...good.before, id: 5 } }, { ...good, before: null }, { ...good, before: { ...good.before, id: 'other' } }, { ...good, request: undefined }]) {
       expect(await failure(sendDelete(t.client, preview as unknown as DeletePreview, { journal }))).toMatchObject({ code: 'invalid-input', message: damaged });
     }
     const foreign = { ...good, request: { ...good.request, url: 'https://elsewhere.test/v2/Groups/x' } };
+    expect(await failure(sendDelete(t.client, foreign, { journal }))).toHaveProperty('code', 'invalid-input');
     expect((await failure(sendDelete(t.client, foreign, { journal }))).message).toBe('This preview was made for https://elsewhere.test/v2/Groups/x, not for this connection; preview the delete again. Nothing was sent.');
     const ro = await open('rfc', { users: 5, readOnly: true });
     const roError = await failure(sendDelete(ro.client, await previewDelete(ro.client, ro.sandbox.store.ids('Groups')[0]!, rfcTarget), { journal }));
@@ -265,7 +267,7 @@ describe('deleting a group', () => {
       stop();
     }
     const { entries } = await readChangeJournal(t.journal);
-    expect(entries).toEqual([expect.objectContaining({ outcome: 'unknown', responseStatus: 204, after: expect.objectContaining({ id }), error: { code: 'bad-response', message: 'The group is still there after the DELETE.' } })]);
+    expect(entries).toEqual([expect.objectContaining({ outcome: 'unknown', responseStatus: 204, after: expect.objectContaining({ id }), error: { code: 'bad-response', message: 'The group is still there after the DELETE.' }, warnings: [] })]);
   });
 
   it('deleted: proven by the 404, journalled applied with that reason', async () => {
