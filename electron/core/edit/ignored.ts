@@ -43,9 +43,9 @@ function write(resource: Record<string, unknown>, attribute: string, value: unkn
   else resource[urn] = ext;
 }
 
-/** Attributes this vendor never changes, whatever the method (a PUT does not help). */
+/** Attributes this vendor never changes, whatever the method (a PUT does not help). Users only:
+ *  withoutIgnored asks for a group's only once ignoredAttributes found some, which it never does. */
 function fixedAttributes(preview: EditPreview): Map<string, string> {
-  if (preview.kind !== 'Users') return new Map();
   return new Map(vendorLimits(preview.vendor).fixedUserAttributes.map((f) => [attributeOf(f.path), f.reason]));
 }
 

@@ -108,4 +108,27 @@ describe('a PATCH the vendor ignores (Lettermint changes only active by PATCH)',
     expect(preview.after).toMatchObject({ title: 'CTO', [ENTERPRISE]: { department: 'Ops' } });
     expect(preview.warnings).toEqual([]);
   });
+
+  it('each change the PATCH leaves alone gets the builder’s one warning, word for word, first; a PUT is suggested (Mindtickle)', () => {
+    const preview = planPreview(target('mindtickle'), user, { edited: { ...user, title: 'CTO', nickName: 'Ada', active: false } });
+    const left = (path: string) => ({ code: 'ignored-by-service', path, message: `${path}: will be ignored by this service (mindtickle PATCH changes only "active"); use PUT (full replace) to change it.` });
+    expect(preview.warnings).toEqual([left('title'), left('nickName')]);
+    expect([preview.changed, preview.needsReplace]).toEqual([['active'], true]);
+  });
+
+  it('beside a title it never stores, a change its PATCH leaves alone still asks for a PUT, each with its own reason (Lettermint)', () => {
+    const preview = planPreview(target('lettermint'), user, { edited: { ...user, title: 'CTO', nickName: 'Ada' } });
+    expect(preview.warnings).toEqual([
+      { code: 'ignored-by-service', path: 'title', message: expect.stringMatching(/^title: Lettermint takes only a team member’s email/) },
+      { code: 'ignored-by-service', path: 'nickName', message: 'nickName: will be ignored by this service (lettermint PATCH changes only "active"); use PUT (full replace) to change it.' },
+    ]);
+    expect(preview.needsReplace).toBe(true);
+  });
+
+  it('an extension the server sent as null: a change in it the vendor never stores is predicted to stay absent', () => {
+    const nulled = { ...user, [ENTERPRISE]: null } as unknown as ScimResource;
+    const preview = planPreview(target('mittr'), nulled, { edited: { ...user, [ENTERPRISE]: { department: 'Ops' } } });
+    expect(preview.ignored.map((c) => c.path)).toEqual([`${ENTERPRISE}:department`]);
+    expect(preview.after[ENTERPRISE] ?? null).toBeNull();
+  });
 });
