@@ -2,8 +2,9 @@
 // group delete answered 2xx whose check ("is it gone?") fails or is cancelled is journalled unknown
 // and said to be unverified (never left as an unfinished entry, never "deleted"); a create's and a
 // delete's reads honour a cancel; the status journalled is the write's own (not a read's after it,
-// nor an earlier write's); and the refusals before sending name what is wrong. On sandbox tenants,
-// the answers reshaped on their way back where a real server would answer otherwise.
+// nor an earlier write's); a create accepted without a usable id is "unknown, search for it"; and
+// the refusals before sending name what is wrong. On sandbox tenants, the answers reshaped on their
+// way back where a real server would answer otherwise.
 
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -148,6 +149,27 @@ describe('a create, after the POST', () => {
     reshaping.reshape((req, up) => (req.method === 'GET' && /\/Users\/[^/?]+$/.test(req.path) ? { ...up, body: JSON.stringify({ ...(JSON.parse(up.body) as object), groups: everyone }) } : null));
     const outcome = await sendCreate(client, previewCreate(client, 'Users', { userName: fresh() }, rfcTarget), rfcTarget, { journal: journal() });
     expect([outcome.status, outcome.differences, outcome.resource.groups]).toEqual(['created', [], everyone]);
+  });
+});
+
+describe('a POST accepted without a usable id', () => {
+  // The tenant holds the new user (the answer, not the create, lacked the id): never "failed" (which
+  // invites a second create) and never "applied" (nothing was read back).
+  it.each([
+    ['its id blanked', (up: Answer): Answer => ({ ...up, body: JSON.stringify({ ...(JSON.parse(up.body) as object), id: '' }) })],
+    ['its id left out', (up: Answer): Answer => ({ ...up, body: JSON.stringify({ ...(JSON.parse(up.body) as object), id: undefined }) })],
+    ['an empty body and no Location', (up: Answer): Answer => ({ status: up.status, headers: { 'content-type': 'application/scim+json' }, body: '{}' })],
+  ])('(%s): "accepted, may exist, search for it", journalled unknown with the 201, nothing claimed created', async (_, reshape) => {
+    on('POST', reshape);
+    const path = journal();
+    const userName = fresh();
+    const error = await failure(sendCreate(client, previewCreate(client, 'Users', { userName }, rfcTarget), rfcTarget, { journal: path }));
+    expect(reshaping.sandbox.store.lookup('Users', 'userName', userName)).toHaveLength(1);
+    expect(error.code).toBe('bad-response');
+    expect(error.message).toMatch(/^The server accepted the POST \(201\) but its answer does not give the new user's id, so it cannot be verified: .+ It may have been created: search for it before creating it again\.$/);
+    expect(error.details).toMatchObject({ status: 201, sent: 'unknown', changeId: expect.any(String) });
+    const { entries } = await readChangeJournal(path);
+    expect(entries).toEqual([expect.objectContaining({ changeId: error.details?.changeId, outcome: 'unknown', responseStatus: 201, after: null, error: expect.objectContaining({ code: 'bad-response' }) })]);
   });
 });
 

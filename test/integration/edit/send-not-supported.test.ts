@@ -2,6 +2,9 @@
 // through a filter path): the error says the server does not implement this change — not "try
 // again later" — and offers the forms it may implement, each as a preview to confirm: the
 // value-array removal (which it accepts) and a PUT built from the group as the server holds it.
+// Only a removal from the group's own members is rewritten so: a removal by value from another list
+// of the group (its owners, or an extension attribute that happens to be called "members") is kept
+// as written, or confirming the alternative would take the person out of the group instead.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditPreview } from '../../../shared/edit';
@@ -10,6 +13,9 @@ import type { ScimGroup } from '../../../shared/scim';
 import { previewEdit, sendEdit } from '../../../electron/core/edit';
 import type { EditAlternative } from '../../../electron/core/edit/alternatives';
 import { editTenant, type EditTenant } from './support';
+
+const EXT = 'urn:ietf:params:scim:schemas:extension:acme:2.0:Group';
+const CORE = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
 let t: EditTenant;
 
@@ -88,5 +94,68 @@ describe('a PUT is never offered while it would drop data', () => {
     const preview = await previewEdit(t.client, 'Groups', id, { edited: { ...before, displayName: 'X' } }, { before });
     expect(putWouldDropData(preview, { ...before, members: undefined } as unknown as ScimGroup)).toMatch(/would clear them/);
     expect(putWouldDropData(preview, before)).toBeNull();
+  });
+});
+
+/** A group of at least 3 members that lists the first two as its owners and, in an extension, as that extension's "members". */
+function groupWithOwners(): { id: string; members: string[] } {
+  const id = t.sandbox.store.ids('Groups').find((g) => ((t.sandbox.store.get('Groups', g)?.res.members as unknown[]) ?? []).length >= 3) as string;
+  const res = t.sandbox.store.get('Groups', id)!.res;
+  const members = (res.members as { value: string }[]).map((m) => m.value);
+  const [a, b] = members;
+  t.sandbox.store.update('Groups', id, { ...res, schemas: [CORE, EXT], owners: [{ value: a }, { value: b }], [EXT]: { members: [{ value: a }, { value: b }] } });
+  return { id, members };
+}
+
+function held(id: string): { members: string[]; owners: string[]; extMembers: string[] } {
+  const res = t.sandbox.store.get('Groups', id)!.res;
+  const ext = (res[EXT] ?? {}) as { members?: { value: string }[] };
+  const values = (list: unknown): string[] => ((list ?? []) as { value: string }[]).map((m) => m.value).sort();
+  return { members: values(res.members), owners: values(res.owners), extMembers: values(ext.members) };
+}
+
+async function alternativesAfter501(preview: EditPreview): Promise<EditAlternative[]> {
+  const error = await refused(preview);
+  expect(error.details?.status).toBe(501);
+  return error.details?.alternatives as EditAlternative[];
+}
+
+describe('a 501 to a filter-path removal, beside a removal from another list', () => {
+  it('keeps a removal from another list of the group (owners[value eq …]) as written: the person stays a member', async () => {
+    const { id, members } = groupWithOwners();
+    const [a, b, c] = members as [string, string, string];
+    const preview = await previewEdit(t.client, 'Groups', id, { operations: [{ op: 'remove', path: `members[value eq "${c}"]` }, { op: 'remove', path: `owners[value eq "${b}"]` }] });
+    const [valueArray] = await alternativesAfter501(preview);
+    expect(valueArray?.preview.request.body).toMatchObject({
+      Operations: [{ op: 'remove', path: 'members', value: [expect.objectContaining({ value: c })] }, { op: 'remove', path: `owners[value eq "${b}"]` }],
+    });
+    expect((await sendEdit(t.client, valueArray?.preview as EditPreview, { journal: t.journal })).status).toBe('applied');
+    const after = held(id);
+    expect(after.members).toContain(b);
+    expect(after.members).not.toContain(c);
+    expect(after.owners).toEqual([a]);
+  });
+
+  it('keeps a removal from an extension attribute called "members" as written: the group’s own members are untouched', async () => {
+    const { id, members } = groupWithOwners();
+    const [a, b, c] = members as [string, string, string];
+    const preview = await previewEdit(t.client, 'Groups', id, { operations: [{ op: 'remove', path: `members[value eq "${c}"]` }, { op: 'remove', path: `${EXT}:members[value eq "${a}"]` }] });
+    const [valueArray] = await alternativesAfter501(preview);
+    expect(valueArray?.preview.request.body).toMatchObject({
+      Operations: [{ op: 'remove', path: 'members', value: [expect.objectContaining({ value: c })] }, { op: 'remove', path: `${EXT}:members[value eq "${a}"]` }],
+    });
+    expect((await sendEdit(t.client, valueArray?.preview as EditPreview, { journal: t.journal })).status).toBe('applied');
+    const after = held(id);
+    expect(after.members).toContain(a);
+    expect(after.members).not.toContain(c);
+    expect(after.extMembers).toEqual([b]);
+  });
+
+  it('still rewrites a removal that names the core schema (…:core:2.0:Group:members[…]) as a member removal', async () => {
+    const { id, members } = groupWithOwners();
+    const [, , c] = members as [string, string, string];
+    const preview = await previewEdit(t.client, 'Groups', id, { operations: [{ op: 'remove', path: `members[value eq "${members[3] ?? c}"]` }, { op: 'remove', path: `${CORE}:members[value eq "${c}"]` }] });
+    const [valueArray] = await alternativesAfter501(preview);
+    expect(valueArray?.preview.request.body).toMatchObject({ Operations: [{ op: 'remove', path: 'members', value: [expect.objectContaining({ value: members[3] ?? c }), expect.objectContaining({ value: c })] }] });
   });
 });
