@@ -80,6 +80,24 @@ function viewOf(r: Record<string, unknown>, name: string) {
   return { profileId: requiredString(r.profileId, 'profileId'), kind, listId: requiredString(r.listId, 'listId', LIST_ID), search, sort };
 }
 
+/**
+ * Which view of a listing asks, and for which of its queries (a grid's generation: each new search,
+ * sort or data tick is the next). Main lets a view's newer query supersede that view's older
+ * calls by this number, not by the order calls arrive in (calls on different connections overtake
+ * each other), and never lets one view supersede another's.
+ */
+export interface ViewTurn {
+  view: string;
+  generation: number;
+}
+
+function turnOf(value: unknown): ViewTurn | undefined {
+  if (value === undefined || value === null) return undefined;
+  const t = record(value, 'table.window turn');
+  return { view: requiredString(t.view, 'turn.view', VIEW_ID), generation: optionalInteger(t.generation, 'turn.generation', 0, Number.MAX_SAFE_INTEGER) ?? 0 };
+}
+const VIEW_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** The extra attribute columns a window or lookup asks for (SCIM paths). */
 function attributesOf(value: unknown, kind: ResourceKind): string[] {
   if (value === undefined) return [];
@@ -131,6 +149,7 @@ export const TABLE_CHANNELS = {
       from: optionalInteger(r.from, 'from', 0, 100_000_000) ?? 0,
       count: optionalInteger(r.count, 'count', 0, MAX_WINDOW_ROWS) ?? 100,
       exact: r.exact === true,
+      ...(r.turn === undefined || r.turn === null ? {} : { turn: turnOf(r.turn) as ViewTurn }),
       /** A selection's parts (its overrides are not needed): each row then says which part covers it. */
       ...(r.selection === undefined || r.selection === null ? {} : { selection: parseSelection(r.selection) as TableSelection }),
     };

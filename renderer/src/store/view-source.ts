@@ -63,6 +63,8 @@ export class ViewSource {
   private listeners = new Set<() => void>();
   /** A notification went out in this animation frame; `pending`: another waits for the next. */
   private frameBusy = false;
+  /** This view's name for main (see ViewTurn): its calls yield only to its own newer generations. */
+  private readonly viewId = `v${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
   private pending = false;
   snapshot: ViewSnapshot = { total: 0, exact: false, size: 0, shown: null, error: null, retryable: false, version: 0 };
 
@@ -163,7 +165,8 @@ export class ViewSource {
     if (listId === null) return;
     this.asked.add(block);
     const marks = selection && selection.parts.length > 0 ? { selection: { ...selection, overrides: [] } } : {};
-    const r = await settle(this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes], ...marks }));
+    const turn = { view: this.viewId, generation };
+    const r = await settle(this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: block * BLOCK, count: BLOCK, exact: false, attributes: [...attributes], turn, ...marks }));
     if (generation !== this.generation) return;
     this.asked.delete(block);
     if (!r.ok) {
@@ -205,7 +208,7 @@ export class ViewSource {
     const { listId, search, sort } = this.query;
     let found = -1;
     while (generation === this.generation && listId !== null) {
-      const r = await settle(this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true, attributes: [] }));
+      const r = await settle(this.api.table.window({ profileId: this.profileId, kind: this.kind, listId, search, sort, from: 0, count: 0, exact: true, attributes: [], turn: { view: this.viewId, generation } }));
       if (generation !== this.generation) return;
       if (!r.ok) {
         // Stays marked as polling: retry() asks again.
@@ -215,9 +218,9 @@ export class ViewSource {
       this.publish(r.value.total, r.value.exact, r.value.size);
       if (r.value.exact) break;
       if (r.value.total === found) {
-        // No progress: main works on the query the grid asked rows for last, and a call of another
-        // view of this listing (or an older one overtaking on the wire) can have been the last.
-        // Asking the rows on screen again makes this query main's latest (else: a busy loop).
+        // No progress: main stopped this call for another query. Calls name their view and
+        // generation (turn), so only a newer query of this view should; asking the rows on screen
+        // again makes this query main's latest whatever happened (else: a busy loop).
         const b = Math.floor(this.visible[0] / BLOCK);
         if (!this.asked.has(b)) await this.fetch(b);
         if (generation !== this.generation) return;

@@ -4,7 +4,7 @@
 // through dispatch(); every verified write's read-back (publishChange) updates the index.
 
 import { attributeChoices, schemaAttributePaths } from '../../../../shared/attribute-columns';
-import type { HeldListing, TABLE_CHANNELS, TableRow } from '../../../../shared/channels/table';
+import type { HeldListing, TABLE_CHANNELS, TableRow, ViewTurn } from '../../../../shared/channels/table';
 import { toAppError } from '../../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../../shared/scim';
 import { onChange } from '../changes';
@@ -29,8 +29,29 @@ const SLICE_MS = 3;
 /** Lets main's event loop read and answer other calls (setImmediate runs after the I/O poll). */
 const yieldToCalls = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** The query the grid asked rows for last, per listing: work on any other query yields to it. */
+/**
+ * The query the grid asked rows for last, per listing, for calls that name no view: work on any
+ * other query yields to it. Calls that name their view (a grid) yield only to that view's newer
+ * generations (`turns`): arrival order says nothing (calls on different connections overtake each
+ * other), and one view's keystroke must not stop another view's count.
+ */
 const latestQuery = new WeakMap<HeldTable, string>();
+const turns = new WeakMap<HeldTable, Map<string, number>>();
+/** Views remembered per listing (each page load of the grid is a new view): the oldest go first. */
+const MAX_VIEWS = 64;
+
+/** Records a view's call; returns whether a newer generation of that view has been seen. */
+function takeTurn(held: HeldTable, turn: ViewTurn): () => boolean {
+  let views = turns.get(held);
+  if (!views) turns.set(held, (views = new Map()));
+  const seen = views.get(turn.view);
+  if (seen === undefined || turn.generation > seen) {
+    views.delete(turn.view);
+    views.set(turn.view, turn.generation);
+    if (views.size > MAX_VIEWS) views.delete(views.keys().next().value as string);
+  }
+  return () => (views.get(turn.view) ?? -1) > turn.generation;
+}
 const queryKey = (search: string, sort: { column: string; dir: string } | null): string => `${sort ? `${sort.column}:${sort.dir}` : ''}\u0000${search}`;
 
 const registry = new WeakMap<AppContext, Map<string, ProfileTables>>();
@@ -71,23 +92,33 @@ export function heldListing(ctx: AppContext, profileId: string, kind: ResourceKi
  * work on an older query (its poll for the total, its neighbour blocks) stops at the next slice
  * once a newer one has arrived, so a keystroke never queues behind the previous one's search.
  */
-async function slicedWindow(held: HeldTable, query: ViewQuery, from: number, count: number, exact: boolean): Promise<ViewWindow> {
+async function slicedWindow(held: HeldTable, query: ViewQuery, from: number, count: number, exact: boolean, turn: ViewTurn | undefined): Promise<ViewWindow> {
   const key = queryKey(query.search, query.sort);
-  if (!exact && count > 0) latestQuery.set(held, key);
+  const newer = turn ? takeTurn(held, turn) : null;
+  if (!exact && count > 0 && !newer?.()) latestQuery.set(held, key);
   const superseded = (): boolean => {
+    if (newer) return newer();
     const latest = latestQuery.get(held);
     return latest !== undefined && latest !== key;
   };
+  // A view's call superseded before it began (an older keystroke's, arriving late; the view has
+  // moved on and drops its answer): nothing is looked at, not even a sort or a cache entry, and it
+  // says so: none found yet, not exact. A caller naming no view (an export, the CLI) may ask
+  // again until exact, so it always gets at least one step of progress.
+  if (newer?.()) return { rows: new Int32Array(0), total: 0, exact: false };
   const started = performance.now();
   let w = held.views.window(query, from, count, superseded() ? 0 : SLICE_MS);
+  // Checked after each yield too: a newer call read during it stops this one before its next slice.
   while (!w.exact && w.rows.length < count && performance.now() - started < FILL_MS && !superseded()) {
     await yieldToCalls();
+    if (superseded()) return w;
     w = held.views.window(query, from, count, SLICE_MS);
   }
   if (!exact) return w;
   const until = performance.now() + MORE_MS;
   while (!w.exact && performance.now() < until && !superseded()) {
     await yieldToCalls();
+    if (superseded()) return w;
     w = held.views.window(query, from, count, 0, SLICE_MS);
   }
   return w;
@@ -100,11 +131,11 @@ export function rowOf(tables: ProfileTables, held: HeldTable, kind: ResourceKind
 }
 
 export const tableFunctions: FunctionsFor<typeof TABLE_CHANNELS> = {
-  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact, attributes, selection }) => {
+  'table.window': async (ctx, { profileId, kind, listId, search, sort, from, count, exact, attributes, selection, turn }) => {
     const held = heldListing(ctx, profileId, kind, listId);
     // Not begun yet (the page's calls may overtake resources.list) or replaced: nothing known, said so.
     if (!held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
-    const w = await slicedWindow(held, { search, sort }, from, count, exact);
+    const w = await slicedWindow(held, { search, sort }, from, count, exact, turn);
     // The listing may have been replaced while this call waited between slices.
     if (heldListing(ctx, profileId, kind, listId) !== held) return { listId, rows: [], total: 0, exact: false, size: 0, loading: true };
     const tables = profileTables(ctx, profileId);
