@@ -33,14 +33,15 @@ export async function listByCursor<T extends ScimResource>(input: CursorPagingIn
   let cursor: string | null = input.cursor;
   let emptyStreak = 0;
   for (let i = 0; cursor !== null && i < MAX_PAGES; i += 1) {
-    if (cursor !== '' && used.has(cursor)) {
+    // '' (start afresh) is only ever the first cursor: a page's empty nextCursor reads as null.
+    if (used.has(cursor)) {
       state.anomaly = true;
       state.warn('The server handed out the same cursor twice; the listing stopped to avoid looping. List again.');
       return;
     }
     used.add(cursor);
     const pages: PageCheck = input.raw ? { raw: input.raw } : {};
-    const page = await fetchPage(transport, kind, { ...query, cursor, count: requested }, signal, i === 0 && cursor === '' ? { ...input.firstPage, ...pages } : pages);
+    const page = await fetchPage(transport, kind, { ...query, cursor, count: requested }, signal, cursor === '' ? { ...input.firstPage, ...pages } : pages);
     state.noteTotal(page.totalResults);
     const { duplicates } = state.add(page.resources);
     if (duplicates > 0) {

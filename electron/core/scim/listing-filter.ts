@@ -20,7 +20,8 @@ export interface TrustedFilterListing<T extends ScimResource> {
 
 /** A 400 about the filter itself (invalidFilter, or a bare 400 on a filtered list). */
 export function rejectedFilter(error: unknown): error is InspectorError {
-  return error instanceof InspectorError && (error.code === 'invalid-filter' || (error.code === 'invalid-input' && error.details?.status === 400)) && error.details?.status === 400;
+  // The server's own 400 only: a filter this client refused (no status) is not the server's verdict.
+  return error instanceof InspectorError && error.details?.status === 400 && (error.code === 'invalid-filter' || error.code === 'invalid-input');
 }
 
 function over(outcome: ListOutcome<ScimResource>, kind: ResourceKind): string {

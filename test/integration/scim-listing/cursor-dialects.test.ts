@@ -8,6 +8,7 @@ import { SCHEMAS } from '../../../shared/scim';
 import { encodeCursor } from '../../../electron/core/sandbox/list';
 import { listResources, type ListContext } from '../../../electron/core/scim/listing';
 import type { ListOptions } from '../../../electron/core/scim/types';
+import { RawItems } from '../../../electron/core/scim/raw-items';
 import { failure } from '../../support/failure';
 import { reshapedListing, type Page } from './reshaped-listing';
 
@@ -75,6 +76,40 @@ describe('cursor paging', () => {
     expect(stopped.Resources.map((r) => r.id)).toEqual(ids.slice(0, 5));
     // The first page and four empty ones in a row.
     expect(gets()).toBe(5);
+  });
+
+  it('without totalResults, a repeated cursor or a run of empty pages still leaves the listing incomplete (nothing else could tell)', async () => {
+    const noTotal = (page: Page): Page => {
+      const { totalResults: _dropped, ...rest } = page;
+      return rest;
+    };
+    pages((page) => noTotal({ ...page, nextCursor: encodeCursor(5) }));
+    const repeated = await list();
+    expect(repeated.reportedTotal).toBeNull();
+    expect(repeated.complete).toBe(false);
+    expect(repeated.warnings).toContain('The server handed out the same cursor twice; the listing stopped to avoid looping. List again.');
+
+    transport.log.clear();
+    pages((page, offset) => (offset >= 5 ? { schemas: [SCHEMAS.listResponse], Resources: [], nextCursor: encodeCursor(offset + 1) } : noTotal(page)));
+    const empties = await list();
+    expect(empties.complete).toBe(false);
+    expect(empties.warnings).toContain('The server kept returning empty pages with a next cursor; the listing stopped there.');
+  });
+
+  it('only the first page must hold resources: a later empty page without totalResults is passed over', async () => {
+    // Discovery saw users, so an empty FIRST page is a failure; the same check on a later page
+    // would fail a listing that is fine.
+    pages((page, _offset, cursor) => (cursor === encodeCursor(5) ? { schemas: [SCHEMAS.listResponse], Resources: [], nextCursor: Buffer.from('o:05').toString('base64url') } : page));
+    const out = await list({ knownToExist: USERS });
+    expect(out).toMatchObject({ complete: true, warnings: [] });
+    expect(out.Resources.map((r) => r.id)).toEqual(ids);
+  });
+
+  it('registers the bytes of every resource on cursor pages too (what the index of the explorer keeps)', async () => {
+    const raw = new RawItems();
+    const out = await list({ rawItems: raw });
+    expect(out.complete).toBe(true);
+    expect(out.Resources.filter((r) => raw.of(r) === undefined).map((r) => r.id)).toEqual([]);
   });
 
   it('an empty first page where discovery saw users fails the listing', async () => {
