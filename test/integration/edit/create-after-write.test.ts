@@ -173,11 +173,22 @@ describe('a POST accepted without a usable id', () => {
   });
 });
 
+describe('a create refused as taken', () => {
+  it('a group name: "a group with this name may exist already", nothing created', async () => {
+    on('POST', () => ({ status: 409, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '409', scimType: 'uniqueness', detail: 'displayName is taken.' }) }));
+    const error = await failure(sendCreate(client, previewCreate(client, 'Groups', { displayName: 'Taken Team' }, rfcTarget), rfcTarget, { journal: journal() }));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/ A group with this name may exist already: search for it before creating another\. Nothing was created\.$/);
+  });
+});
+
 describe('a create preview', () => {
   it('is a POST; a list counts as given when any item is (a blank email beside a real one); only a group gets the active-members warning', () => {
     const mindtickle = { vendor: 'mindtickle', headers: {} };
     const user = previewCreate({ baseUrl: 'https://x.test' }, 'Users', { userName: 'a', name: { givenName: 'A', familyName: 'B' }, emails: [{ value: ' ' }, { value: 'a@x.test' }] }, mindtickle);
     expect([user.method, user.missing]).toEqual(['POST', []]);
+    // A value that is not text is a value given (the server judges its type); only blank text, empty lists and null are not.
+    expect(previewCreate({ baseUrl: 'https://x.test' }, 'Users', { userName: 'a', name: { givenName: 7, familyName: false }, emails: ['a@x.test'] }, mindtickle).missing).toEqual([]);
     const lettermint = { vendor: 'lettermint', headers: {} };
     expect(previewCreate({ baseUrl: 'https://x.test' }, 'Users', { userName: 'a', members: [{ value: 'x' }] }, lettermint).warnings).not.toContainEqual(expect.stringMatching(/active users as group members/));
   });

@@ -86,7 +86,7 @@ describe('cancelled before the write left: not sent', () => {
     const preview = await previewDelete(t.client, groupId, target);
     const remove = await failure(sendDelete(t.client, preview, { journal: t.journal, signal: AbortSignal.abort() }));
     expect([remove.code, remove.message, remove.details?.sent]).toEqual(['cancelled', 'Cancelled before the DELETE was sent: nothing was sent, so the group is still there.', false]);
-    expect(await lastOutcome()).toEqual(expect.objectContaining({ id: groupId, outcome: 'not-sent' }));
+    expect(await lastOutcome()).toEqual(expect.objectContaining({ id: groupId, outcome: 'not-sent', responseStatus: null }));
     expect(t.sandbox.store.get('Groups', groupId)).toBeDefined();
     expect(counted(t.client)).toEqual(before);
   });
@@ -129,6 +129,25 @@ describe('cancelled once the write may have left: unknown, never "not sent" or "
       expect(error.message).toBe('The operation was cancelled. The POST may or may not have created the user: search for it before creating it again.');
       expect(error.details).toMatchObject({ sent: 'unknown' });
       expect(await lastOutcome()).toEqual(expect.objectContaining({ outcome: 'unknown', error: { code: 'cancelled', message: 'The operation was cancelled.' } }));
+    } finally {
+      t.sandbox.setFaults({});
+    }
+  });
+
+  it('a group delete cancelled while the DELETE is on its way: it may have been deleted, so unknown and "reload the group"', { timeout: 60_000 }, async () => {
+    const id = t.sandbox.store.ids('Groups')[1]!;
+    const preview = await previewDelete(t.client, id, { vendor: 'rfc', headers: {} });
+    t.sandbox.setFaults({ latencyMs: 2_000 });
+    const controller = new AbortController();
+    try {
+      const deletes = t.sandbox.stats().byMethod.DELETE ?? 0;
+      const sending = failure(sendDelete(t.client, preview, { journal: t.journal, signal: controller.signal }));
+      while ((t.sandbox.stats().byMethod.DELETE ?? 0) === deletes) await new Promise((done) => setTimeout(done, 10));
+      controller.abort();
+      const error = await sending;
+      expect(error.message).toBe('The operation was cancelled. The DELETE may or may not have been applied: reload the group to see whether it is still there.');
+      expect(error.details).toMatchObject({ sent: 'unknown' });
+      expect(await lastOutcome()).toEqual(expect.objectContaining({ id, outcome: 'unknown', responseStatus: null, error: { code: 'cancelled', message: 'The operation was cancelled.' } }));
     } finally {
       t.sandbox.setFaults({});
     }
