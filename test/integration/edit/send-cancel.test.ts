@@ -42,7 +42,7 @@ describe('cancelled before the write left: not sent', () => {
     expect(error.message).toBe('Cancelled before the PATCH was sent: nothing was sent, so the user is as it was. Send it again when you want the change.');
     expect(error.details).toMatchObject({ sent: false, changeId: expect.any(String) });
     expect(await lastOutcome()).toEqual(
-      expect.objectContaining({ changeId: error.details?.changeId, id, outcome: 'not-sent', responseStatus: null, after: null, error: { code: 'cancelled', message: 'The operation was cancelled before the request was sent.' } }),
+      expect.objectContaining({ changeId: error.details?.changeId, id, outcome: 'not-sent', responseStatus: null, after: null, error: { code: 'cancelled', message: 'The operation was cancelled before the request was sent.' }, warnings: [] }),
     );
     expect(t.sandbox.store.get('Users', id)?.res.title).not.toBe('Never Sent');
   });
