@@ -2,6 +2,8 @@
 // the row count, the selection bar, the empty and error states and the grid. Each subscribes to
 // the view's rows itself, so a publish of new rows re-renders these and never the page's toolbar
 // (quick search, reload, column chooser, saved views, export), which follows the query alone.
+// And a keystroke renders the toolbar (its input) alone: the body speaks of the query whose rows
+// it shows (`view.shown`), so it waits for them, and the old rows stay as they were meanwhile.
 
 import { memo } from 'react';
 import type { ResourceKind } from '../../../shared/scim';
@@ -33,14 +35,15 @@ interface BodyProps {
   kind: ResourceKind;
   source: ViewSource;
   listing: Listing | null | undefined;
-  search: string;
-  narrowedBy: string | null;
   selectionActions: readonly SelectionAction[];
   onReload(): void;
 }
 
-export function TableBody({ kind, source, listing, search, narrowedBy, selectionActions, onReload }: BodyProps) {
+export const TableBody = memo(function TableBody({ kind, source, listing, selectionActions, onReload }: BodyProps) {
   const view = useViewSnapshot(source);
+  // The search of the rows shown (the box may be a keystroke ahead of them).
+  const search = view.shown?.search ?? '';
+  const narrowedBy = [listing?.filter !== undefined ? 'the filter' : '', search.trim() !== '' ? `“${search.trim()}”` : ''].filter(Boolean).join(' and ') || null;
   const counted = useSelectionCount(kind, view);
   const noun = nounOf(kind);
   const size = view.shown ? view.size : (listing?.loaded ?? 0);
@@ -60,4 +63,4 @@ export function TableBody({ kind, source, listing, search, narrowedBy, selection
       <ResourceGrid kind={kind} view={view} inView={counted.inView} onReload={onReload} />
     </>
   );
-}
+});

@@ -2,7 +2,7 @@
 // chooser), the selection toolbar with SELECTION_ACTIONS, the virtualised grid, and the empty,
 // loading and error states. The listing starts when the page is first shown.
 
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ResourceKind } from '../../../shared/scim';
 import type { SelectionAction } from '../features/registry';
 import { useExplorer, useScope, useUi } from '../store/context';
@@ -31,8 +31,8 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
     if (!unavailable && !explorer.getState().listings[kind]) void explorer.getState().load(kind);
   }, [explorer, kind, unavailable]);
 
-  const narrowedBy = [listing?.filter !== undefined ? 'the filter' : '', search.trim() !== '' ? `“${search.trim()}”` : ''].filter(Boolean).join(' and ') || null;
-  const reload = () => void explorer.getState().load(kind, explorer.getState().listings[kind]?.filter);
+  // Stable, so a keystroke (which renders this toolbar) leaves the memoised TableBody alone.
+  const reload = useCallback(() => void explorer.getState().load(kind, explorer.getState().listings[kind]?.filter), [explorer, kind]);
 
   if (unavailable) {
     return (
@@ -69,7 +69,7 @@ export function TableView({ kind, selectionActions }: { kind: ResourceKind; sele
       {kind === 'Users' && showFilter && (
         <FilterBuilder api={api} applied={listing?.filter} summary={listing?.summary ?? null} onApply={(f) => void explorer.getState().load(kind, f)} />
       )}
-      <TableBody kind={kind} source={source} listing={listing} search={search} narrowedBy={narrowedBy} selectionActions={selectionActions} onReload={reload} />
+      <TableBody kind={kind} source={source} listing={listing} selectionActions={selectionActions} onReload={reload} />
     </section>
   );
 }
