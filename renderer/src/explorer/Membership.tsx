@@ -1,9 +1,13 @@
 // Group membership in the detail pane. A user's groups are resolved from the loaded groups'
-// members (most servers omit User.groups); a group's members are resolved against the loaded
-// users, and ids that resolve to nothing are flagged as dangling — by the complete users listing,
-// or, while users are not all loaded, by asking the server for the id (404 = dangling).
+// members (most servers omit User.groups). A group's members are resolved by main in one call
+// (table.absent) against its users and groups listings, at any tenant size: an id a held row has
+// exists. Only the ids main lacks are asked about (up to MAX_LOOKUPS), and one is flagged
+// dangling only when the server answers 404 for it as a user and as a group: absence from a
+// listing (filtered, older than the member, or a group id without a type) proves nothing.
 
 import { useEffect, useMemo, useState } from 'react';
+import type { InspectorApi } from '../../../shared/channels';
+import type { AppError } from '../../../shared/errors';
 import type { ResourceKind, ScimResource } from '../../../shared/scim';
 import { useExplorer, useScope } from '../store/context';
 import { noGroups, useLimits } from '../store/limits';
@@ -74,39 +78,68 @@ export function UserGroups({ user }: { user: ScimResource }) {
   );
 }
 
-type Lookup = 'checking' | 'dangling' | 'exists' | 'unknown';
+export type MemberCheck = 'dangling' | 'exists' | 'unknown';
+type Lookup = MemberCheck | 'checking';
+
+/**
+ * 404 for the id as a user and as a group (a member's `type` is optional and may be wrong, so a
+ * 404 as the one it names is not enough); the kind it names is asked first.
+ */
+export async function checkMember(api: InspectorApi, profileId: string, id: string, type: string): Promise<MemberCheck> {
+  const kinds = type === 'Group' ? (['Groups', 'Users'] as const) : (['Users', 'Groups'] as const);
+  for (const kind of kinds) {
+    const r = await api.explorer.get({ profileId, kind, id });
+    if (r.ok) return 'exists';
+    if (r.error.code !== 'not-found') return 'unknown';
+  }
+  return 'dangling';
+}
 
 export function GroupMembers({ group }: { group: ScimResource }) {
   const { api, profileId, ui } = useScope();
   const users = useExplorer((s) => s.tables.Users);
   const usersListing = useExplorer((s) => s.listings.Users);
+  const groupsListing = useExplorer((s) => s.listings.Groups);
   useExplorer((s) => s.ticks.Users);
   const members = useMemo(() => membersOf(group), [group]);
-  // Only a listing the renderer holds whole can say an id is not among the users.
-  const usersComplete = usersListing?.summary?.complete === true && usersListing.filter === undefined && usersListing.holdsAll;
-  const unresolved = members.filter((m) => m.type !== 'Group' && !users.rowOf.has(m.value));
-  const [lookups, setLookups] = useState<Record<string, Lookup>>({});
-  const key = unresolved.slice(0, MAX_LOOKUPS).map((m) => m.value).join(',');
-
+  const memberKey = useMemo(() => members.map((m) => m.value).join('\n'), [members]);
+  // Asked again when the members change or a listing ends (a refresh may hold more).
+  const askKey = usersListing?.running || groupsListing?.running ? '' : `${usersListing?.listId ?? ''}\u0000${groupsListing?.listId ?? ''}\u0000${memberKey}`;
+  const [resolved, setResolved] = useState<{ key: string; absent: Set<string> } | { key: string; error: AppError } | null>(null);
   useEffect(() => {
-    if (usersComplete || key === '') return;
+    if (askKey === '' || memberKey === '') return undefined;
     let live = true;
-    for (const id of key.split(',')) {
+    void api.table.absent({ profileId, ids: members.map((m) => m.value) }).then((r) => {
+      if (live) setResolved(r.ok ? { key: askKey, absent: new Set(r.value.absent) } : { key: askKey, error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+    // askKey names the members and the listings; `members` is the list it was made from.
+  }, [api, profileId, askKey]);
+  const absent = resolved?.key === askKey && 'absent' in resolved ? resolved.absent : null;
+  const failed = resolved?.key === askKey && 'error' in resolved ? resolved.error : null;
+
+  const [lookups, setLookups] = useState<Record<string, Lookup>>({});
+  const toCheck = absent ? members.filter((m) => absent.has(m.value)).slice(0, MAX_LOOKUPS) : [];
+  const key = toCheck.map((m) => `${m.value}\u0000${m.type}`).join('\n');
+  useEffect(() => {
+    if (key === '') return undefined;
+    let live = true;
+    for (const line of key.split('\n')) {
+      const [id = '', type = ''] = line.split('\u0000');
       setLookups((l) => ({ ...l, [id]: l[id] ?? 'checking' }));
-      void api.explorer.get({ profileId, kind: 'Users', id }).then((r) => {
-        if (!live) return;
-        const state: Lookup = r.ok ? 'exists' : r.error.code === 'not-found' ? 'dangling' : 'unknown';
-        setLookups((l) => ({ ...l, [id]: state }));
+      void checkMember(api, profileId, id, type).then((state) => {
+        if (live) setLookups((l) => ({ ...l, [id]: state }));
       });
     }
     return () => {
       live = false;
     };
-  }, [api, profileId, key, usersComplete]);
+  }, [api, profileId, key]);
 
   const stateOf = (m: Member): Lookup | 'loaded' => {
-    if (m.type === 'Group' || users.rowOf.has(m.value)) return 'loaded';
-    if (usersComplete) return 'dangling';
+    if (users.rowOf.has(m.value) || (absent && !absent.has(m.value))) return 'loaded';
     return lookups[m.value] ?? 'unknown';
   };
   // Dangling ids first: in a group of hundreds they are what the admin is looking for.
@@ -118,6 +151,7 @@ export function GroupMembers({ group }: { group: ScimResource }) {
       <h3>
         Members ({members.length}){dangling > 0 && <span className="dangling-count"> · {dangling} dangling</span>}
       </h3>
+      {failed && <p className="error" role="alert">Could not check the members against the loaded listings: {failed.message}</p>}
       {dangling > 0 && (
         <button type="button" onClick={() => ui.getState().open('Groups', group.id, 'remove-dangling')}>
           Remove dangling members

@@ -12,31 +12,16 @@
 // not 50k+ GETs.
 
 import { useEffect, useMemo, useState, type ComponentProps } from 'react';
-import type { InspectorApi } from '../../../../shared/channels';
 import type { AbsentIds, HeldListing } from '../../../../shared/channels/table';
 import type { AppError } from '../../../../shared/errors';
-import { membersOf } from '../../explorer/Membership';
+import { checkMember, membersOf, type MemberCheck } from '../../explorer/Membership';
 import { useExplorer, useScope } from '../../store/context';
 import { SendPreview, usePreviewSend } from '../edit/SendPreview';
 import { ErrorNote } from '../edit/ui-common';
 import type { DetailAction } from '../registry';
 
-type Check = 'checking' | 'dangling' | 'exists' | 'unknown';
+type Check = MemberCheck | 'checking';
 const AT_ONCE = 4;
-
-/**
- * 404 for the id as a user and as a group (a member's `type` is optional and may be wrong, so a
- * 404 as the one it names is not enough); the kind it names is asked first.
- */
-async function check(api: InspectorApi, profileId: string, id: string, type: string): Promise<Check> {
-  const kinds = type === 'Group' ? (['Groups', 'Users'] as const) : (['Users', 'Groups'] as const);
-  for (const kind of kinds) {
-    const r = await api.explorer.get({ profileId, kind, id });
-    if (r.ok) return 'exists';
-    if (r.error.code !== 'not-found') return 'unknown';
-  }
-  return 'dangling';
-}
 
 /** Why main's users listing left more ids to ask about than the truly dangling ones. */
 function partialNote(users: HeldListing | null): string {
@@ -90,7 +75,7 @@ export function RemoveDangling({ api, profileId, readOnly, openResource, resourc
     setChecks(Object.fromEntries(queue.map((m) => [m.value, 'checking' as Check])));
     const worker = async (): Promise<void> => {
       for (let m = queue.shift(); m && live; m = queue.shift()) {
-        const result = await check(api, profileId, m.value, m.type);
+        const result = await checkMember(api, profileId, m.value, m.type);
         if (live) setChecks((c) => ({ ...c, [m.value]: result }));
       }
     };

@@ -6,17 +6,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
-import { SCHEMAS, type ScimResource } from '../../../../shared/scim';
+import { SCHEMAS, type ScimGroup, type ScimResource } from '../../../../shared/scim';
 import { DetailPane } from '../../../../renderer/src/explorer/DetailPane';
 import type { DetailAction } from '../../../../renderer/src/features/registry';
 import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/context';
 import { createExplorerStore } from '../../../../renderer/src/store/explorer';
 import { createUiStore } from '../../../../renderer/src/store/ui';
+import type { AppContext } from '../../../../electron/core/app/index';
 import { realApi } from './real-api';
 
 let api: InspectorApi;
+let ctx: AppContext;
 let close: () => Promise<void>;
-beforeAll(async () => ({ api, close } = await realApi(120)));
+beforeAll(async () => ({ api, ctx, close } = await realApi(120)));
 afterAll(() => close());
 afterEach(cleanup);
 
@@ -70,7 +72,8 @@ describe('DetailPane', () => {
     act(() => s.ui.getState().open('Groups', group.id));
     show(s);
     const region = screen.getByTestId('group-members');
-    expect(region.textContent).toContain(`Members (${members(group).length}) · 1 dangling`);
+    // Main says which ids its listings lack; the server's two 404s say that one is dangling.
+    await waitFor(() => expect(region.textContent).toContain(`Members (${members(group).length}) · 1 dangling`));
     const flagged = region.querySelectorAll('li.dangling');
     expect(flagged).toHaveLength(1);
     expect(flagged[0]?.textContent).toContain('dangling: no such user');
@@ -88,6 +91,32 @@ describe('DetailPane', () => {
     const region = screen.getByTestId('group-members');
     await waitFor(() => expect(region.textContent).toContain('1 dangling'));
     expect(region.querySelectorAll('li.dangling')).toHaveLength(1);
+  });
+
+  it('calls dangling only what the server answers 404 for: not a user created after the listing, nor a group member without a type', async () => {
+    const s = scope();
+    await s.explorer.getState().load('Users');
+    await s.explorer.getState().load('Groups');
+    expect(s.explorer.getState().listings.Users).toMatchObject({ holdsAll: true, summary: { complete: true } });
+    const { client } = await ctx.sessions.session('sandbox');
+    const listed = s.explorer.getState().tables.Users.resources[0] as ScimResource;
+    const otherGroup = s.explorer.getState().tables.Groups.resources[0] as ScimResource;
+    // Created after the users listing: main's listings lack it, the server has it.
+    const late = await client.create('Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'late.member@example.test' });
+    const group = await client.create<ScimGroup>('Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: 'Checked members',
+      members: [{ value: listed.id, type: 'User' }, { value: late.id, type: 'User' }, { value: otherGroup.id }, { value: 'gone-typed', type: 'User' }, { value: 'gone-untyped' }],
+    });
+    act(() => s.ui.getState().open('Groups', group.id));
+    show(s);
+    const region = await screen.findByTestId('group-members');
+    await waitFor(() => expect(region.textContent).toContain('Members (5) · 2 dangling'));
+    const flagged = [...region.querySelectorAll('li.dangling')].map((li) => li.querySelector('code')?.textContent);
+    expect(flagged.sort()).toEqual(['gone-typed', 'gone-untyped']);
+    // The late user was asked about (main lacks it) and found; it is a member, not a dangling id.
+    await waitFor(() => expect(region.textContent).not.toContain('checking…'));
+    expect(region.textContent).not.toContain('not loaded yet');
   });
 
   it('fetches a resource that is not loaded (explorer.get) and explains a missing one', async () => {
