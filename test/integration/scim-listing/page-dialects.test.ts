@@ -137,6 +137,26 @@ describe('what is not a page is never an empty or a short page', () => {
     expect(out.warnings).toContain(`The server reported ${USERS} resources but its first page was empty.`);
   });
 
+  it('an empty first page where discovery saw users is retried: one bad answer costs a request, not the listing', async () => {
+    let served = 0;
+    pages((page, startIndex) => {
+      if (startIndex !== 1 || served++ > 0) return page;
+      return { schemas: [SCHEMAS.listResponse], Resources: [] };
+    });
+    const out = await list({ knownToExist: USERS });
+    expect(out).toMatchObject({ complete: true, warnings: [] });
+    expect(out.Resources.map((r) => r.id)).toEqual(ids);
+    expect(served).toBe(2);
+  });
+
+  it('a first page with resources and a total of 0 is read, not taken for an empty one', async () => {
+    pages((page, startIndex) => (startIndex === 1 ? { ...page, totalResults: 0 } : page));
+    const out = await list({ knownToExist: USERS });
+    expect(out.Resources.map((r) => r.id)).toEqual(ids);
+    // The total moved from 0 to the real one: read, but not called complete.
+    expect(out.complete).toBe(false);
+  });
+
   it('a web page where a page belongs names the page and how often it came', async () => {
     tenant.sandbox.setFaults({ okHtmlEvery: 1 });
     const error = await failure(list());
