@@ -145,6 +145,7 @@ describe('cancelled once the write may have left: unknown, never "not sent" or "
       while ((t.sandbox.stats().byMethod.DELETE ?? 0) === deletes) await new Promise((done) => setTimeout(done, 10));
       controller.abort();
       const error = await sending;
+      expect(error.code).toBe('cancelled');
       expect(error.message).toBe('The operation was cancelled. The DELETE may or may not have been applied: reload the group to see whether it is still there.');
       expect(error.details).toMatchObject({ sent: 'unknown' });
       expect(await lastOutcome()).toEqual(expect.objectContaining({ id, outcome: 'unknown', responseStatus: null, error: { code: 'cancelled', message: 'The operation was cancelled.' } }));
@@ -152,4 +153,22 @@ describe('cancelled once the write may have left: unknown, never "not sent" or "
       t.sandbox.setFaults({});
     }
   });
+
+  it('a create whose connection broke after the 201 began: unknown with the 201, the transport’s "probably applied" kept as it is', async () => {
+    const client = createScimClient({ baseUrl: t.sandbox.url, token: () => t.sandbox.token, vendor: 'rfc', retryBudgetMs: 0 });
+    const target = { vendor: 'rfc', headers: {} };
+    const userName = `broken.${Date.now()}@example.test`;
+    // The POST's answer: headers and half the body, then the socket is destroyed.
+    t.sandbox.setFaults({ resetEvery: 1 });
+    try {
+      const error = await failure(sendCreate(client, previewCreate(client, 'Users', { userName }, target), target, { journal: t.journal }));
+      expect(error.code).toBe('network');
+      expect(error.message).toMatch(/ The POST was probably applied \(the server answered 201 before the connection broke\): reload the resource to see its state\.$/);
+      expect(await lastOutcome()).toEqual(expect.objectContaining({ outcome: 'unknown', responseStatus: 201, error: expect.objectContaining({ code: 'network' }) }));
+    } finally {
+      t.sandbox.setFaults({});
+      await client.close();
+    }
+  });
 });
+
