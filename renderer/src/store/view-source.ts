@@ -246,8 +246,9 @@ export class ViewSource {
 
   /**
    * Tells the subscribers (the grid renders) at most once per animation frame: the first change
-   * in a frame at once (a keystroke's rows are never held back), any later ones together at the
-   * next frame. The snapshot itself is always current, so a render in between reads it whole.
+   * in a frame at once (a keystroke's rows are never held back), any later ones together after
+   * the next paint, never inside a frame (a scroll frame's budget is the grid's own). The snapshot
+   * itself is always current, so a render in between reads it whole.
    */
   private notify(): void {
     if (this.frameBusy) {
@@ -256,7 +257,7 @@ export class ViewSource {
     }
     this.frameBusy = true;
     for (const l of this.listeners) l();
-    nextFrame(() => {
+    afterPaint(() => {
       this.frameBusy = false;
       if (!this.pending) return;
       this.pending = false;
@@ -282,12 +283,6 @@ async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
   } catch (error) {
     return { ok: false, error: toAppError(error) };
   }
-}
-
-/** Runs `work` at the next animation frame (in a test without frames, on the next task). */
-function nextFrame(work: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(work);
-  else setTimeout(work, 0);
 }
 
 /** Runs `work` after the next paint (in a test without frames, on the next task). */
