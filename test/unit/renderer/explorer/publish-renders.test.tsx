@@ -5,13 +5,9 @@
 // grid is wrapped in a render counter.
 import { createElement, type ComponentType } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
-import { TableView } from '../../../../renderer/src/explorer/TableView';
-import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/context';
-import { createExplorerStore } from '../../../../renderer/src/store/explorer';
-import { createUiStore } from '../../../../renderer/src/store/ui';
-import { realScopes } from './real-scopes';
+import { realScopes, renderUsersTable } from './real-scopes';
 
 const renders = vi.hoisted(() => ({ ColumnChooser: 0, ViewsBar: 0, ExportButton: 0, ForExcelCheckbox: 0, ResourceGrid: 0 }));
 type Part = keyof typeof renders;
@@ -37,13 +33,7 @@ const toolbar = (): number[] => [renders.ColumnChooser, renders.ViewsBar, render
 
 describe('rows arriving from main', () => {
   it('re-render the grid and the count, never the toolbar: a keystroke’s rows, blocks further down, the exact total; the keystroke renders no grid', async () => {
-    const s: ProfileScope = { api, profileId: 'sandbox', readOnly: false, explorer: createExplorerStore(api, 'sandbox'), ui: createUiStore() };
-    scopes.push(s);
-    render(
-      <ScopeContext.Provider value={s}>
-        <TableView kind="Users" selectionActions={[]} />
-      </ScopeContext.Provider>,
-    );
+    const s = renderUsersTable(api, scopes);
     const grid = screen.getByTestId('grid-Users');
     await waitFor(() => expect(grid.getAttribute('data-total')).toBe(String(USERS)));
     await waitFor(() => expect(s.explorer.getState().listings.Users?.running).toBe(false));

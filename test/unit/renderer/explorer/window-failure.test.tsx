@@ -5,13 +5,10 @@
 // and sandbox, with only table.window made to fail (as a replaced listing or a lost browser-mode
 // connection would).
 import { describe, expect, it } from 'vitest';
-import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { InspectorApi } from '../../../../shared/channels';
-import { TableView } from '../../../../renderer/src/explorer/TableView';
-import { ScopeContext, type ProfileScope } from '../../../../renderer/src/store/context';
-import { createExplorerStore } from '../../../../renderer/src/store/explorer';
-import { createUiStore } from '../../../../renderer/src/store/ui';
-import { realScopes } from './real-scopes';
+import type { ProfileScope } from '../../../../renderer/src/store/context';
+import { realScopes, renderUsersTable } from './real-scopes';
 
 // A safety net for a loaded machine (the calls go to a real server), not a speed claim.
 configure({ asyncUtilTimeout: 10_000 });
@@ -33,13 +30,7 @@ function switchableWindow(failing: { how: 'error' | 'reject' | null }): Inspecto
 async function searchWhileFailing(how: 'error' | 'reject'): Promise<{ s: ProfileScope; failing: { how: 'error' | 'reject' | null } }> {
   const failing: { how: 'error' | 'reject' | null } = { how: null };
   const api = switchableWindow(failing);
-  const s: ProfileScope = { api, profileId: 'sandbox', readOnly: false, explorer: createExplorerStore(api, 'sandbox'), ui: createUiStore() };
-  scopes.push(s);
-  render(
-    <ScopeContext.Provider value={s}>
-      <TableView kind="Users" selectionActions={[]} />
-    </ScopeContext.Provider>,
-  );
+  const s = renderUsersTable(api, scopes);
   const grid = screen.getByTestId('grid-Users');
   await waitFor(() => expect(grid.getAttribute('data-total')).toBe('40'));
   await waitFor(() => expect(grid.getAttribute('data-exact')).toBe('true'));
