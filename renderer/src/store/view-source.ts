@@ -51,6 +51,8 @@ export class ViewSource {
   private query: ViewQuery = { listId: null, search: '', sort: null, tick: 0, attributes: [], selection: null };
   private generation = 0;
   private shownGeneration = -1;
+  /** The generation whose rows have painted: only then are blocks beside them asked (afterShown). */
+  private paintedGeneration = -1;
   private blocks = new Map<number, TableRow[]>();
   private fresh = new Map<number, TableRow[]>();
   private asked = new Set<number>();
@@ -117,8 +119,9 @@ export class ViewSource {
     const last = Math.max(first, Math.floor((Math.max(from, to) - 1) / BLOCK));
     const wanted = (b: number): boolean => !this.fresh.has(b) && !this.asked.has(b) && !this.failed.has(b);
     for (let b = first; b <= last; b++) if (wanted(b)) void this.fetch(b);
-    // Not yet for a query whose rows have not shown (see afterShown).
-    if (this.shownGeneration !== this.generation) return;
+    // Not yet for a query whose rows have not painted (see afterShown): the grid calls this on
+    // every publish, and blocks asked in that task delayed the frame that paints the rows.
+    if (this.paintedGeneration !== this.generation) return;
     // Then the blocks on either side, AHEAD of them in the direction of scrolling: a block lasts
     // ~12 frames of a brisk scroll, less than a loaded machine's round trip to main.
     const end = Math.ceil(this.snapshot.total / BLOCK);
@@ -196,6 +199,7 @@ export class ViewSource {
   private afterShown(generation: number): void {
     afterPaint(() => {
       if (generation !== this.generation) return;
+      this.paintedGeneration = generation;
       this.need(this.visible[0], this.visible[1]);
       if (!this.snapshot.exact) void this.poll(generation);
     });

@@ -50,13 +50,22 @@ describe('view source notifications', () => {
     calls.splice(0).forEach((c) => c.answer(5000));
     await vi.waitFor(() => expect(told).toBe(1));
     expect(source.getSnapshot()).toMatchObject({ total: 5000, exact: true });
+    // The rows paint; then (and only then) the blocks beside them are asked: 1, 2 and 3.
+    await runFrame();
+    expect(told).toBe(1);
+    expect(calls.map((c) => c.from)).toEqual([100, 200, 300]);
+    calls.splice(0).forEach((c) => c.answer(5000));
+    await vi.waitFor(() => expect(source.row(300)?.id).toBe('u300'));
+    await runFrame();
+    await runFrame();
+    told = 0;
 
     // Five blocks further down answer within the same frame: one render, at the next frame.
-    source.need(300, 320);
-    expect(calls.map((c) => c.from).sort((a, b) => a - b)).toEqual([200, 300, 400, 500, 600]);
+    source.need(600, 620);
+    expect(calls.map((c) => c.from).sort((a, b) => a - b)).toEqual([500, 600, 700, 800, 900]);
     const version = source.getSnapshot().version;
     calls.splice(0).forEach((c) => c.answer(5000));
-    await vi.waitFor(() => expect(source.row(600)?.id).toBe('u600'));
+    await vi.waitFor(() => expect(source.row(900)?.id).toBe('u900'));
     // The snapshot is current at once (a render in between reads it whole); the grid is told later.
     expect(source.getSnapshot().version).toBe(version + 5);
     expect(told).toBe(1);
@@ -65,5 +74,37 @@ describe('view source notifications', () => {
     await runFrame();
     await runFrame();
     expect(told).toBe(2);
+  });
+
+  it('asks the blocks beside a new query’s rows only after those rows have painted, however often the grid asks', async () => {
+    // The grid calls need() on every publish. Blocks asked in the task that renders a keystroke's
+    // rows cost that task their requests and delayed the frame that paints the rows (measured: three
+    // requests before the frame, on every keystroke of the 1M bench).
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (work: () => void) => frames.push(work));
+    const runFrame = async () => {
+      for (const work of frames.splice(0)) work();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const { api, calls } = fakeMain();
+    const source = new ViewSource(api, 'p', 'Users');
+    source.subscribe(() => source.need(0, 40));
+    const query = { listId: 'L', search: '', sort: null, tick: 0, attributes: [] };
+    source.setQuery(query);
+    calls.splice(0).forEach((c) => c.answer(5000));
+    await runFrame();
+    calls.splice(0).forEach((c) => c.answer(5000));
+    await runFrame();
+    calls.splice(0);
+
+    source.setQuery({ ...query, search: 'a' });
+    expect(calls.map((c) => c.from)).toEqual([0]);
+    calls.splice(0).forEach((c) => c.answer(5000));
+    await vi.waitFor(() => expect(source.getSnapshot().shown?.search).toBe('a'));
+    source.need(0, 40);
+    // Shown, not yet painted: nothing beside the rows on screen has been asked.
+    expect(calls).toEqual([]);
+    await runFrame();
+    expect(calls.filter((c) => c.count > 0).map((c) => c.from)).toEqual([100, 200, 300]);
   });
 });
