@@ -3,6 +3,7 @@
 // token string is scrubbed from bodies before an entry exists, so nothing downstream (UI, HAR,
 // curl, CSV) can leak it.
 
+import { isUtf8 } from 'node:buffer';
 import { InspectorError } from '../../../shared/errors';
 import type { RequestLogEntry } from '../../../shared/scim';
 import { REDACTED, redactorFor, type Redactor } from '../secrets/index';
@@ -155,7 +156,7 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
    * read; only a secret cut in two by the cap is searched for now, since half of it would survive.
    */
   const keepResponse = (body: string | Uint8Array | null, redactor: Redactor): { kept: string | KeptBytes | null; size: number; truncated: boolean } => {
-    if (body === null || typeof body === 'string' || (body.byteLength > maxBody && secretAcrossCut(body, maxBody, redactor))) {
+    if (body === null || typeof body === 'string' || (body.byteLength > maxBody && secretAcrossCut(body, maxBody, redactor)) || mayGrowWhenRead(body, maxBody, redactor)) {
       const text = body === null || typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
       const res = keepBody(text, redactor);
       return { kept: res.text, size: res.text?.length ?? 0, truncated: res.truncated };
@@ -253,6 +254,27 @@ function secretAcrossCut(bytes: Uint8Array, cut: number, redactor: Redactor): bo
   const to = Math.min(bytes.byteLength, cut + reach);
   const window = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
   return redactor.test(window);
+}
+
+/**
+ * Whether the kept bytes could decode and redact to more than the cap, so that reading them would
+ * cut them again after the entry said its bodies were whole: invalid UTF-8 (each bad byte becomes
+ * a 3-byte replacement character) or a secret spelled in fewer bytes than "[redacted]". Such a body
+ * is decoded and capped now, where the cut is flagged. Tokens are longer than the marker, so the
+ * search almost never runs; escaped spellings are longer than the secret and only shrink.
+ */
+function mayGrowWhenRead(body: Uint8Array, maxBody: number, redactor: Redactor): boolean {
+  let end = Math.min(body.byteLength, maxBody);
+  // A cut through a character leaves a partial one at the end, dropped on read: not invalid.
+  if (end < body.byteLength) {
+    let back = end;
+    while (back > end - 3 && back > 0 && ((body[back - 1] as number) & 0xc0) === 0x80) back -= 1;
+    if (back > 0 && ((body[back - 1] as number) & 0xc0) === 0xc0) end = back - 1;
+  }
+  const head = Buffer.from(body.buffer, body.byteOffset, end);
+  if (!isUtf8(head)) return true;
+  const marker = Buffer.byteLength(REDACTED);
+  return redactor.forms().some((form) => Buffer.byteLength(form) < marker && head.includes(form));
 }
 
 function shellQuote(value: string): string {

@@ -57,6 +57,27 @@ describe('response bodies kept as bytes', () => {
     expect(e.bodiesTruncated).toBe(false);
     expect(e.responseBody).toBe('abcde');
   });
+  it('flags a byte body that redaction lengthens past the cap, as it flags the same body given as text', () => {
+    // A secret shorter than "[redacted]": the body fits the cap as received, not once redacted.
+    const log = createRequestLog({ maxBodyBytes: 12 });
+    const asText = log.record(call({ secret: 'abcd', responseBody: 'abcd abcd' }));
+    const asBytes = log.record(call({ secret: 'abcd', responseBody: Buffer.from('abcd abcd', 'utf8') }));
+    expect([asText.responseBody, asText.bodiesTruncated]).toEqual(['[redacted] [', true]);
+    expect([asBytes.responseBody, asBytes.bodiesTruncated]).toEqual(['[redacted] [', true]);
+  });
+  it('flags a byte body of invalid UTF-8 that decodes past the cap (each bad byte becomes three)', () => {
+    const log = createRequestLog({ maxBodyBytes: 6 });
+    const e = log.record(call({ responseBody: Buffer.from([0x61, 0xff, 0xfe, 0x62]) }));
+    expect([e.responseBody, e.bodiesTruncated]).toEqual(['a\uFFFD', true]);
+  });
+  it('keeps a valid body cut mid-character as bytes, and one with a long secret, without decoding early', () => {
+    const log = createRequestLog({ maxBodyBytes: 5 });
+    const cut = log.record(call({ responseBody: Buffer.from('ééé', 'utf8') }));
+    expect([cut.responseBody, cut.bodiesTruncated]).toEqual(['éé', true]);
+    const token = 'a-long-token-value';
+    const whole = createRequestLog({ maxBodyBytes: 64 }).record(call({ secret: token, responseBody: Buffer.from(`{"t":"${token}"}`, 'utf8') }));
+    expect([whole.responseBody, whole.bodiesTruncated]).toEqual(['{"t":"[redacted]"}', false]);
+  });
   it('keeps its own copy of a cut body, so later writes to the caller’s buffer do not reach the log', () => {
     const log = createRequestLog({ maxBodyBytes: 10 });
     const whole = new Uint8Array(100).fill(0x61); // its own ArrayBuffer, cut at 10 bytes
