@@ -25,7 +25,10 @@ import { callHost } from '../e2e/host-api';
 import { isStale, RENDERER_SOURCES } from '../e2e/global-setup';
 import { startServerProcess } from './server-process';
 import { startWebHostProcess } from './web-host-process';
+import { FETCH_PROBE, keystrokeBreakdown, savePageTrace } from './keystroke-trace';
 
+/** BENCH_TRACE=FILE: where each keystroke's time goes (keystroke-trace.ts); off, nothing is added. */
+const TRACE = process.env.BENCH_TRACE;
 const QUERIES = ['ana', 'smith', 'eng', 'mar', 'li', '42', 'acme.ex', 'zz'];
 const SCROLL_MS = 4000;
 /** Between keystrokes: a brisk typist (a result slower than this is counted as not shown in time). */
@@ -64,9 +67,16 @@ const PROBE = `(() => {
     const p = pending;
     if (!p.shown && grid.getAttribute('data-shown-search') === p.query) {
       p.shown = true;
+      p.mut = performance.now();
       requestAnimationFrame(() => {
+        p.raf = performance.now();
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => window.__search.shown.push(performance.now() - p.t0);
+        ch.port1.onmessage = () => {
+          window.__search.shown.push(performance.now() - p.t0);
+          // For the breakdown (keystroke-trace.ts): the same moments on the machine's clock.
+          const at = (t) => performance.timeOrigin + t;
+          (window.__trace ||= []).push({ key: at(p.t0), q: p.query, mut: at(p.mut), raf: at(p.raf), shown: at(performance.now()) });
+        };
         ch.port2.postMessage(null);
       });
     }
@@ -104,6 +114,7 @@ const SCROLL = (durationMs: number): string => `new Promise((resolve) => {
 
 async function measureSearch(page: Page): Promise<{ shown: number[]; exact: number[]; overtaken: number }> {
   await page.evaluate(PROBE);
+  if (TRACE) await page.evaluate(FETCH_PROBE);
   const box = page.getByRole('searchbox', { name: 'Quick search' });
   await box.click();
   for (const q of QUERIES) {
@@ -117,6 +128,7 @@ async function measureSearch(page: Page): Promise<{ shown: number[]; exact: numb
     }
   }
   await page.waitForTimeout(1000);
+  if (TRACE) await savePageTrace(page, TRACE);
   return (await page.evaluate('window.__search')) as { shown: number[]; exact: number[]; overtaken: number };
 }
 
@@ -152,6 +164,7 @@ export async function runWith(users: number): Promise<Record<string, number | st
   const started = performance.now();
   const tenant = await startServerProcess({ users });
   const tenantSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
+  if (TRACE) rmSync(TRACE, { force: true });
   const host = await startWebHostProcess({ rendererDir: join(root, 'dist'), open: false, savedProfiles: true, dataDir: home, exportDir: join(home, 'exports'), ...(users > 300_000 ? { heapMb: 4096 } : {}) });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   try {
@@ -169,7 +182,10 @@ export async function runWith(users: number): Promise<Record<string, number | st
     await page.getByTestId('grid-Users').and(page.locator(`[data-total="${users}"]`)).waitFor({ timeout: 60_000 });
     const heapLoaded = await heapMb(page);
 
+    const chromiumTrace = process.env.BENCH_CTRACE;
+    if (chromiumTrace) await browser.startTracing(page, { path: chromiumTrace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'cc', 'viz', 'blink', 'toplevel'] });
     const search = await measureSearch(page);
+    if (chromiumTrace) await browser.stopTracing();
     const scroll = (await page.evaluate(SCROLL(SCROLL_MS))) as { intervals: number[]; placeholderFrames: number };
     const heapAfter = await heapMb(page);
     const fps = scroll.intervals.map((ms) => 1000 / ms);
@@ -200,6 +216,7 @@ export async function runWith(users: number): Promise<Record<string, number | st
     console.log(`  renderer heap: ${heapLoaded} MB loaded, ${heapAfter} MB after search and scroll (target < ${HEAP_GATE_MB} MB)`);
     if (main) console.log(`  main (web host process, holding the index): ${main.rssMb} MB RSS at the end, ${main.peakRssMb} MB peak (${Math.round((main.rssMb * 1e6) / users)} B a user at the end)`);
     console.log(`  quick search keystroke → its rows painted: median ${result.searchMedianMs} ms, p95 ${result.searchP95Ms} ms over ${search.shown.length} keystrokes (${search.overtaken} overtaken by the next key); exact total: median ${result.searchExactMedianMs} ms, p95 ${result.searchExactP95Ms} ms`);
+    if (TRACE) console.log(keystrokeBreakdown(TRACE).replace(/^/gm, '  '));
     console.log(`  scrolling: median ${result.scrollMedianFps} fps, p5 ${result.scrollP5Fps} fps, p95 ${result.scrollP95Fps} fps over ${scroll.intervals.length} frames (${scroll.placeholderFrames} showed rows still on their way)`);
     const failedGates = [
       ...(result.scrollP5Fps < P5_FPS_GATE ? [`explorer ${users}: scrolling p5 ${result.scrollP5Fps} fps < ${P5_FPS_GATE} fps`] : []),

@@ -24,6 +24,7 @@ export interface WebHostProcess {
 export type WebHostProcessOptions = Omit<WebHostOptions, 'vault'> & { heapMb?: number };
 
 async function serve(options: WebHostProcessOptions): Promise<void> {
+  if (process.env.BENCH_TRACE) await trace(process.env.BENCH_TRACE);
   const host = await startWebHost({ ...options, vault: createMemoryVault() });
   process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
   process.stdin.resume();
@@ -61,6 +62,44 @@ export async function startWebHostProcess(options: WebHostProcessOptions, startT
         });
         child.stdin?.end();
       }),
+  };
+}
+
+/**
+ * BENCH_TRACE=FILE (keystroke-trace.ts): main's side of each keystroke, one JSON line per event on
+ * the machine's clock: a table.window request's arrival (the server's request event), the call's
+ * start and time in main, main's GC pauses over 1 ms and event-loop stalls over 15 ms.
+ */
+async function trace(file: string): Promise<void> {
+  const { PerformanceObserver, performance } = await import('node:perf_hooks');
+  const { appendFileSync } = await import('node:fs');
+  const http = await import('node:http');
+  const { coreFunctions } = await import('../../electron/core/app/index');
+  const at = (t: number): number => Number((performance.timeOrigin + t).toFixed(2));
+  const line = (value: object): void => appendFileSync(file, `${JSON.stringify(value)}\n`);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration > 1) line({ gc: at(e.startTime), ms: Number(e.duration.toFixed(2)) });
+  }).observe({ entryTypes: ['gc'] });
+  // The request event, before the body is read and parsed: what the network and the parse cost.
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: unknown, event: string, ...args: unknown[]): boolean {
+    if (event === 'request' && String((args[0] as { url?: string }).url).includes('table.window')) line({ arrive: at(performance.now()) });
+    return (emit as (...a: unknown[]) => boolean).call(this, event, ...args);
+  } as typeof emit;
+  let tick = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - tick > 15) line({ blocked: at(tick), ms: Number((now - tick).toFixed(1)) });
+    tick = now;
+  }, 5).unref();
+  const fns = coreFunctions as unknown as Record<string, (c: unknown, r: unknown) => Promise<unknown>>;
+  const window = fns['table.window'] as (c: unknown, r: unknown) => Promise<unknown>;
+  fns['table.window'] = async (c, r) => {
+    const t = performance.now();
+    const out = (await window(c, r)) as { rows: unknown[]; total: number; exact: boolean };
+    const req = r as { search: string; from: number; count: number; exact: boolean };
+    line({ win: at(t), ms: Number((performance.now() - t).toFixed(2)), q: req.search, from: req.from, count: req.count, ex: req.exact, rows: out.rows.length, total: out.total, exact: out.exact });
+    return out;
   };
 }
 
