@@ -98,6 +98,26 @@ describe('a secret and the cut of a body kept as bytes', () => {
   });
 });
 
+describe('bodies cut mid-character stay bytes until read', () => {
+  // A valid body whose cut falls inside a character (2, 3 or 4 bytes) is not invalid UTF-8: it is
+  // kept as bytes and redacted when read, like a whole one, not decoded at once as a bad one is.
+  it.each([
+    ['é', 2],
+    ['€', 3],
+    ['😀', 4],
+  ])('a cut inside %s (%i bytes): a secret learnt after the call is redacted on read', (ch, width) => {
+    const later = 'rfr_0a1b2c3d4e5f';
+    for (let inside = 1; inside < width; inside++) {
+      const secrets = new SecretSet();
+      const text = `{"b":"${later}","c":"${ch.repeat(3)}"}`;
+      const cap = Buffer.byteLength(`{"b":"${later}","c":"${ch}`) + inside;
+      const e = createRequestLog({ maxBodyBytes: cap }).record(call({ responseBody: Buffer.from(text, 'utf8'), redactor: secrets }));
+      secrets.add(later);
+      expect([e.responseBody, e.bodiesTruncated]).toEqual([`{"b":"[redacted]","c":"${ch}`, true]);
+    }
+  });
+});
+
 describe('curl refusals and form', () => {
   it('refuses an entry no longer in the ring with an invalid-input error naming the ring size', () => {
     const log = createRequestLog({ maxEntries: 1 });
