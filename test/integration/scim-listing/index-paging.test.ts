@@ -1,12 +1,14 @@
 // startIndex paging (listing-index.ts) against servers that misbehave in one precise way: the
 // sandbox tenant behind the reshaping loopback server, whose list pages a test rewrites and whose
 // startIndex requests it records. Pinned: the one-resource overlap and what it proves, the warnings
-// only when they are true, a limit that stops the requests, and the closing startIndex=0 probe
-// (a server that refuses it is not 0-based; any other failure of it fails the listing).
+// only when they are true, a limit that stops the requests, the pages planned from the total and
+// fetched concurrently (a short page mid-run, a page held back, the page count shown), and the
+// closing startIndex=0 probe (a server that refuses it is not 0-based; any other failure fails).
 
-import { describe, expect, it } from 'vitest';
-import type { ScimResource } from '../../../shared/scim';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ListProgress, ScimResource } from '../../../shared/scim';
 import { listResources, type ListContext } from '../../../electron/core/scim/listing';
+import { RawItems } from '../../../electron/core/scim/raw-items';
 import type { ListOptions } from '../../../electron/core/scim/types';
 import { failure } from '../../support/failure';
 import { reshapedListing, type Page } from './reshaped-listing';
@@ -181,5 +183,84 @@ describe('a limit reached on a later page', () => {
     expect(out).toMatchObject({ complete: false, count: 7, warnings: [] });
     expect(ids(out)).toEqual(at.ids.slice(0, 7));
     expect(starts).toEqual([1, 5]);
+  });
+});
+
+describe('how the pages are planned', () => {
+  const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+  afterEach(() => at.tenant.sandbox.onListPage(null));
+
+  it('with concurrency pinned to 1 each page starts where the last ended, and no page count is claimed', async () => {
+    const seen: ListProgress[] = [];
+    const starts = serve(rfc);
+    await list({ onPage: (_rows, progress) => seen.push(progress) });
+    expect(starts).toEqual([1, 5, 9, 0]);
+    expect(seen.map((p) => p.pagesTotal)).toEqual([null, null, null]);
+  });
+
+  it('a short page in the middle of a planned run: no later planned page is asked, paging resumes from it, the plan is dropped', async () => {
+    // Pages of 4 overlap by one: planned starts 4, 7, 10. The server drops one resource from the
+    // page at 4 and holds the page at 7 back, so the short page is read while 7 is still out.
+    serve((start, count) => (start === 4 ? [3, 4, 5] : rfc(start, count)));
+    const arrived: number[] = [];
+    at.tenant.sandbox.onListPage(async ({ params }) => {
+      const start = Number(params.get('startIndex'));
+      arrived.push(start);
+      if (start === 7) await sleep(100);
+    });
+    const seen: [number, number | null][] = [];
+    const out = await list({ pageSize: 4, concurrency: 2, onPage: (rows, progress) => seen.push([rows.length, progress.pagesTotal]) });
+    await sleep(150);
+    expect(out).toMatchObject({ complete: true, warnings: [] });
+    expect(ids(out)).toEqual(at.ids);
+    // 7 was already out; 10 is never asked: the rest comes from 6 on, overlapping the short page.
+    expect([...arrived].sort((a, b) => a - b)).toEqual([0, 1, 4, 6, 7, 9, 12]);
+    expect(seen).toEqual([[4, null], [2, 4], [3, null], [3, null], [0, null]]);
+  });
+
+  it("a planned run that ends on the total keeps its page count when a 0-based server's head is added", async () => {
+    // A 0-based server whose total (11) counts only what startIndex=1 reaches: the planned pages 5
+    // and 9 end the run on that total, then the startIndex=0 probe finds the skipped head.
+    at.tenant.sandbox.setFaults({ zeroBasedIndex: true });
+    const starts = serve(() => null, USERS - 1);
+    const seen: [string[], number | null][] = [];
+    const out = await list({ concurrency: 2, onPage: (rows, progress) => seen.push([rows.map((r) => r.id), progress.pagesTotal]) });
+    expect(ids(out)).toEqual(at.ids);
+    expect([...starts].sort((a, b) => a - b)).toEqual([0, 1, 5, 9]);
+    expect(seen.map(([, pages]) => pages)).toEqual([null, 3, 3, 3]);
+    expect(seen.at(-1)?.[0]).toEqual([at.ids[0]]);
+    expect(out.warnings).toContain('The server counts startIndex from 0 (RFC 7644 says 1); fetched the 1 resource(s) it skipped separately.');
+  });
+
+  it('a page held back does not idle the other slots: every later page is fetched while it waits', async () => {
+    // 80 users in pages of one (no overlap): the page at 2 is answered only once every later page
+    // has been asked for (or after 3 s).
+    const store = at.tenant.sandbox.store;
+    for (let n = 0; n < 68; n += 1) store.insert('Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: `extra-${n}`, userName: `extra.${n}@example.test`, active: true });
+    const all = store.count('Users');
+    const arrived = new Set<number>();
+    let arrivedBeforeRelease = 0;
+    at.tenant.sandbox.onListPage(async ({ params }) => {
+      const start = Number(params.get('startIndex'));
+      arrived.add(start);
+      if (start !== 2) return;
+      for (let waited = 0; waited < 3000 && !arrived.has(all); waited += 10) await sleep(10);
+      arrivedBeforeRelease = arrived.size;
+    });
+    const out = await list({ pageSize: 1, concurrency: 16 });
+    expect(arrivedBeforeRelease).toBe(all);
+    expect(out).toMatchObject({ complete: true, count: all, warnings: [] });
+    expect(ids(out)).toEqual([...store.ids('Users')]);
+  });
+
+  it('the head a 0-based server skipped is kept as the bytes it came in, like every other resource', async () => {
+    at.tenant.sandbox.setFaults({ zeroBasedIndex: true });
+    const raw = new RawItems();
+    const out = await list({ rawItems: raw });
+    expect(ids(out)).toEqual(at.ids);
+    for (const r of out.Resources) {
+      const item = raw.of(r);
+      expect(item && JSON.parse(item.page.source.bytes.subarray(item.start, item.end).toString('utf8')), r.id).toEqual(r);
+    }
   });
 });
