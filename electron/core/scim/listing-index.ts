@@ -70,6 +70,18 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
   const stride = overlap ? pageSize - 1 : pageSize;
   let prev = { start: 1, len: n1, lastId: (first.resources[n1 - 1] as ScimResource).id };
 
+  /**
+   * A page of resources already returned, where new ones (or the overlap's) were asked for: a
+   * server that ignores startIndex answers so, and so does one that repeats its list past the end.
+   * Only the server's own total can tell them apart: without one the listing is not complete.
+   */
+  const repeated = (start: number): Verdict => {
+    const unchecked = state.reportedTotal === null;
+    if (unchecked) state.anomaly = true;
+    state.warn(`The server answered startIndex=${start} with resources it had already returned (it ignores startIndex, or repeats the list past the end); the listing stopped there${unchecked ? ', and with no totalResults to check against it cannot be called complete. Narrow the listing with a filter so that each part fits in one page' : ''}.`);
+    return 'end';
+  };
+
   const consume = (page: ListPage, start: number, isPlanned: boolean): Verdict => {
     state.noteTotal(page.totalResults);
     const items = page.resources;
@@ -86,15 +98,13 @@ export async function listByIndex<T extends ScimResource>(input: IndexPagingInpu
       if (items[expectedIdx]?.id === prev.lastId) {
         fresh = items.slice(expectedIdx + 1);
       } else if (allSeen) {
-        state.warn(`The server answered startIndex=${start} with resources it had already returned (it repeats the list past the end); the listing stopped there.`);
-        return 'end';
+        return repeated(start);
       } else {
         state.anomaly = true;
         state.warn('Resources moved between pages while listing (the tenant changed during the listing, or the server pages inconsistently), so some may be missing. List again.');
       }
     } else if (allSeen) {
-      state.warn(`The server answered startIndex=${start} with resources it had already returned (it repeats the list past the end); the listing stopped there.`);
-      return 'end';
+      return repeated(start);
     }
     const { duplicates } = state.add(fresh);
     if (duplicates > 0) {

@@ -128,10 +128,27 @@ describe('pages that contradict the overlap', () => {
     expect(ids(out)).toEqual(at.ids.slice(0, 5));
     expect(out.complete).toBe(false);
     expect(out.warnings).toEqual([
-      'The server answered startIndex=5 with resources it had already returned (it repeats the list past the end); the listing stopped there.',
+      'The server answered startIndex=5 with resources it had already returned (it ignores startIndex, or repeats the list past the end); the listing stopped there.',
       `The server reported ${USERS} resources but only 5 could be listed; the list is incomplete.`,
     ]);
     expect(starts).toEqual([1, 5, 0]);
+  });
+
+  it('a server that ignores startIndex and gives no totalResults: page 1 alone is never called complete', async () => {
+    // Nothing but a total can tell this from a list that ends: without one the claim is withheld.
+    let asked = 0;
+    const starts = serve((start, count) => (asked++ < 6 ? rfc(1, count) : []), null);
+    const out = await list();
+    expect(ids(out)).toEqual(at.ids.slice(0, 5));
+    expect(out).toMatchObject({ complete: false, count: 5, reportedTotal: null });
+    expect(out.warnings).toEqual([
+      'The server answered startIndex=5 with resources it had already returned (it ignores startIndex, or repeats the list past the end); the listing stopped there, and with no totalResults to check against it cannot be called complete. Narrow the listing with a filter so that each part fits in one page.',
+    ]);
+    // No probe: the listing is already incomplete.
+    expect(starts).toEqual([1, 5]);
+    const one = serve((start, count) => (start === 1 ? rfc(1, count) : rfc(1, count)), null);
+    expect(await list({ pageSize: 1 })).toMatchObject({ complete: false, count: 1 });
+    expect(one).toEqual([1, 2]);
   });
 
   it('with pages of one (no overlap) a repeated resource ends the listing with the same warning', async () => {
@@ -141,7 +158,7 @@ describe('pages that contradict the overlap', () => {
     expect(ids(out)).toEqual(at.ids.slice(0, 1));
     expect(out.complete).toBe(false);
     expect(out.warnings).toEqual([
-      'The server answered startIndex=2 with resources it had already returned (it repeats the list past the end); the listing stopped there.',
+      'The server answered startIndex=2 with resources it had already returned (it ignores startIndex, or repeats the list past the end); the listing stopped there.',
       `The server reported ${USERS} resources but only 1 could be listed; the list is incomplete.`,
     ]);
     expect(starts).toEqual([1, 2, 0]);
@@ -169,7 +186,7 @@ describe('pages that contradict the overlap', () => {
     expect(ids(out)).toEqual(at.ids.slice(0, 11));
     expect(out.complete).toBe(false);
     expect(out.warnings).toEqual([
-      'The server answered startIndex=9 with resources it had already returned (it repeats the list past the end); the listing stopped there.',
+      'The server answered startIndex=9 with resources it had already returned (it ignores startIndex, or repeats the list past the end); the listing stopped there.',
       `The server reported ${USERS} resources but only 11 could be listed; the list is incomplete.`,
     ]);
     expect([...starts].sort((a, b) => a - b)).toEqual([0, 1, 5, 9]);
