@@ -5,23 +5,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { capText, createRequestLog, type LogRecord } from '../../../electron/core/scim/request-log';
+import { logRecord } from './log-record';
 
-function call(over: Partial<LogRecord> = {}): LogRecord {
-  return {
-    startedAt: Date.parse('2026-11-23T12:00:00Z'),
-    method: 'GET',
-    url: 'https://t.example/scim/v2/Users',
-    status: 200,
-    durationMs: 3,
-    requestHeaders: { accept: 'application/scim+json' },
-    requestBody: null,
-    responseHeaders: { 'content-type': 'application/scim+json' },
-    responseBody: null,
-    responseSize: 0,
-    error: null,
-    ...over,
-  };
-}
+/** A call with the SCIM headers a real one carries (curl repeats the request's). */
+const call = (over: Partial<LogRecord> = {}): LogRecord =>
+  logRecord({ requestHeaders: { accept: 'application/scim+json' }, responseHeaders: { 'content-type': 'application/scim+json' }, ...over });
 
 describe('capText: one body cut to the byte cap', () => {
   it('cuts a text short in characters but over the cap in UTF-8 bytes', () => {

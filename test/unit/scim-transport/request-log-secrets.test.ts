@@ -7,26 +7,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InspectorError } from '../../../shared/errors';
 import { SecretSet } from '../../../electron/core/secrets/index';
-import { createRequestLog, redactHeaders, redactSecret, toCurl, type LogRecord } from '../../../electron/core/scim/request-log';
+import { createRequestLog, redactHeaders, redactSecret, toCurl } from '../../../electron/core/scim/request-log';
+import { logRecord as call } from './log-record';
 
 const TOKEN = 'tok_9f8e7d6c5b4a';
-
-function call(over: Partial<LogRecord> = {}): LogRecord {
-  return {
-    startedAt: Date.parse('2026-11-23T12:00:00Z'),
-    method: 'GET',
-    url: 'https://t.example/scim/v2/Users',
-    status: 200,
-    durationMs: 3,
-    requestHeaders: {},
-    requestBody: null,
-    responseHeaders: {},
-    responseBody: null,
-    responseSize: 0,
-    error: null,
-    ...over,
-  };
-}
 
 function thrown(fn: () => unknown): InspectorError {
   try {

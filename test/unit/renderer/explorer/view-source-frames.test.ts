@@ -32,15 +32,19 @@ function fakeMain(): { api: InspectorApi; calls: Call[] } {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** Animation frames run by hand: the returned function runs a frame, then the tasks it queued (what runs after its paint). */
+function framesByHand(): () => Promise<void> {
+  const frames: (() => void)[] = [];
+  vi.stubGlobal('requestAnimationFrame', (work: () => void) => frames.push(work));
+  return async () => {
+    for (const work of frames.splice(0)) work();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+}
+
 describe('view source notifications', () => {
   it('tells the grid once per animation frame: the first answer at once, the rest after the next paint', async () => {
-    const frames: (() => void)[] = [];
-    vi.stubGlobal('requestAnimationFrame', (work: () => void) => frames.push(work));
-    /** A frame, then the tasks queued by it (what runs after its paint). */
-    const runFrame = async () => {
-      for (const work of frames.splice(0)) work();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    };
+    const runFrame = framesByHand();
     const { api, calls } = fakeMain();
     const source = new ViewSource(api, 'p', 'Users');
     let told = 0;
@@ -80,12 +84,7 @@ describe('view source notifications', () => {
     // The grid calls need() on every publish. Blocks asked in the task that renders a keystroke's
     // rows cost that task their requests and delayed the frame that paints the rows (measured: three
     // requests before the frame, on every keystroke of the 1M bench).
-    const frames: (() => void)[] = [];
-    vi.stubGlobal('requestAnimationFrame', (work: () => void) => frames.push(work));
-    const runFrame = async () => {
-      for (const work of frames.splice(0)) work();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    };
+    const runFrame = framesByHand();
     const { api, calls } = fakeMain();
     const source = new ViewSource(api, 'p', 'Users');
     source.subscribe(() => source.need(0, 40));
